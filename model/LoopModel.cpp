@@ -1,0 +1,197 @@
+#include "model/LoopModel.h"
+
+#include <algorithm>
+
+namespace adjoint_lint::model {
+
+IndexExpr IndexExpr::constant(int64_t v) {
+  IndexExpr e;
+  e.kind = Kind::Const;
+  e.value = v;
+  return e;
+}
+
+IndexExpr IndexExpr::var(std::string name) {
+  IndexExpr e;
+  e.kind = Kind::Var;
+  e.name = std::move(name);
+  return e;
+}
+
+IndexExpr IndexExpr::binary(Kind k, IndexExpr a, IndexExpr b) {
+  IndexExpr e;
+  e.kind = k;
+  e.ops.push_back(std::move(a));
+  e.ops.push_back(std::move(b));
+  return e;
+}
+
+IndexExpr IndexExpr::neg(IndexExpr a) {
+  IndexExpr e;
+  e.kind = Kind::Neg;
+  e.ops.push_back(std::move(a));
+  return e;
+}
+
+IndexExpr IndexExpr::opaque(std::string reason, std::string text) {
+  IndexExpr e;
+  e.kind = Kind::Opaque;
+  e.reason = std::move(reason);
+  e.text = std::move(text);
+  return e;
+}
+
+bool IndexExpr::isOpaque() const {
+  if (kind == Kind::Opaque)
+    return true;
+  return std::any_of(ops.begin(), ops.end(), [](const IndexExpr &o) { return o.isOpaque(); });
+}
+
+namespace {
+
+// Binding strength of an index operator; higher binds tighter.
+int precedence(IndexExpr::Kind k) {
+  switch (k) {
+  case IndexExpr::Kind::Add:
+  case IndexExpr::Kind::Sub:
+    return 1;
+  case IndexExpr::Kind::Mul:
+  case IndexExpr::Kind::Div:
+  case IndexExpr::Kind::Mod:
+    return 2;
+  case IndexExpr::Kind::Neg:
+    return 3;
+  default:
+    return 4;
+  }
+}
+
+const char *binarySymbol(IndexExpr::Kind k) {
+  switch (k) {
+  case IndexExpr::Kind::Add: return "+";
+  case IndexExpr::Kind::Sub: return "-";
+  case IndexExpr::Kind::Mul: return "*";
+  case IndexExpr::Kind::Div: return "/";
+  case IndexExpr::Kind::Mod: return "%";
+  default: return "?";
+  }
+}
+
+std::string wrapIf(bool cond, const std::string &s) { return cond ? "(" + s + ")" : s; }
+
+} // namespace
+
+std::string IndexExpr::str() const {
+  switch (kind) {
+  case Kind::Const:
+    return std::to_string(value);
+  case Kind::Var:
+    return name;
+  case Kind::Opaque:
+    return text.empty() ? std::string("<opaque>") : text;
+  case Kind::Neg: {
+    const IndexExpr &a = ops.at(0);
+    bool paren = precedence(a.kind) <= precedence(kind) || a.kind == Kind::Const;
+    return "-" + wrapIf(paren, a.str());
+  }
+  case Kind::Min:
+  case Kind::Max:
+    return std::string(kind == Kind::Min ? "min(" : "max(") + ops.at(0).str() + ", " +
+           ops.at(1).str() + ")";
+  default: {
+    int p = precedence(kind);
+    const IndexExpr &a = ops.at(0), &b = ops.at(1);
+    // Left-associative: the right operand needs parentheses at equal strength.
+    return wrapIf(precedence(a.kind) < p, a.str()) + " " + binarySymbol(kind) + " " +
+           wrapIf(precedence(b.kind) <= p, b.str());
+  }
+  }
+}
+
+bool Condition::isOpaque() const {
+  if (kind == Kind::Opaque)
+    return true;
+  for (const IndexExpr &o : operands)
+    if (o.isOpaque())
+      return true;
+  return std::any_of(children.begin(), children.end(),
+                     [](const Condition &c) { return c.isOpaque(); });
+}
+
+const char *toString(Condition::Op op) {
+  switch (op) {
+  case Condition::Op::LT: return "<";
+  case Condition::Op::LE: return "<=";
+  case Condition::Op::GT: return ">";
+  case Condition::Op::GE: return ">=";
+  case Condition::Op::EQ: return "==";
+  case Condition::Op::NE: return "!=";
+  }
+  return "?";
+}
+
+std::string Condition::str() const {
+  switch (kind) {
+  case Kind::True:
+    return "true";
+  case Kind::Opaque:
+    return text.empty() ? std::string("<opaque>") : text;
+  case Kind::Cmp:
+    return operands.at(0).str() + " " + toString(op) + " " + operands.at(1).str();
+  case Kind::Not:
+    return "!(" + children.at(0).str() + ")";
+  case Kind::And:
+  case Kind::Or: {
+    std::string out;
+    for (size_t i = 0; i < children.size(); ++i) {
+      if (i)
+        out += kind == Kind::And ? " && " : " || ";
+      const Condition &c = children[i];
+      bool paren = c.kind == Kind::And || c.kind == Kind::Or;
+      out += wrapIf(paren, c.str());
+    }
+    return out;
+  }
+  }
+  return "?";
+}
+
+const char *toString(Sharing s) {
+  switch (s) {
+  case Sharing::Shared: return "shared";
+  case Sharing::Private: return "private";
+  case Sharing::FirstPrivate: return "firstprivate";
+  case Sharing::LastPrivate: return "lastprivate";
+  case Sharing::Reduction: return "reduction";
+  }
+  return "?";
+}
+
+const char *toString(AccessKind k) { return k == AccessKind::Read ? "read" : "write"; }
+
+const char *toString(Sync s) {
+  switch (s) {
+  case Sync::None: return "none";
+  case Sync::Atomic: return "atomic";
+  case Sync::Critical: return "critical";
+  case Sync::Reduction: return "reduction";
+  }
+  return "?";
+}
+
+int LoopModel::findVariable(const std::string &name) const {
+  for (size_t i = 0; i < variables.size(); ++i)
+    if (variables[i].name == name)
+      return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<int> LoopModel::scopeChain(int scope) const {
+  std::vector<int> chain;
+  for (int s = scope; s >= 0; s = scopes.at(static_cast<size_t>(s)).parent)
+    chain.push_back(s);
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+} // namespace adjoint_lint::model

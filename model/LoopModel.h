@@ -1,0 +1,200 @@
+// The loop model: adjoint-lint's own small IR of one OpenMP parallel loop.
+//
+// It holds no Clang and no isl types. The front end (analyzer/) fills it from
+// the Clang AST; the deciders (polyhedral/) read it; it serialises to and from
+// JSON (`--dump-model`) so the deciders are tested without Clang.
+//
+// Conventions
+// - Every name of an integer variable used in an IndexExpr is either an
+//   iterator (of a parallel loop in `iterators` or of an inner loop scope) or
+//   a parameter listed in `parameters` (an integer that the loop does not
+//   modify: function arguments, globals, locals defined before the loop).
+//   Macro constants arrive already folded to `Const`.
+// - Division and remainder are C's: truncating toward zero.
+// - Anything the front end cannot express exactly becomes `Opaque` (an index
+//   expression or a condition) carrying the reason and the source text; the
+//   deciders then over-approximate and never claim a proof that depends on it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace adjoint_lint::model {
+
+struct SourceRange {
+  std::string file;
+  unsigned line = 0, column = 0;       ///< 1-based start
+  unsigned endLine = 0, endColumn = 0; ///< 1-based, inclusive last character
+};
+
+/// An integer expression: subscripts, loop bounds, guard operands.
+struct IndexExpr {
+  enum class Kind { Const, Var, Add, Sub, Mul, Div, Mod, Neg, Min, Max, Opaque };
+  Kind kind = Kind::Const;
+  int64_t value = 0;          ///< Const
+  std::string name;           ///< Var: an iterator or a parameter
+  std::vector<IndexExpr> ops; ///< operands: two for binary kinds, one for Neg
+  std::string reason;         ///< Opaque: why it cannot be analysed
+  std::string text;           ///< Opaque: the source text
+
+  static IndexExpr constant(int64_t v);
+  static IndexExpr var(std::string name);
+  static IndexExpr binary(Kind k, IndexExpr a, IndexExpr b);
+  static IndexExpr neg(IndexExpr a);
+  static IndexExpr opaque(std::string reason, std::string text);
+
+  bool isOpaque() const; ///< true if this or any operand is Opaque
+  std::string str() const; ///< C-like rendering, for messages
+};
+
+/// A boolean condition over integers: `if` guards and ternary conditions.
+struct Condition {
+  enum class Kind { Cmp, And, Or, Not, True, Opaque };
+  enum class Op { LT, LE, GT, GE, EQ, NE };
+  Kind kind = Kind::True;
+  Op op = Op::LT;                  ///< Cmp
+  std::vector<IndexExpr> operands; ///< Cmp: lhs, rhs
+  std::vector<Condition> children; ///< And/Or: two or more; Not: one
+  std::string reason, text;        ///< Opaque
+
+  bool isOpaque() const;
+  std::string str() const;
+};
+
+/// One counted loop: `for (it = lower; it OP bound; it += step)`.
+/// `step` is a nonzero constant; `op` is how the iterator is compared with
+/// `bound` (`!=` is normalised by the front end to `<` or `>` for steps of 1
+/// and -1).
+struct LoopHeader {
+  std::string iterator;
+  IndexExpr lower;
+  Condition::Op op = Condition::Op::LT;
+  IndexExpr bound;
+  int64_t step = 1;
+  SourceRange range; ///< the `for` statement
+};
+
+/// An inner loop or a guard inside one iteration of the parallel loop.
+/// Scopes form a tree through `parent` (-1: directly in the loop body).
+struct Scope {
+  enum class Kind { Loop, Guard };
+  Kind kind = Kind::Loop;
+  int parent = -1;
+  LoopHeader loop;    ///< Loop
+  Condition guard;    ///< Guard: the condition under which the body runs
+  SourceRange range;
+};
+
+enum class Sharing { Shared, Private, FirstPrivate, LastPrivate, Reduction };
+
+/// A variable the loop reads or writes: an array (rank >= 1, also a pointer
+/// used as an array, a std::vector, a std::array) or a scalar (rank 0).
+struct Variable {
+  std::string name;
+  std::string elementType; ///< "double", "float", "int", ...
+  bool floating = false;   ///< element type is a floating-point type
+  unsigned rank = 0;
+  /// Extent of each dimension, outermost first; nullopt where unknown (a
+  /// pointer's or a parameter array's first dimension). Used to map
+  /// subscripts to memory offsets (writes past a row's end alias the next row).
+  std::vector<std::optional<IndexExpr>> extents;
+  bool isPointer = false;  ///< a pointer (or pointer parameter) used as an array
+  bool isParameter = false;///< a function parameter
+  Sharing sharing = Sharing::Shared;
+  std::string reductionOp; ///< Sharing::Reduction: "+", "*", "max", ...
+  SourceRange declRange;
+};
+
+enum class AccessKind { Read, Write };
+enum class Sync { None, Atomic, Critical, Reduction };
+
+/// One array element or scalar access at one source location.
+struct Access {
+  int variable = -1;  ///< index into LoopModel::variables
+  AccessKind kind = AccessKind::Read;
+  std::vector<IndexExpr> subscripts; ///< one per dimension (empty for scalars)
+  int scope = -1;     ///< innermost enclosing Scope (-1: the loop body)
+  Sync sync = Sync::None;
+  std::string syncName; ///< the name of a named `critical`
+  SourceRange range;
+  std::string text;   ///< the access's source text, e.g. "x[i + 1]"
+};
+
+/// A value expression (right-hand sides), for the adjoint generator.
+struct Expr {
+  enum class Kind { FloatConst, IntConst, Access, Unary, Binary, Call, Conditional, Cast, Opaque };
+  Kind kind = Kind::Opaque;
+  double floatValue = 0;
+  int64_t intValue = 0;
+  int access = -1;            ///< Access: index into LoopModel::accesses
+  std::string op;             ///< Unary/Binary: "-", "+", "*", ...; Call: callee; Cast: type
+  std::vector<Expr> operands; ///< Conditional: cond, then, else
+  Condition condition;        ///< Conditional over integers, if representable
+  std::string text;           ///< the source text
+};
+
+/// One assignment `lhs op rhs` with op in `=`, `+=`, `-=`, `*=`, `/=`.
+struct Statement {
+  int lhs = -1; ///< the write Access
+  std::string op = "=";
+  Expr rhs;
+  int scope = -1;
+  SourceRange range;
+};
+
+struct Clauses {
+  std::vector<std::string> privates, firstprivates, lastprivates, shared;
+  struct Reduction {
+    std::string op;
+    std::vector<std::string> vars;
+  };
+  std::vector<Reduction> reductions;
+  std::string defaultSharing; ///< "", "shared", "none", "private", "firstprivate"
+  std::string schedule;       ///< "", "static", "dynamic", ...
+  std::optional<int64_t> chunk;
+  unsigned collapse = 1;
+  bool nowait = false;
+};
+
+/// Something in the loop the front end could not model. Every decision that
+/// it may affect becomes `unknown` with this reason.
+struct Unsupported {
+  std::string reason;
+  SourceRange range;
+  int variable = -1; ///< the variable it concerns, or -1 for all
+};
+
+struct LoopModel {
+  std::string id;        ///< "file.c:LINE:COL"
+  SourceRange range;     ///< the `#pragma omp` directive
+  std::string function;
+  std::string directive; ///< "parallel for", "for", "simd", ...
+  std::vector<std::string> parameters;
+  std::vector<LoopHeader> iterators; ///< parallel (collapsed) loops, outermost first
+  std::vector<Scope> scopes;
+  std::vector<Variable> variables;
+  std::vector<Access> accesses;
+  std::vector<Statement> statements;
+  Clauses clauses;
+  std::vector<std::string> assumptions;
+  std::vector<Unsupported> unsupported;
+  std::string sourceText; ///< the loop's source text, pragma included
+
+  int findVariable(const std::string &name) const;
+  /// The scopes enclosing `scope`, outermost first, `scope` included.
+  std::vector<int> scopeChain(int scope) const;
+};
+
+/// A translation unit's worth of loops plus front-end problems.
+struct ModelFile {
+  std::vector<LoopModel> loops;
+};
+
+const char *toString(Condition::Op op);
+const char *toString(Sharing s);
+const char *toString(AccessKind k);
+const char *toString(Sync s);
+
+} // namespace adjoint_lint::model

@@ -1,0 +1,59 @@
+// What the deciders conclude about one loop. Plain data: no isl or Z3 types
+// cross this header, and nothing here formats text for people.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace adjoint_lint::polyhedral {
+
+/// Three-valued answers. For races, Holds reads "none" and Violated "race".
+enum class Verdict { Holds, Violated, Unknown, NotApplicable };
+
+/// A concrete counterexample: two distinct iterations of the parallel loop
+/// that touch one element, and the two accesses that do it.
+struct Witness {
+  /// Values of the parallel iterators, in LoopModel::iterators order, for
+  /// each of the two iterations (and of inner iterators under "inner").
+  std::vector<std::map<std::string, int64_t>> iterations; // size 2
+  std::vector<std::map<std::string, int64_t>> inner;      // size 2, inner loop iterators
+  std::map<std::string, int64_t> parameters;              // values of the symbolic parameters
+  std::vector<int64_t> element;                           // the element's subscripts
+  int firstAccess = -1, secondAccess = -1;                // indices into LoopModel::accesses
+};
+
+struct PropertyResult {
+  Verdict verdict = Verdict::Unknown;
+  std::string decidedBy;             ///< "isl", "z3", "front end"
+  std::string reason;                ///< why Unknown (or NotApplicable)
+  std::optional<Witness> witness;    ///< when Violated
+  std::vector<std::string> proof;    ///< proof artifacts, e.g. the empty isl conflict sets
+  std::string with;                  ///< symmetric/reflexive: the written array it relates to
+};
+
+struct VariableVerdicts {
+  int variable = -1;       ///< index into LoopModel::variables
+  std::string name;
+  bool active = false;     ///< floating-point data that the adjoint must carry
+  bool array = true;       ///< false for scalars (rank 0)
+  PropertyResult forwardRace;
+  PropertyResult exclusiveRead;
+  PropertyResult symmetricUpdate;
+  PropertyResult reflexive;
+  std::string strategy;       ///< plain | gather | reduction | atomic | serial
+  std::string strategyReason; ///< one sentence: why this strategy
+};
+
+struct LoopVerdicts {
+  PropertyResult forwardRace;             ///< the loop as a whole
+  std::vector<VariableVerdicts> variables; ///< every shared variable it touches
+  std::vector<std::string> assumptions;    ///< everything the proofs rely on
+};
+
+const char *raceVerdictName(Verdict v);     ///< none | race | unknown | not-applicable
+const char *propertyVerdictName(Verdict v); ///< holds | violated | unknown | not-applicable
+
+} // namespace adjoint_lint::polyhedral
