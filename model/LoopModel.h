@@ -101,6 +101,10 @@ struct Variable {
   /// subscripts to memory offsets (writes past a row's end alias the next row).
   std::vector<std::optional<IndexExpr>> extents;
   bool isPointer = false;  ///< a pointer (or pointer parameter) used as an array
+  /// Each row is an object of its own (std::vector of std::vector, `double **`):
+  /// elements are identified by their subscript tuple, not by a memory offset,
+  /// and rows are assumed not to overlap (an assumption the report lists).
+  bool separateRows = false;
   bool isParameter = false;///< a function parameter
   Sharing sharing = Sharing::Shared;
   std::string reductionOp; ///< Sharing::Reduction: "+", "*", "max", ...

@@ -491,7 +491,7 @@ json toJson(const LoopModel &m) {
       extents.push_back(e ? toJson(*e) : json(nullptr));
     json jv = {{"name", v.name},         {"element_type", v.elementType},
                {"floating", v.floating}, {"rank", v.rank},
-               {"extents", extents},     {"pointer", v.isPointer},
+               {"extents", extents},     {"pointer", v.isPointer}, {"separate_rows", v.separateRows},
                {"parameter", v.isParameter}, {"sharing", toString(v.sharing)},
                {"decl", rangeToJson(v.declRange)}};
     if (!v.reductionOp.empty())
@@ -594,6 +594,7 @@ LoopModel loopFromJson(const json &j) {
       v.rank = field<unsigned>(jv, "rank", static_cast<unsigned>(v.extents.size()));
       v.extents.resize(v.rank);
       v.isPointer = field<bool>(jv, "pointer", false);
+      v.separateRows = field<bool>(jv, "separate_rows", false);
       v.isParameter = field<bool>(jv, "parameter", false);
       v.sharing = sharingFromString(field<std::string>(jv, "sharing", "shared"));
       v.reductionOp = field<std::string>(jv, "reduction_op", "");
