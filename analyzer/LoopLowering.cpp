@@ -1,0 +1,1739 @@
+// AST -> LoopModel. One DirectiveFinder walks the translation unit and hands
+// every supported OpenMP loop directive to a LoopLowerer, which fills one
+// model::LoopModel: iterators, scopes, variables with their data sharing,
+// accesses, statements, clauses, assumptions and what it could not model.
+#include "analyzer/LoopLowering.h"
+
+#include "model/ModelJson.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/AST/Expr.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/OpenMPClause.h>
+#include <clang/AST/ParentMapContext.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/AST/StmtOpenMP.h>
+#include <clang/Basic/OpenMPKinds.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Lex/Lexer.h>
+#include <llvm/Support/Path.h>
+
+#include <map>
+#include <set>
+
+namespace adjoint_lint::analyzer {
+namespace {
+
+using namespace clang;
+namespace m = adjoint_lint::model;
+
+// ---------------------------------------------------------------------------
+// Source locations and text
+
+class Locator {
+public:
+  Locator(ASTContext &ctx, std::string displayFile)
+      : sm_(ctx.getSourceManager()), lo_(ctx.getLangOpts()), file_(std::move(displayFile)) {}
+
+  m::SourceRange range(clang::SourceRange r) const {
+    m::SourceRange out;
+    CharSourceRange cr = sm_.getExpansionRange(r);
+    SourceLocation b = cr.getBegin(), e = cr.getEnd();
+    if (b.isInvalid())
+      return out;
+    PresumedLoc pb = sm_.getPresumedLoc(b);
+    if (pb.isInvalid())
+      return out;
+    out.file = sm_.isInMainFile(b) ? file_ : std::string(pb.getFilename());
+    out.line = pb.getLine();
+    out.column = pb.getColumn();
+    if (e.isValid()) {
+      PresumedLoc pe = sm_.getPresumedLoc(e);
+      unsigned len = cr.isTokenRange() ? Lexer::MeasureTokenLength(e, sm_, lo_) : 0;
+      out.endLine = pe.getLine();
+      out.endColumn = pe.getColumn() + (len ? len - 1 : 0);
+      if (!cr.isTokenRange() && out.endColumn > 1)
+        out.endColumn -= 1;
+    }
+    return out;
+  }
+
+  std::string text(clang::SourceRange r) const {
+    CharSourceRange cr = sm_.getExpansionRange(r);
+    bool invalid = false;
+    StringRef t = Lexer::getSourceText(cr, sm_, lo_, &invalid);
+    return invalid ? std::string() : t.str();
+  }
+
+  /// Text from `b` to the end of the token at `e`.
+  std::string text(SourceLocation b, SourceLocation e) const {
+    return text(clang::SourceRange(b, e));
+  }
+
+  bool inMainFile(SourceLocation l) const { return sm_.isInMainFile(sm_.getExpansionLoc(l)); }
+
+  /// True if `l` lies inside `r` (token range, expansion locations).
+  bool contains(clang::SourceRange r, SourceLocation l) const {
+    SourceLocation b = sm_.getExpansionLoc(r.getBegin()), e = sm_.getExpansionLoc(r.getEnd());
+    l = sm_.getExpansionLoc(l);
+    if (b.isInvalid() || e.isInvalid() || l.isInvalid())
+      return false;
+    return !sm_.isBeforeInTranslationUnit(l, b) && !sm_.isBeforeInTranslationUnit(e, l);
+  }
+
+  const std::string &file() const { return file_; }
+
+  /// The `#pragma omp ...` line: Clang's directive end is the end of the
+  /// line (one past its last character).
+  m::SourceRange pragmaRange(const OMPExecutableDirective *d) const {
+    m::SourceRange out = range(clang::SourceRange(d->getBeginLoc(), d->getBeginLoc()));
+    PresumedLoc pe = sm_.getPresumedLoc(sm_.getExpansionLoc(d->getEndLoc()));
+    if (pe.isValid()) {
+      out.endLine = pe.getLine();
+      out.endColumn = pe.getColumn() > 1 ? pe.getColumn() - 1 : 1;
+    }
+    return out;
+  }
+
+  /// The end of statement `s`, its terminating `;` included.
+  SourceLocation stmtEnd(const Stmt *s) const {
+    SourceLocation e = s->getEndLoc();
+    if (isa<CompoundStmt>(s) || e.isMacroID())
+      return e;
+    std::optional<Token> next = Lexer::findNextToken(e, sm_, lo_);
+    if (next && next->is(tok::semi))
+      return next->getLocation();
+    return e;
+  }
+
+private:
+  const SourceManager &sm_;
+  const LangOptions &lo_;
+  std::string file_;
+};
+
+// ---------------------------------------------------------------------------
+// Directive classification
+
+bool isSupportedLoopDirective(OpenMPDirectiveKind k) {
+  switch (k) {
+  case llvm::omp::OMPD_for:
+  case llvm::omp::OMPD_for_simd:
+  case llvm::omp::OMPD_parallel_for:
+  case llvm::omp::OMPD_parallel_for_simd:
+  case llvm::omp::OMPD_simd:
+  case llvm::omp::OMPD_distribute_parallel_for:
+  case llvm::omp::OMPD_distribute_parallel_for_simd:
+  case llvm::omp::OMPD_teams_distribute_parallel_for:
+  case llvm::omp::OMPD_teams_distribute_parallel_for_simd:
+  case llvm::omp::OMPD_target_teams_distribute_parallel_for:
+  case llvm::omp::OMPD_target_teams_distribute_parallel_for_simd:
+  case llvm::omp::OMPD_target_parallel_for:
+  case llvm::omp::OMPD_target_parallel_for_simd:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Directives that only matter through the loops they contain.
+bool isContainerDirective(OpenMPDirectiveKind k) {
+  switch (k) {
+  case llvm::omp::OMPD_target:
+  case llvm::omp::OMPD_teams:
+  case llvm::omp::OMPD_target_teams:
+  case llvm::omp::OMPD_target_parallel:
+  case llvm::omp::OMPD_target_data:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Directives that are harmless wherever they appear: the parallel region
+/// itself, synchronisation the lowering models, and standalone directives.
+bool isNeutralDirective(OpenMPDirectiveKind k) {
+  switch (k) {
+  case llvm::omp::OMPD_parallel:
+  case llvm::omp::OMPD_atomic:
+  case llvm::omp::OMPD_critical:
+  case llvm::omp::OMPD_barrier:
+  case llvm::omp::OMPD_flush:
+  case llvm::omp::OMPD_taskwait:
+  case llvm::omp::OMPD_taskyield:
+  case llvm::omp::OMPD_target_update:
+  case llvm::omp::OMPD_target_enter_data:
+  case llvm::omp::OMPD_target_exit_data:
+    return true;
+  default:
+    return false;
+  }
+}
+
+std::string directiveName(OpenMPDirectiveKind k) {
+  return llvm::omp::getOpenMPDirectiveName(k).str();
+}
+
+/// The statement an OpenMP directive applies to, without CapturedStmts.
+const Stmt *rawBody(const OMPExecutableDirective *d) {
+  if (!d->hasAssociatedStmt())
+    return nullptr;
+  const Stmt *s = d->getAssociatedStmt();
+  while (const auto *cs = dyn_cast_or_null<CapturedStmt>(s))
+    s = cs->getCapturedStmt();
+  return s;
+}
+
+bool containsSupportedLoop(const Stmt *s) {
+  if (!s)
+    return false;
+  if (const auto *d = dyn_cast<OMPExecutableDirective>(s)) {
+    if (isSupportedLoopDirective(d->getDirectiveKind()))
+      return true;
+    return containsSupportedLoop(rawBody(d));
+  }
+  if (const auto *cs = dyn_cast<CapturedStmt>(s))
+    return containsSupportedLoop(cs->getCapturedStmt());
+  for (const Stmt *c : s->children())
+    if (containsSupportedLoop(c))
+      return true;
+  return false;
+}
+
+/// Strips what may sit between collapsed loops: `{ for ... }`, attributes.
+const Stmt *stripToLoop(const Stmt *s) {
+  while (s) {
+    if (const auto *c = dyn_cast<CompoundStmt>(s)) {
+      if (c->size() != 1)
+        return s;
+      s = c->body_front();
+    } else if (const auto *a = dyn_cast<AttributedStmt>(s)) {
+      s = a->getSubStmt();
+    } else {
+      return s;
+    }
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Small helpers on expressions and types
+
+const VarDecl *refVar(const Expr *e) {
+  if (!e)
+    return nullptr;
+  e = e->IgnoreParenImpCasts();
+  if (const auto *dr = dyn_cast<DeclRefExpr>(e))
+    return dyn_cast<VarDecl>(dr->getDecl());
+  return nullptr;
+}
+
+/// The variable at the root of a clause list item: `x`, `a[0:n]`, `a[2]`.
+const VarDecl *clauseVar(const Expr *e) {
+  while (e) {
+    e = e->IgnoreParenImpCasts();
+    if (const auto *dr = dyn_cast<DeclRefExpr>(e))
+      return dyn_cast<VarDecl>(dr->getDecl());
+    if (const auto *as = dyn_cast<ArraySectionExpr>(e))
+      e = as->getBase();
+    else if (const auto *sub = dyn_cast<ArraySubscriptExpr>(e))
+      e = sub->getBase();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+const ClassTemplateSpecializationDecl *stdTemplate(QualType t, StringRef name) {
+  const auto *rd = t->getAsCXXRecordDecl();
+  const auto *spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(rd);
+  if (!spec || !spec->isInStdNamespace() || spec->getName() != name)
+    return nullptr;
+  return spec;
+}
+
+bool isSubscriptCall(const Expr *e) {
+  const auto *op = dyn_cast<CXXOperatorCallExpr>(e);
+  return op && op->getOperator() == OO_Subscript && op->getNumArgs() == 2;
+}
+
+const std::set<std::string> &pureMathFunctions() {
+  static const std::set<std::string> names = {
+      "sin",   "cos",   "tan",   "asin",  "acos",     "atan",     "atan2",  "sinh",
+      "cosh",  "tanh",  "asinh", "acosh", "atanh",    "exp",      "exp2",   "expm1",
+      "log",   "log2",  "log10", "log1p", "sqrt",     "cbrt",     "pow",    "fabs",
+      "abs",   "labs",  "llabs", "fmin",  "fmax",     "fmod",     "floor",  "ceil",
+      "round", "trunc", "hypot", "erf",   "erfc",     "copysign", "fma",    "min",
+      "max",   "omp_get_thread_num",      "omp_get_num_threads"};
+  return names;
+}
+
+bool isPureMath(const FunctionDecl *fd) {
+  if (!fd || !fd->getIdentifier())
+    return false;
+  std::string name = fd->getName().str();
+  if (StringRef(name).starts_with("__builtin_"))
+    name = name.substr(10);
+  const auto &names = pureMathFunctions();
+  if (names.count(name))
+    return (name != "min" && name != "max") || fd->isInStdNamespace();
+  if (name.size() > 1 && (name.back() == 'f' || name.back() == 'l'))
+    return names.count(name.substr(0, name.size() - 1)) > 0;
+  return false;
+}
+
+m::Condition::Op cmpOp(BinaryOperatorKind k) {
+  switch (k) {
+  case BO_LT: return m::Condition::Op::LT;
+  case BO_LE: return m::Condition::Op::LE;
+  case BO_GT: return m::Condition::Op::GT;
+  case BO_GE: return m::Condition::Op::GE;
+  case BO_EQ: return m::Condition::Op::EQ;
+  default: return m::Condition::Op::NE;
+  }
+}
+
+m::Condition::Op swapOp(m::Condition::Op op) {
+  switch (op) {
+  case m::Condition::Op::LT: return m::Condition::Op::GT;
+  case m::Condition::Op::LE: return m::Condition::Op::GE;
+  case m::Condition::Op::GT: return m::Condition::Op::LT;
+  case m::Condition::Op::GE: return m::Condition::Op::LE;
+  default: return op;
+  }
+}
+
+m::Condition opaqueCondition(std::string reason, std::string text) {
+  m::Condition c;
+  c.kind = m::Condition::Kind::Opaque;
+  c.reason = std::move(reason);
+  c.text = std::move(text);
+  return c;
+}
+
+m::Condition notCondition(m::Condition c) {
+  m::Condition n;
+  n.kind = m::Condition::Kind::Not;
+  n.children.push_back(std::move(c));
+  return n;
+}
+
+m::Expr opaqueExpr(std::string text) {
+  m::Expr e;
+  e.kind = m::Expr::Kind::Opaque;
+  e.text = std::move(text);
+  return e;
+}
+
+// ---------------------------------------------------------------------------
+// One loop directive -> one LoopModel
+
+class LoopLowerer {
+public:
+  LoopLowerer(ASTContext &ctx, const Locator &loc, const OMPLoopDirective *dir,
+              const OMPExecutableDirective *region, const FunctionDecl *fn)
+      : ctx_(ctx), loc_(loc), dir_(dir), region_(region), fn_(fn) {}
+
+  m::LoopModel run();
+
+private:
+  // Sharing and variables
+  void readClauses(const OMPExecutableDirective *d);
+  m::Sharing sharingOf(const VarDecl *v) const;
+  bool declaredInLoop(const VarDecl *v) const;
+  bool declaredInRegion(const VarDecl *v) const;
+  int variableOf(const VarDecl *v);
+  void describeType(const VarDecl *v, m::Variable &var);
+  void checkPointerOrigin(const VarDecl *v, int index);
+
+  // Loop headers
+  bool lowerHeader(const ForStmt *f, m::LoopHeader &h, const VarDecl *&iter, std::string &why);
+  bool isIterator(const VarDecl *v) const;
+  bool isPrivateInnerIterator(const VarDecl *v) const;
+
+  // Integer expressions and conditions
+  m::IndexExpr lowerIndex(const Expr *e, unsigned depth = 0);
+  m::Condition lowerCondition(const Expr *e);
+  void addParameter(const std::string &name);
+
+  // Statements and values
+  void collectModified(const Stmt *s);
+  void lowerStmt(const Stmt *s);
+  void lowerCompound(const CompoundStmt *c);
+  void lowerInnerLoop(const ForStmt *f);
+  void lowerIf(const IfStmt *s);
+  void lowerDecl(const VarDecl *v);
+  void lowerEffect(const Expr *e);
+  int lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr *rhs, const Expr *whole);
+  int lowerIncDec(const UnaryOperator *u);
+  m::Expr lowerValue(const Expr *e);
+  m::Expr lowerCall(const CallExpr *call);
+
+  /// Resolves `x[a][b]`, `v[i]`, `s` to its variable and subscripts.
+  bool resolveLocation(const Expr *e, const VarDecl *&v, std::vector<const Expr *> &subs);
+  /// Emits reads of the subscripts and then the access(es) of a location;
+  /// returns the last access added (the write when `withWrite`).
+  int accessLocation(const Expr *whole, const VarDecl *v, const std::vector<const Expr *> &subs,
+                     bool withRead, bool withWrite, int *readIndex = nullptr);
+  int addAccess(const Expr *whole, int var, std::vector<m::IndexExpr> subs, m::AccessKind kind);
+  int pushGuard(m::Condition c, clang::SourceRange r);
+
+  void unsupported(const std::string &reason, clang::SourceRange r, int variable = -1);
+  std::string text(const Stmt *s) const { return loc_.text(s->getSourceRange()); }
+
+  ASTContext &ctx_;
+  const Locator &loc_;
+  const OMPLoopDirective *dir_;
+  const OMPExecutableDirective *region_;
+  const FunctionDecl *fn_;
+  m::LoopModel model_;
+
+  const ForStmt *outerLoop_ = nullptr;
+  std::vector<const VarDecl *> parallelIters_;
+  /// Inner loops being lowered: iterator and whether it is private.
+  std::vector<std::pair<const VarDecl *, bool>> innerIters_;
+  std::map<const VarDecl *, int> varIndex_;
+  std::set<const VarDecl *> modified_;
+  std::map<const VarDecl *, m::Sharing> clauseSharing_;
+  std::map<const VarDecl *, std::string> reductionOps_;
+  std::string defaultSharing_;
+
+  int scope_ = -1;
+  m::Sync sync_ = m::Sync::None;
+  std::string syncName_;
+  const Expr *atomicX_ = nullptr;
+};
+
+void LoopLowerer::unsupported(const std::string &reason, clang::SourceRange r, int variable) {
+  for (const m::Unsupported &u : model_.unsupported)
+    if (u.reason == reason && u.variable == variable)
+      return;
+  m::Unsupported u;
+  u.reason = reason;
+  u.range = loc_.range(r);
+  u.variable = variable;
+  model_.unsupported.push_back(std::move(u));
+}
+
+void LoopLowerer::addParameter(const std::string &name) {
+  for (const std::string &p : model_.parameters)
+    if (p == name)
+      return;
+  model_.parameters.push_back(name);
+}
+
+// --- clauses and sharing ----------------------------------------------------
+
+void LoopLowerer::readClauses(const OMPExecutableDirective *d) {
+  m::Clauses &c = model_.clauses;
+  auto names = [&](auto *clause, std::vector<std::string> &out, m::Sharing s) {
+    for (const Expr *e : clause->varlists())
+      if (const VarDecl *v = clauseVar(e)) {
+        out.push_back(v->getNameAsString());
+        clauseSharing_[v] = s;
+      }
+  };
+  for (const OMPClause *cl : d->clauses()) {
+    if (const auto *p = dyn_cast<OMPPrivateClause>(cl)) {
+      names(p, c.privates, m::Sharing::Private);
+    } else if (const auto *fp = dyn_cast<OMPFirstprivateClause>(cl)) {
+      names(fp, c.firstprivates, m::Sharing::FirstPrivate);
+    } else if (const auto *lp = dyn_cast<OMPLastprivateClause>(cl)) {
+      names(lp, c.lastprivates, m::Sharing::LastPrivate);
+    } else if (const auto *sh = dyn_cast<OMPSharedClause>(cl)) {
+      names(sh, c.shared, m::Sharing::Shared);
+    } else if (const auto *lin = dyn_cast<OMPLinearClause>(cl)) {
+      std::vector<std::string> ignored;
+      names(lin, ignored, m::Sharing::Private);
+    } else if (const auto *red = dyn_cast<OMPReductionClause>(cl)) {
+      m::Clauses::Reduction r;
+      r.op = red->getNameInfo().getName().getAsString();
+      if (StringRef(r.op).starts_with("operator"))
+        r.op = r.op.substr(8);
+      names(red, r.vars, m::Sharing::Reduction);
+      for (const Expr *e : red->varlists())
+        if (const VarDecl *v = clauseVar(e))
+          reductionOps_[v] = r.op;
+      c.reductions.push_back(std::move(r));
+    } else if (const auto *def = dyn_cast<OMPDefaultClause>(cl)) {
+      switch (def->getDefaultKind()) {
+      case llvm::omp::OMP_DEFAULT_none: defaultSharing_ = "none"; break;
+      case llvm::omp::OMP_DEFAULT_shared: defaultSharing_ = "shared"; break;
+      case llvm::omp::OMP_DEFAULT_private: defaultSharing_ = "private"; break;
+      case llvm::omp::OMP_DEFAULT_firstprivate: defaultSharing_ = "firstprivate"; break;
+      default: break;
+      }
+      c.defaultSharing = defaultSharing_;
+    } else if (const auto *sch = dyn_cast<OMPScheduleClause>(cl)) {
+      c.schedule = getOpenMPSimpleClauseTypeName(llvm::omp::OMPC_schedule, sch->getScheduleKind());
+      if (const Expr *chunk = sch->getChunkSize()) {
+        Expr::EvalResult r;
+        if (!chunk->isValueDependent() && chunk->EvaluateAsInt(r, ctx_))
+          c.chunk = r.Val.getInt().getExtValue();
+      }
+    } else if (const auto *col = dyn_cast<OMPCollapseClause>(cl)) {
+      Expr::EvalResult r;
+      if (col->getNumForLoops() && col->getNumForLoops()->EvaluateAsInt(r, ctx_))
+        c.collapse = static_cast<unsigned>(r.Val.getInt().getExtValue());
+    } else if (isa<OMPNowaitClause>(cl)) {
+      c.nowait = true;
+    } else if (isa<OMPOrderedClause>(cl)) {
+      unsupported("'ordered' clause is not modelled", cl->getBeginLoc());
+    }
+  }
+}
+
+bool LoopLowerer::declaredInLoop(const VarDecl *v) const {
+  return loc_.contains(clang::SourceRange(dir_->getBeginLoc(), outerLoop_->getEndLoc()),
+                       v->getLocation());
+}
+
+bool LoopLowerer::declaredInRegion(const VarDecl *v) const {
+  const Stmt *body = region_ ? rawBody(region_) : nullptr;
+  return body && loc_.contains(body->getSourceRange(), v->getLocation());
+}
+
+m::Sharing LoopLowerer::sharingOf(const VarDecl *v) const {
+  auto it = clauseSharing_.find(v);
+  if (it != clauseSharing_.end())
+    return it->second;
+  if (v->hasAttr<OMPThreadPrivateDeclAttr>())
+    return m::Sharing::Private;
+  if (v->isStaticLocal() || v->hasGlobalStorage())
+    return m::Sharing::Shared;
+  if (declaredInLoop(v) || declaredInRegion(v))
+    return m::Sharing::Private;
+  // An orphaned worksharing loop: the function's automatic variables belong
+  // to the thread that calls it.
+  bool worksharing = dir_->getDirectiveKind() == llvm::omp::OMPD_for ||
+                     dir_->getDirectiveKind() == llvm::omp::OMPD_for_simd;
+  if (worksharing && !region_ && v->hasLocalStorage())
+    return m::Sharing::Private;
+  if (defaultSharing_ == "private")
+    return m::Sharing::Private;
+  if (defaultSharing_ == "firstprivate")
+    return m::Sharing::FirstPrivate;
+  return m::Sharing::Shared;
+}
+
+void LoopLowerer::describeType(const VarDecl *v, m::Variable &var) {
+  QualType t = v->getType();
+  bool parameterArray = false;
+  if (const auto *p = dyn_cast<ParmVarDecl>(v)) {
+    t = p->getOriginalType();
+    parameterArray = t->isArrayType();
+  }
+  t = t.getNonReferenceType();
+  bool separate = false;
+  while (true) {
+    if (const auto *ca = ctx_.getAsConstantArrayType(t)) {
+      var.extents.push_back(m::IndexExpr::constant(ca->getSize().getSExtValue()));
+      t = ca->getElementType();
+    } else if (const auto *va = ctx_.getAsVariableArrayType(t)) {
+      var.extents.push_back(lowerIndex(va->getSizeExpr()));
+      t = va->getElementType();
+    } else if (const auto *ia = ctx_.getAsIncompleteArrayType(t)) {
+      var.extents.push_back(std::nullopt);
+      t = ia->getElementType();
+    } else if (const auto *pt = t->getAs<PointerType>()) {
+      if (var.extents.empty())
+        var.isPointer = true;
+      else
+        separate = true;
+      var.extents.push_back(std::nullopt);
+      t = pt->getPointeeType();
+    } else if (const auto *vec = stdTemplate(t, "vector")) {
+      if (!var.extents.empty())
+        separate = true;
+      var.extents.push_back(std::nullopt);
+      t = vec->getTemplateArgs()[0].getAsType();
+    } else if (const auto *arr = stdTemplate(t, "array")) {
+      var.extents.push_back(m::IndexExpr::constant(arr->getTemplateArgs()[1].getAsIntegral().getExtValue()));
+      t = arr->getTemplateArgs()[0].getAsType();
+    } else {
+      break;
+    }
+  }
+  if (parameterArray && !var.extents.empty()) {
+    var.extents[0] = std::nullopt;
+    var.isPointer = true;
+  }
+  var.rank = static_cast<unsigned>(var.extents.size());
+  var.separateRows = separate;
+  QualType elem = t.getCanonicalType().getUnqualifiedType();
+  var.elementType = elem.getAsString(ctx_.getPrintingPolicy());
+  var.floating = elem->isRealFloatingType();
+}
+
+int LoopLowerer::variableOf(const VarDecl *v) {
+  auto it = varIndex_.find(v);
+  if (it != varIndex_.end())
+    return it->second;
+  m::Variable var;
+  var.name = v->getNameAsString();
+  describeType(v, var);
+  var.isParameter = isa<ParmVarDecl>(v);
+  var.sharing = sharingOf(v);
+  // Elements reached through a pointer or a reference are the pointee's,
+  // shared whatever the pointer's own data sharing.
+  bool indirect = var.isPointer || v->getType()->isReferenceType();
+  if (indirect && var.rank > 0 && var.sharing != m::Sharing::Reduction && !declaredInLoop(v))
+    var.sharing = m::Sharing::Shared;
+  if (var.sharing == m::Sharing::Reduction)
+    var.reductionOp = reductionOps_[v];
+  var.declRange = loc_.range(v->getSourceRange());
+  int index = static_cast<int>(model_.variables.size());
+  model_.variables.push_back(std::move(var));
+  varIndex_[v] = index;
+  checkPointerOrigin(v, index);
+  return index;
+}
+
+/// A local pointer or reference may point into another array: only fresh
+/// allocations are accepted.
+void LoopLowerer::checkPointerOrigin(const VarDecl *v, int index) {
+  const m::Variable &var = model_.variables[static_cast<size_t>(index)];
+  bool indirect = var.rank > 0 && (var.isPointer || v->getType()->isReferenceType());
+  if (!indirect || isa<ParmVarDecl>(v) || v->hasGlobalStorage())
+    return;
+  const Expr *init = v->getInit();
+  if (init) {
+    const Expr *e = init->IgnoreParenCasts();
+    if (isa<CXXNewExpr>(e))
+      return;
+    if (const auto *call = dyn_cast<CallExpr>(e))
+      if (const FunctionDecl *fd = call->getDirectCallee())
+        if (fd->getIdentifier() &&
+            (fd->getName() == "malloc" || fd->getName() == "calloc" ||
+             fd->getName() == "aligned_alloc"))
+          return;
+  }
+  std::string target;
+  std::vector<const Stmt *> work{init};
+  while (!work.empty() && target.empty()) {
+    const Stmt *s = work.back();
+    work.pop_back();
+    if (!s)
+      continue;
+    if (const auto *dr = dyn_cast<DeclRefExpr>(s)) {
+      if (isa<VarDecl>(dr->getDecl()))
+        target = dr->getDecl()->getNameAsString();
+      continue;
+    }
+    for (const Stmt *c : s->children())
+      work.push_back(c);
+  }
+  unsupported(var.name + " may alias " + (target.empty() ? "another array" : target),
+              v->getSourceRange(), index);
+}
+
+// --- loop headers -----------------------------------------------------------
+
+bool LoopLowerer::isIterator(const VarDecl *v) const {
+  for (const VarDecl *p : parallelIters_)
+    if (p == v)
+      return true;
+  for (const auto &it : innerIters_)
+    if (it.first == v)
+      return true;
+  return false;
+}
+
+bool LoopLowerer::isPrivateInnerIterator(const VarDecl *v) const {
+  for (const VarDecl *p : parallelIters_)
+    if (p == v)
+      return true;
+  for (const auto &it : innerIters_)
+    if (it.first == v && it.second)
+      return true;
+  return false;
+}
+
+bool LoopLowerer::lowerHeader(const ForStmt *f, m::LoopHeader &h, const VarDecl *&iter,
+                              std::string &why) {
+  iter = nullptr;
+  const Expr *lower = nullptr;
+  if (const auto *ds = dyn_cast_or_null<DeclStmt>(f->getInit())) {
+    if (ds->isSingleDecl())
+      if (const auto *v = dyn_cast<VarDecl>(ds->getSingleDecl())) {
+        iter = v;
+        lower = v->getInit();
+      }
+  } else if (const auto *bo = dyn_cast_or_null<BinaryOperator>(f->getInit())) {
+    if (bo->getOpcode() == BO_Assign) {
+      iter = refVar(bo->getLHS());
+      lower = bo->getRHS();
+    }
+  }
+  if (!iter || !lower) {
+    why = "loop initialisation is not of the form 'i = lower'";
+    return false;
+  }
+  if (!iter->getType()->isIntegerType()) {
+    why = "loop iterator " + iter->getNameAsString() + " is not an integer";
+    return false;
+  }
+  h.iterator = iter->getNameAsString();
+  h.range = loc_.range(f->getSourceRange());
+
+  // step
+  std::optional<int64_t> step;
+  auto constant = [&](const Expr *e) -> std::optional<int64_t> {
+    Expr::EvalResult r;
+    if (e && !e->isValueDependent() && e->EvaluateAsInt(r, ctx_))
+      return r.Val.getInt().getExtValue();
+    return std::nullopt;
+  };
+  const Expr *inc = f->getInc() ? f->getInc()->IgnoreParenImpCasts() : nullptr;
+  if (const auto *u = dyn_cast_or_null<UnaryOperator>(inc)) {
+    if (u->isIncrementDecrementOp() && refVar(u->getSubExpr()) == iter)
+      step = u->isIncrementOp() ? 1 : -1;
+  } else if (const auto *ca = dyn_cast_or_null<CompoundAssignOperator>(inc)) {
+    if (refVar(ca->getLHS()) == iter) {
+      std::optional<int64_t> c = constant(ca->getRHS());
+      if (c && ca->getOpcode() == BO_AddAssign)
+        step = *c;
+      else if (c && ca->getOpcode() == BO_SubAssign)
+        step = -*c;
+    }
+  } else if (const auto *as = dyn_cast_or_null<BinaryOperator>(inc)) {
+    const auto *rhs = dyn_cast<BinaryOperator>(as->getRHS()->IgnoreParenImpCasts());
+    if (as->getOpcode() == BO_Assign && refVar(as->getLHS()) == iter && rhs) {
+      if (rhs->getOpcode() == BO_Add && refVar(rhs->getLHS()) == iter)
+        step = constant(rhs->getRHS());
+      else if (rhs->getOpcode() == BO_Add && refVar(rhs->getRHS()) == iter)
+        step = constant(rhs->getLHS());
+      else if (rhs->getOpcode() == BO_Sub && refVar(rhs->getLHS()) == iter) {
+        step = constant(rhs->getRHS());
+        if (step)
+          step = -*step;
+      }
+    }
+  }
+  if (!step || *step == 0) {
+    why = "loop increment of " + h.iterator + " is not a nonzero constant step";
+    return false;
+  }
+  h.step = *step;
+
+  // condition
+  const auto *cond = dyn_cast_or_null<BinaryOperator>(
+      f->getCond() ? f->getCond()->IgnoreParenImpCasts() : nullptr);
+  if (!cond || !cond->isComparisonOp()) {
+    why = "loop condition is not a comparison of " + h.iterator;
+    return false;
+  }
+  const Expr *bound = nullptr;
+  if (refVar(cond->getLHS()) == iter) {
+    h.op = cmpOp(cond->getOpcode());
+    bound = cond->getRHS();
+  } else if (refVar(cond->getRHS()) == iter) {
+    h.op = swapOp(cmpOp(cond->getOpcode()));
+    bound = cond->getLHS();
+  } else {
+    why = "loop condition does not compare " + h.iterator + " with a bound";
+    return false;
+  }
+  if (cond->getOpcode() == BO_EQ) {
+    why = "loop condition '==' is not supported";
+    return false;
+  }
+  if (h.op == m::Condition::Op::NE) {
+    if (h.step == 1)
+      h.op = m::Condition::Op::LT;
+    else if (h.step == -1)
+      h.op = m::Condition::Op::GT;
+    else {
+      why = "loop condition '!=' with a step other than 1 or -1";
+      return false;
+    }
+  }
+  h.lower = lowerIndex(lower);
+  h.bound = lowerIndex(bound);
+  return true;
+}
+
+// --- integer expressions ----------------------------------------------------
+
+m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
+  using K = m::IndexExpr::Kind;
+  if (!e)
+    return m::IndexExpr::opaque("missing expression", "");
+  e = e->IgnoreParens();
+  std::string t = text(e);
+  if (const auto *ice = dyn_cast<ImplicitCastExpr>(e)) {
+    if (ice->getCastKind() == CK_FloatingToIntegral)
+      return m::IndexExpr::opaque("floating-point value " + t, t);
+    return lowerIndex(ice->getSubExpr(), depth);
+  }
+  if (!e->isValueDependent() && e->getType()->isIntegralOrEnumerationType() &&
+      !e->HasSideEffects(ctx_)) {
+    Expr::EvalResult r;
+    if (e->EvaluateAsInt(r, ctx_))
+      return m::IndexExpr::constant(r.Val.getInt().getExtValue());
+  }
+  if (!e->getType()->isIntegralOrEnumerationType())
+    return m::IndexExpr::opaque("non-integer value " + t, t);
+  if (const auto *b = dyn_cast<BinaryOperator>(e)) {
+    K k;
+    switch (b->getOpcode()) {
+    case BO_Add: k = K::Add; break;
+    case BO_Sub: k = K::Sub; break;
+    case BO_Mul: k = K::Mul; break;
+    case BO_Div: k = K::Div; break;
+    case BO_Rem: k = K::Mod; break;
+    default:
+      return m::IndexExpr::opaque("unsupported integer operator in " + t, t);
+    }
+    return m::IndexExpr::binary(k, lowerIndex(b->getLHS(), depth), lowerIndex(b->getRHS(), depth));
+  }
+  if (const auto *u = dyn_cast<UnaryOperator>(e)) {
+    if (u->getOpcode() == UO_Minus)
+      return m::IndexExpr::neg(lowerIndex(u->getSubExpr(), depth));
+    if (u->getOpcode() == UO_Plus)
+      return lowerIndex(u->getSubExpr(), depth);
+    if (u->isIncrementDecrementOp())
+      return m::IndexExpr::opaque("side effect in " + t, t);
+    return m::IndexExpr::opaque("unsupported integer operator in " + t, t);
+  }
+  if (const auto *c = dyn_cast<ExplicitCastExpr>(e)) {
+    if (c->getSubExpr()->getType()->isIntegralOrEnumerationType())
+      return lowerIndex(c->getSubExpr(), depth);
+    return m::IndexExpr::opaque("floating-point value " + t, t);
+  }
+  if (const auto *dr = dyn_cast<DeclRefExpr>(e)) {
+    const auto *v = dyn_cast<VarDecl>(dr->getDecl());
+    if (!v)
+      return m::IndexExpr::opaque("unsupported name " + t, t);
+    std::string name = v->getNameAsString();
+    if (isIterator(v))
+      return m::IndexExpr::var(name);
+    if (declaredInLoop(v)) {
+      if (!modified_.count(v) && v->getInit() && depth < 8 && !v->getType()->isReferenceType())
+        return lowerIndex(v->getInit(), depth + 1);
+      return m::IndexExpr::opaque(name + " is modified inside the loop", t);
+    }
+    if (modified_.count(v))
+      return m::IndexExpr::opaque(name + " is modified inside the loop", t);
+    if (!v->hasGlobalStorage() && (declaredInRegion(v) || clauseSharing_.count(v))) {
+      m::Sharing s = sharingOf(v);
+      if (s == m::Sharing::Private || s == m::Sharing::LastPrivate ||
+          s == m::Sharing::Reduction || (s != m::Sharing::Shared && declaredInRegion(v)))
+        return m::IndexExpr::opaque(name + " is private to each thread", t);
+    }
+    addParameter(name);
+    return m::IndexExpr::var(name);
+  }
+  if (isa<ArraySubscriptExpr>(e) || isSubscriptCall(e))
+    return m::IndexExpr::opaque("data-dependent subscript " + t, t);
+  if (isa<CallExpr>(e))
+    return m::IndexExpr::opaque("call " + t, t);
+  return m::IndexExpr::opaque("unsupported integer expression " + t, t);
+}
+
+m::Condition LoopLowerer::lowerCondition(const Expr *e) {
+  e = e->IgnoreParenImpCasts();
+  std::string t = text(e);
+  if (const auto *b = dyn_cast<BinaryOperator>(e)) {
+    if (b->isComparisonOp()) {
+      if (!b->getLHS()->IgnoreParenImpCasts()->getType()->isIntegralOrEnumerationType() ||
+          !b->getRHS()->IgnoreParenImpCasts()->getType()->isIntegralOrEnumerationType())
+        return opaqueCondition("floating-point comparison " + t, t);
+      m::Condition c;
+      c.kind = m::Condition::Kind::Cmp;
+      c.op = cmpOp(b->getOpcode());
+      c.operands.push_back(lowerIndex(b->getLHS()));
+      c.operands.push_back(lowerIndex(b->getRHS()));
+      return c;
+    }
+    if (b->getOpcode() == BO_LAnd || b->getOpcode() == BO_LOr) {
+      m::Condition c;
+      c.kind = b->getOpcode() == BO_LAnd ? m::Condition::Kind::And : m::Condition::Kind::Or;
+      for (const Expr *side : {b->getLHS(), b->getRHS()}) {
+        m::Condition s = lowerCondition(side);
+        if (s.kind == c.kind)
+          for (m::Condition &g : s.children)
+            c.children.push_back(std::move(g));
+        else
+          c.children.push_back(std::move(s));
+      }
+      return c;
+    }
+  }
+  if (const auto *u = dyn_cast<UnaryOperator>(e))
+    if (u->getOpcode() == UO_LNot)
+      return notCondition(lowerCondition(u->getSubExpr()));
+  if (e->getType()->isIntegralOrEnumerationType()) {
+    m::Condition c;
+    c.kind = m::Condition::Kind::Cmp;
+    c.op = m::Condition::Op::NE;
+    c.operands.push_back(lowerIndex(e));
+    c.operands.push_back(m::IndexExpr::constant(0));
+    return c;
+  }
+  return opaqueCondition("unsupported condition " + t, t);
+}
+
+// --- statements -------------------------------------------------------------
+
+void LoopLowerer::collectModified(const Stmt *s) {
+  if (!s)
+    return;
+  auto mark = [&](const Expr *e) {
+    if (const VarDecl *v = refVar(e))
+      modified_.insert(v);
+  };
+  if (const auto *b = dyn_cast<BinaryOperator>(s)) {
+    if (b->isAssignmentOp())
+      mark(b->getLHS());
+  } else if (const auto *u = dyn_cast<UnaryOperator>(s)) {
+    if (u->isIncrementDecrementOp() || u->getOpcode() == UO_AddrOf)
+      mark(u->getSubExpr());
+  } else if (const auto *call = dyn_cast<CallExpr>(s)) {
+    if (const FunctionDecl *fd = call->getDirectCallee()) {
+      unsigned first = isa<CXXOperatorCallExpr>(call) && isa<CXXMethodDecl>(fd) ? 1 : 0;
+      for (unsigned i = first; i < call->getNumArgs(); ++i) {
+        unsigned pi = i - first;
+        if (pi < fd->getNumParams()) {
+          QualType pt = fd->getParamDecl(pi)->getType();
+          if (pt->isReferenceType() && !pt.getNonReferenceType().isConstQualified())
+            mark(call->getArg(i));
+        }
+      }
+    }
+  } else if (const auto *ds = dyn_cast<DeclStmt>(s)) {
+    for (const Decl *d : ds->decls())
+      if (const auto *v = dyn_cast<VarDecl>(d))
+        if (v->getType()->isReferenceType() && !v->getType().getNonReferenceType().isConstQualified())
+          mark(v->getInit());
+  }
+  for (const Stmt *c : s->children())
+    collectModified(c);
+  if (const auto *cs = dyn_cast<CapturedStmt>(s))
+    collectModified(cs->getCapturedStmt());
+}
+
+int LoopLowerer::pushGuard(m::Condition c, clang::SourceRange r) {
+  m::Scope sc;
+  sc.kind = m::Scope::Kind::Guard;
+  sc.parent = scope_;
+  sc.guard = std::move(c);
+  sc.range = loc_.range(r);
+  model_.scopes.push_back(std::move(sc));
+  return static_cast<int>(model_.scopes.size()) - 1;
+}
+
+void LoopLowerer::lowerStmt(const Stmt *s) {
+  if (!s)
+    return;
+  if (const auto *c = dyn_cast<CompoundStmt>(s))
+    return lowerCompound(c);
+  if (const auto *f = dyn_cast<ForStmt>(s))
+    return lowerInnerLoop(f);
+  if (const auto *i = dyn_cast<IfStmt>(s))
+    return lowerIf(i);
+  if (const auto *ds = dyn_cast<DeclStmt>(s)) {
+    for (const Decl *d : ds->decls())
+      if (const auto *v = dyn_cast<VarDecl>(d))
+        lowerDecl(v);
+    return;
+  }
+  if (const auto *e = dyn_cast<Expr>(s))
+    return lowerEffect(e);
+  if (isa<NullStmt>(s) || isa<ContinueStmt>(s) || isa<BreakStmt>(s))
+    return;
+  if (const auto *a = dyn_cast<AttributedStmt>(s))
+    return lowerStmt(a->getSubStmt());
+  if (const auto *cs = dyn_cast<CapturedStmt>(s))
+    return lowerStmt(cs->getCapturedStmt());
+  if (const auto *d = dyn_cast<OMPExecutableDirective>(s)) {
+    OpenMPDirectiveKind k = d->getDirectiveKind();
+    m::Sync savedSync = sync_;
+    std::string savedName = syncName_;
+    const Expr *savedX = atomicX_;
+    if (const auto *at = dyn_cast<OMPAtomicDirective>(d)) {
+      sync_ = m::Sync::Atomic;
+      atomicX_ = at->getX();
+      syncName_.clear();
+    } else if (const auto *cr = dyn_cast<OMPCriticalDirective>(d)) {
+      if (sync_ != m::Sync::Atomic) {
+        sync_ = m::Sync::Critical;
+        syncName_ = cr->getDirectiveName().getAsString();
+      }
+    } else if (isSupportedLoopDirective(k)) {
+      // A nested loop directive (e.g. `simd`) is an inner loop here.
+    } else if (k == llvm::omp::OMPD_flush || k == llvm::omp::OMPD_barrier) {
+      return;
+    } else {
+      unsupported("OpenMP directive '" + directiveName(k) + "' inside the loop is not modelled",
+                  d->getSourceRange());
+    }
+    const Stmt *body = rawBody(d);
+    if (const auto *loop = dyn_cast_or_null<OMPLoopDirective>(d))
+      body = stripToLoop(loop->getInnermostCapturedStmt()->getCapturedStmt());
+    lowerStmt(body);
+    sync_ = savedSync;
+    syncName_ = savedName;
+    atomicX_ = savedX;
+    return;
+  }
+  std::string what = s->getStmtClassName();
+  if (isa<WhileStmt>(s) || isa<DoStmt>(s))
+    what = "while loop";
+  else if (isa<SwitchStmt>(s))
+    what = "switch statement";
+  else if (isa<CXXForRangeStmt>(s))
+    what = "range-based for loop";
+  else if (isa<ReturnStmt>(s) || isa<GotoStmt>(s))
+    what = "jump out of the loop body";
+  unsupported(what + " is not modelled", s->getSourceRange());
+  // Its accesses still count, under a condition nobody can evaluate.
+  int saved = scope_;
+  scope_ = pushGuard(opaqueCondition(what + " is not modelled", ""), s->getSourceRange());
+  for (const Stmt *c : s->children())
+    lowerStmt(c);
+  scope_ = saved;
+}
+
+/// `if (c) continue;` guards the rest of the block with !c.
+static const Expr *skipCondition(const Stmt *s) {
+  const auto *i = dyn_cast<IfStmt>(s);
+  if (!i || i->getElse() || i->getInit() || i->getConditionVariable())
+    return nullptr;
+  const Stmt *t = i->getThen();
+  if (const auto *c = dyn_cast<CompoundStmt>(t))
+    t = c->size() ? c->body_back() : nullptr;
+  if (t && (isa<ContinueStmt>(t) || isa<BreakStmt>(t)))
+    return i->getCond();
+  return nullptr;
+}
+
+void LoopLowerer::lowerCompound(const CompoundStmt *c) {
+  int saved = scope_;
+  for (const Stmt *s : c->body()) {
+    lowerStmt(s);
+    if (const Expr *cond = skipCondition(s))
+      scope_ = pushGuard(notCondition(lowerCondition(cond)),
+                         clang::SourceRange(s->getEndLoc(), c->getEndLoc()));
+  }
+  scope_ = saved;
+}
+
+void LoopLowerer::lowerIf(const IfStmt *s) {
+  if (s->getInit())
+    lowerStmt(s->getInit());
+  if (const VarDecl *cv = s->getConditionVariable())
+    lowerDecl(cv);
+  else
+    lowerValue(s->getCond()); // reads of the condition
+  m::Condition c = lowerCondition(s->getCond());
+  int saved = scope_;
+  scope_ = pushGuard(c, s->getThen()->getSourceRange());
+  lowerStmt(s->getThen());
+  scope_ = saved;
+  if (s->getElse()) {
+    scope_ = pushGuard(notCondition(c), s->getElse()->getSourceRange());
+    lowerStmt(s->getElse());
+    scope_ = saved;
+  }
+}
+
+void LoopLowerer::lowerInnerLoop(const ForStmt *f) {
+  m::LoopHeader h;
+  const VarDecl *iter = nullptr;
+  std::string why;
+  if (!lowerHeader(f, h, iter, why)) {
+    unsupported("inner loop: " + why, f->getSourceRange());
+    int saved = scope_;
+    scope_ = pushGuard(opaqueCondition(why, ""), f->getSourceRange());
+    lowerStmt(f->getInit());
+    if (f->getCond())
+      lowerValue(f->getCond());
+    lowerStmt(f->getBody());
+    if (f->getInc())
+      lowerEffect(f->getInc());
+    scope_ = saved;
+    return;
+  }
+  bool privateIter = isa<DeclStmt>(f->getInit());
+  if (!privateIter) {
+    m::Sharing s = sharingOf(iter);
+    privateIter = s == m::Sharing::Private || s == m::Sharing::FirstPrivate ||
+                  s == m::Sharing::LastPrivate;
+  }
+  // Initialisation: reads of the lower bound and, for a shared iterator, a
+  // write of it, before the loop.
+  const auto *initAssign = dyn_cast_or_null<BinaryOperator>(f->getInit());
+  const Expr *lowerExpr = initAssign ? initAssign->getRHS() : iter->getInit();
+  lowerValue(lowerExpr);
+  if (!privateIter && initAssign)
+    accessLocation(initAssign->getLHS(), iter, {}, false, true);
+
+  m::Scope sc;
+  sc.kind = m::Scope::Kind::Loop;
+  sc.parent = scope_;
+  sc.loop = h;
+  sc.range = h.range;
+  model_.scopes.push_back(std::move(sc));
+  int saved = scope_;
+  scope_ = static_cast<int>(model_.scopes.size()) - 1;
+  innerIters_.emplace_back(iter, privateIter);
+
+  if (privateIter) {
+    const auto *cond = cast<BinaryOperator>(f->getCond()->IgnoreParenImpCasts());
+    lowerValue(refVar(cond->getLHS()) == iter ? cond->getRHS() : cond->getLHS());
+  } else {
+    lowerValue(f->getCond());
+  }
+  lowerStmt(f->getBody());
+  if (!privateIter) {
+    const Expr *inc = f->getInc()->IgnoreParenImpCasts();
+    const Expr *target = nullptr;
+    if (const auto *u = dyn_cast<UnaryOperator>(inc))
+      target = u->getSubExpr();
+    else if (const auto *b = dyn_cast<BinaryOperator>(inc))
+      target = b->getLHS();
+    if (target)
+      accessLocation(target, iter, {}, true, true);
+  }
+
+  innerIters_.pop_back();
+  scope_ = saved;
+}
+
+void LoopLowerer::lowerDecl(const VarDecl *v) {
+  const Expr *init = v->getInit();
+  QualType t = v->getType();
+  if (t->isReferenceType() || t->isPointerType()) {
+    if (init && (t->isPointerType() || !t.getNonReferenceType()->isArithmeticType() ||
+                 !t.getNonReferenceType().isConstQualified())) {
+      // An alias of some other storage: only fresh allocations are safe.
+      int index = variableOf(v);
+      (void)index;
+      lowerValue(init);
+      return;
+    }
+  }
+  if (!init)
+    return;
+  if (t->isArithmeticType() || (t->isReferenceType() && t.getNonReferenceType()->isArithmeticType())) {
+    m::Expr rhs = lowerValue(init);
+    int var = variableOf(v);
+    m::Access a;
+    a.variable = var;
+    a.kind = m::AccessKind::Write;
+    a.scope = scope_;
+    a.range = loc_.range(clang::SourceRange(v->getLocation(), v->getLocation()));
+    a.text = v->getNameAsString();
+    model_.accesses.push_back(std::move(a));
+    m::Statement st;
+    st.lhs = static_cast<int>(model_.accesses.size()) - 1;
+    st.op = "=";
+    st.rhs = std::move(rhs);
+    st.scope = scope_;
+    st.range = loc_.range(v->getSourceRange());
+    model_.statements.push_back(std::move(st));
+    return;
+  }
+  lowerValue(init); // arrays with initialiser lists, objects: their reads
+}
+
+void LoopLowerer::lowerEffect(const Expr *e) {
+  if (!e)
+    return;
+  e = e->IgnoreParenImpCasts();
+  if (const auto *ewc = dyn_cast<ExprWithCleanups>(e))
+    return lowerEffect(ewc->getSubExpr());
+  if (const auto *b = dyn_cast<BinaryOperator>(e)) {
+    if (b->isAssignmentOp()) {
+      lowerAssign(b->getLHS(), b->getOpcode(), b->getRHS(), b);
+      return;
+    }
+    if (b->getOpcode() == BO_Comma) {
+      lowerEffect(b->getLHS());
+      lowerEffect(b->getRHS());
+      return;
+    }
+  }
+  if (const auto *u = dyn_cast<UnaryOperator>(e))
+    if (u->isIncrementDecrementOp()) {
+      lowerIncDec(u);
+      return;
+    }
+  lowerValue(e);
+}
+
+bool LoopLowerer::resolveLocation(const Expr *e, const VarDecl *&v,
+                                  std::vector<const Expr *> &subs) {
+  subs.clear();
+  e = e->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *as = dyn_cast<ArraySubscriptExpr>(e)) {
+      subs.push_back(as->getIdx());
+      e = as->getBase()->IgnoreParenImpCasts();
+    } else if (isSubscriptCall(e)) {
+      const auto *op = cast<CXXOperatorCallExpr>(e);
+      subs.push_back(op->getArg(1));
+      e = op->getArg(0)->IgnoreParenImpCasts();
+    } else {
+      break;
+    }
+  }
+  std::reverse(subs.begin(), subs.end());
+  v = refVar(e);
+  return v != nullptr;
+}
+
+int LoopLowerer::addAccess(const Expr *whole, int var, std::vector<m::IndexExpr> subs,
+                           m::AccessKind kind) {
+  m::Access a;
+  a.variable = var;
+  a.kind = kind;
+  a.subscripts = std::move(subs);
+  a.scope = scope_;
+  if (sync_ == m::Sync::Atomic) {
+    bool isX = !atomicX_ || atomicX_->IgnoreParenImpCasts()->getSourceRange() ==
+                                whole->IgnoreParenImpCasts()->getSourceRange();
+    if (isX)
+      a.sync = m::Sync::Atomic;
+  } else if (sync_ == m::Sync::Critical) {
+    a.sync = m::Sync::Critical;
+    a.syncName = syncName_;
+  }
+  if (a.sync == m::Sync::None &&
+      model_.variables[static_cast<size_t>(var)].sharing == m::Sharing::Reduction)
+    a.sync = m::Sync::Reduction;
+  a.range = loc_.range(whole->getSourceRange());
+  a.text = text(whole);
+  model_.accesses.push_back(std::move(a));
+  return static_cast<int>(model_.accesses.size()) - 1;
+}
+
+int LoopLowerer::accessLocation(const Expr *whole, const VarDecl *v,
+                                const std::vector<const Expr *> &subs, bool withRead,
+                                bool withWrite, int *readIndex) {
+  for (const Expr *s : subs)
+    lowerValue(s);
+  int var = variableOf(v);
+  const m::Variable &info = model_.variables[static_cast<size_t>(var)];
+  if (subs.size() != info.rank) {
+    unsupported(text(whole) + (subs.size() < info.rank ? " is used as a pointer" : " subscripts a non-array"),
+                whole->getSourceRange(), var);
+  }
+  std::vector<m::IndexExpr> idx;
+  for (const Expr *s : subs)
+    idx.push_back(lowerIndex(s));
+  int last = -1;
+  if (withRead) {
+    last = addAccess(whole, var, idx, m::AccessKind::Read);
+    if (readIndex)
+      *readIndex = last;
+  }
+  if (withWrite)
+    last = addAccess(whole, var, idx, m::AccessKind::Write);
+  return last;
+}
+
+int LoopLowerer::lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr *rhs,
+                             const Expr *whole) {
+  m::Expr value = lowerValue(rhs);
+  const VarDecl *v = nullptr;
+  std::vector<const Expr *> subs;
+  if (!resolveLocation(lhs, v, subs)) {
+    unsupported("write through " + text(lhs) + " is not modelled", lhs->getSourceRange());
+    lowerValue(lhs);
+    return -1;
+  }
+  if (isPrivateInnerIterator(v) || (subs.empty() && isIterator(v))) {
+    unsupported("loop iterator " + v->getNameAsString() + " is modified in the loop body",
+                whole->getSourceRange());
+    return -1;
+  }
+  bool compound = op != BO_Assign;
+  int read = -1;
+  int write = accessLocation(lhs, v, subs, compound, true, &read);
+  m::Statement st;
+  st.lhs = write;
+  st.scope = scope_;
+  st.range = loc_.range(whole->getSourceRange());
+  switch (op) {
+  case BO_Assign: st.op = "="; break;
+  case BO_AddAssign: st.op = "+="; break;
+  case BO_SubAssign: st.op = "-="; break;
+  case BO_MulAssign: st.op = "*="; break;
+  case BO_DivAssign: st.op = "/="; break;
+  default: {
+    // x op= e  ==>  x = x op e
+    m::Expr old;
+    old.kind = m::Expr::Kind::Access;
+    old.access = read;
+    old.text = text(lhs);
+    m::Expr bin;
+    bin.kind = m::Expr::Kind::Binary;
+    bin.op = BinaryOperator::getOpcodeStr(BinaryOperator::getOpForCompoundAssignment(op)).str();
+    bin.operands.push_back(std::move(old));
+    bin.operands.push_back(std::move(value));
+    bin.text = text(whole);
+    value = std::move(bin);
+    st.op = "=";
+  }
+  }
+  st.rhs = std::move(value);
+  model_.statements.push_back(std::move(st));
+  return write;
+}
+
+int LoopLowerer::lowerIncDec(const UnaryOperator *u) {
+  const Expr *sub = u->getSubExpr();
+  const VarDecl *v = nullptr;
+  std::vector<const Expr *> subs;
+  if (!resolveLocation(sub, v, subs)) {
+    unsupported("update through " + text(sub) + " is not modelled", u->getSourceRange());
+    lowerValue(sub);
+    return -1;
+  }
+  if (sub->getType()->isPointerType()) {
+    unsupported("pointer arithmetic " + text(u), u->getSourceRange());
+    return -1;
+  }
+  if (isPrivateInnerIterator(v) || (subs.empty() && isIterator(v))) {
+    unsupported("loop iterator " + v->getNameAsString() + " is modified in the loop body",
+                u->getSourceRange());
+    return -1;
+  }
+  int write = accessLocation(sub, v, subs, true, true);
+  m::Statement st;
+  st.lhs = write;
+  st.op = u->isIncrementOp() ? "+=" : "-=";
+  st.rhs.kind = m::Expr::Kind::IntConst;
+  st.rhs.intValue = 1;
+  st.rhs.text = "1";
+  st.scope = scope_;
+  st.range = loc_.range(u->getSourceRange());
+  model_.statements.push_back(std::move(st));
+  return write;
+}
+
+m::Expr LoopLowerer::lowerCall(const CallExpr *call) {
+  const FunctionDecl *fd = call->getDirectCallee();
+  m::Expr out;
+  out.kind = m::Expr::Kind::Call;
+  out.text = text(call);
+  if (!fd) {
+    unsupported("call through a function pointer " + text(call->getCallee()) +
+                    " may access shared memory",
+                call->getSourceRange());
+    out.op = text(call->getCallee());
+  } else {
+    out.op = fd->getNameAsString();
+    if (!isPureMath(fd))
+      unsupported("call to '" + fd->getNameAsString() + "' may access shared memory",
+                  call->getSourceRange());
+  }
+  for (const Expr *arg : call->arguments())
+    out.operands.push_back(lowerValue(arg));
+  return out;
+}
+
+m::Expr LoopLowerer::lowerValue(const Expr *e) {
+  if (!e)
+    return opaqueExpr("");
+  std::string t = text(e);
+  if (const auto *p = dyn_cast<ParenExpr>(e))
+    return lowerValue(p->getSubExpr());
+  if (const auto *ice = dyn_cast<ImplicitCastExpr>(e))
+    return lowerValue(ice->getSubExpr());
+  if (const auto *ewc = dyn_cast<ExprWithCleanups>(e))
+    return lowerValue(ewc->getSubExpr());
+  if (const auto *mt = dyn_cast<MaterializeTemporaryExpr>(e))
+    return lowerValue(mt->getSubExpr());
+  if (const auto *il = dyn_cast<IntegerLiteral>(e)) {
+    m::Expr out;
+    out.kind = m::Expr::Kind::IntConst;
+    out.intValue = static_cast<int64_t>(il->getValue().getZExtValue());
+    out.text = t;
+    return out;
+  }
+  if (const auto *fl = dyn_cast<FloatingLiteral>(e)) {
+    m::Expr out;
+    out.kind = m::Expr::Kind::FloatConst;
+    out.floatValue = fl->getValueAsApproximateDouble();
+    out.text = t;
+    return out;
+  }
+  if (isa<CharacterLiteral>(e) || isa<CXXBoolLiteralExpr>(e) ||
+      isa<UnaryExprOrTypeTraitExpr>(e)) {
+    m::Expr out;
+    out.kind = m::Expr::Kind::IntConst;
+    Expr::EvalResult r;
+    if (!e->isValueDependent() && e->EvaluateAsInt(r, ctx_))
+      out.intValue = r.Val.getInt().getExtValue();
+    out.text = t;
+    return out;
+  }
+  if (const auto *dr = dyn_cast<DeclRefExpr>(e)) {
+    const auto *v = dyn_cast<VarDecl>(dr->getDecl());
+    if (!v) {
+      m::Expr out = opaqueExpr(t);
+      Expr::EvalResult r;
+      if (!e->isValueDependent() && e->EvaluateAsInt(r, ctx_)) {
+        out.kind = m::Expr::Kind::IntConst;
+        out.intValue = r.Val.getInt().getExtValue();
+      }
+      return out;
+    }
+    if (isPrivateInnerIterator(v))
+      return opaqueExpr(t); // an iterator's value: passive
+    int var = variableOf(v);
+    const m::Variable &info = model_.variables[static_cast<size_t>(var)];
+    if (info.rank > 0) {
+      if (info.sharing != m::Sharing::Private && info.sharing != m::Sharing::FirstPrivate)
+        unsupported("address of " + v->getNameAsString() + " is taken (" + t + ")",
+                    e->getSourceRange(), var);
+      return opaqueExpr(t);
+    }
+    m::Expr out;
+    out.kind = m::Expr::Kind::Access;
+    out.access = accessLocation(e, v, {}, true, false);
+    out.text = t;
+    return out;
+  }
+  if (isa<ArraySubscriptExpr>(e) || isSubscriptCall(e)) {
+    const VarDecl *v = nullptr;
+    std::vector<const Expr *> subs;
+    if (!resolveLocation(e, v, subs)) {
+      unsupported("access " + t + " is not modelled", e->getSourceRange());
+      for (const Stmt *c : e->children())
+        if (const auto *ce = dyn_cast_or_null<Expr>(c))
+          lowerValue(ce);
+      return opaqueExpr(t);
+    }
+    m::Expr out;
+    out.kind = m::Expr::Kind::Access;
+    out.access = accessLocation(e, v, subs, true, false);
+    out.text = t;
+    return out;
+  }
+  if (const auto *u = dyn_cast<UnaryOperator>(e)) {
+    switch (u->getOpcode()) {
+    case UO_Minus:
+    case UO_Plus:
+    case UO_LNot:
+    case UO_Not: {
+      m::Expr out;
+      out.kind = m::Expr::Kind::Unary;
+      out.op = UnaryOperator::getOpcodeStr(u->getOpcode()).str();
+      out.operands.push_back(lowerValue(u->getSubExpr()));
+      out.text = t;
+      return out;
+    }
+    case UO_Deref:
+      unsupported("pointer dereference " + t + " is not modelled", e->getSourceRange());
+      lowerValue(u->getSubExpr());
+      return opaqueExpr(t);
+    case UO_AddrOf: {
+      const VarDecl *v = nullptr;
+      std::vector<const Expr *> subs;
+      bool privateTarget = false;
+      if (resolveLocation(u->getSubExpr(), v, subs) && !isIterator(v)) {
+        m::Sharing s = sharingOf(v);
+        privateTarget = subs.empty() && s != m::Sharing::Shared && s != m::Sharing::Reduction;
+      }
+      if (!privateTarget)
+        unsupported("address of shared data taken (" + t + ")", e->getSourceRange(),
+                    v ? variableOf(v) : -1);
+      for (const Expr *s : subs)
+        lowerValue(s);
+      return opaqueExpr(t);
+    }
+    default:
+      if (u->isIncrementDecrementOp()) {
+        lowerIncDec(u);
+        return opaqueExpr(t);
+      }
+      lowerValue(u->getSubExpr());
+      return opaqueExpr(t);
+    }
+  }
+  if (const auto *b = dyn_cast<BinaryOperator>(e)) {
+    if (b->isAssignmentOp()) {
+      lowerAssign(b->getLHS(), b->getOpcode(), b->getRHS(), b);
+      return opaqueExpr(t);
+    }
+    if (b->getOpcode() == BO_Comma) {
+      lowerEffect(b->getLHS());
+      return lowerValue(b->getRHS());
+    }
+    if (b->getType()->isPointerType() || (b->isAdditiveOp() &&
+        (b->getLHS()->getType()->isPointerType() || b->getRHS()->getType()->isPointerType())))
+      unsupported("pointer arithmetic " + t + " is not modelled", e->getSourceRange());
+    m::Expr out;
+    out.kind = m::Expr::Kind::Binary;
+    out.op = b->getOpcodeStr().str();
+    out.operands.push_back(lowerValue(b->getLHS()));
+    out.operands.push_back(lowerValue(b->getRHS()));
+    out.text = t;
+    return out;
+  }
+  if (const auto *c = dyn_cast<ConditionalOperator>(e)) {
+    m::Expr out;
+    out.kind = m::Expr::Kind::Conditional;
+    out.text = t;
+    out.operands.push_back(lowerValue(c->getCond()));
+    out.condition = lowerCondition(c->getCond());
+    int saved = scope_;
+    scope_ = pushGuard(out.condition, c->getTrueExpr()->getSourceRange());
+    out.operands.push_back(lowerValue(c->getTrueExpr()));
+    scope_ = saved;
+    scope_ = pushGuard(notCondition(out.condition), c->getFalseExpr()->getSourceRange());
+    out.operands.push_back(lowerValue(c->getFalseExpr()));
+    scope_ = saved;
+    return out;
+  }
+  if (const auto *mc = dyn_cast<CXXMemberCallExpr>(e)) {
+    const CXXMethodDecl *md = mc->getMethodDecl();
+    std::string name = md && md->getIdentifier() ? md->getName().str() : std::string();
+    const VarDecl *obj = refVar(mc->getImplicitObjectArgument());
+    if (obj && (name == "size" || name == "empty") && mc->getNumArgs() == 0)
+      return opaqueExpr(t);
+    unsupported("call to '" + (name.empty() ? t : name) + "' may access shared memory",
+                e->getSourceRange());
+    for (const Expr *arg : mc->arguments())
+      lowerValue(arg);
+    return opaqueExpr(t);
+  }
+  if (const auto *call = dyn_cast<CallExpr>(e)) {
+    if (isa<CXXOperatorCallExpr>(call)) {
+      unsupported("overloaded operator " + t + " is not modelled", e->getSourceRange());
+      for (const Expr *arg : call->arguments())
+        lowerValue(arg);
+      return opaqueExpr(t);
+    }
+    return lowerCall(call);
+  }
+  if (const auto *c = dyn_cast<ExplicitCastExpr>(e)) {
+    m::Expr out;
+    out.kind = m::Expr::Kind::Cast;
+    out.op = c->getTypeAsWritten().getAsString(ctx_.getPrintingPolicy());
+    out.operands.push_back(lowerValue(c->getSubExprAsWritten()));
+    out.text = t;
+    if (c->getType()->isPointerType() && !c->getSubExpr()->getType()->isNullPtrType())
+      unsupported("pointer cast " + t + " is not modelled", e->getSourceRange());
+    return out;
+  }
+  if (isa<MemberExpr>(e)) {
+    unsupported("member access " + t + " is not modelled", e->getSourceRange());
+    return opaqueExpr(t);
+  }
+  // Anything else: its reads count; side effects we cannot see are unsupported.
+  if (!e->isValueDependent() && e->HasSideEffects(ctx_))
+    unsupported("expression " + t + " is not modelled", e->getSourceRange());
+  for (const Stmt *c : e->children())
+    if (const auto *ce = dyn_cast_or_null<Expr>(c))
+      lowerValue(ce);
+  return opaqueExpr(t);
+}
+
+// --- the loop ---------------------------------------------------------------
+
+m::LoopModel LoopLowerer::run() {
+  m::LoopModel &lm = model_;
+  lm.range = loc_.pragmaRange(dir_);
+  lm.id = llvm::sys::path::filename(loc_.file()).str() + ":" + std::to_string(lm.range.line) +
+          ":" + std::to_string(lm.range.column);
+  lm.function = fn_ ? (isa<CXXMethodDecl>(fn_) ? fn_->getQualifiedNameAsString()
+                                               : fn_->getNameAsString())
+                    : std::string();
+  lm.directive = directiveName(dir_->getDirectiveKind());
+
+  if (region_ && region_ != dir_)
+    readClauses(region_);
+  readClauses(dir_);
+
+  const Stmt *s = stripToLoop(dir_->getInnermostCapturedStmt()->getCapturedStmt());
+  outerLoop_ = dyn_cast_or_null<ForStmt>(s);
+  if (!outerLoop_) {
+    lm.sourceText = loc_.text(dir_->getBeginLoc(), s ? s->getEndLoc() : dir_->getEndLoc());
+    unsupported(std::string(s ? (isa<CXXForRangeStmt>(s) ? "range-based for loop"
+                                                         : "loop form")
+                              : "loop") +
+                    " is not modelled",
+                s ? s->getSourceRange() : dir_->getSourceRange());
+    return lm;
+  }
+  lm.sourceText = loc_.text(dir_->getBeginLoc(), loc_.stmtEnd(outerLoop_));
+
+  // The collapsed loops, outermost first.
+  unsigned n = std::max(1u, dir_->getLoopsNumber());
+  const ForStmt *loop = outerLoop_;
+  std::vector<const ForStmt *> loops;
+  for (unsigned k = 0; k < n && loop; ++k) {
+    loops.push_back(loop);
+    if (k + 1 < n)
+      loop = dyn_cast_or_null<ForStmt>(stripToLoop(loop->getBody()));
+  }
+  if (loops.size() < n) {
+    unsupported("collapsed loops are not perfectly nested", outerLoop_->getSourceRange());
+    return lm;
+  }
+  const Stmt *body = loops.back()->getBody();
+  collectModified(body);
+  for (const ForStmt *f : loops) {
+    m::LoopHeader h;
+    const VarDecl *iter = nullptr;
+    std::string why;
+    if (!lowerHeader(f, h, iter, why)) {
+      unsupported("parallel loop: " + why, f->getSourceRange());
+      return lm;
+    }
+    parallelIters_.push_back(iter);
+    lm.iterators.push_back(std::move(h));
+  }
+  for (const VarDecl *it : parallelIters_)
+    if (modified_.count(it))
+      unsupported("loop iterator " + it->getNameAsString() + " is modified in the loop body",
+                  body->getSourceRange());
+
+  lowerStmt(body);
+
+  // Assumptions: distinct pointers and references do not overlap.
+  std::vector<std::string> indirect;
+  bool allParameters = true;
+  for (const auto &[decl, index] : varIndex_) {
+    const m::Variable &v = model_.variables[static_cast<size_t>(index)];
+    if (v.rank == 0)
+      continue;
+    if (v.isPointer || decl->getType()->isReferenceType()) {
+      indirect.push_back(v.name);
+      allParameters = allParameters && isa<ParmVarDecl>(decl);
+    }
+    if (v.separateRows)
+      lm.assumptions.push_back("rows of " + v.name + " do not overlap");
+  }
+  std::sort(indirect.begin(), indirect.end(), [&](const std::string &a, const std::string &b) {
+    return lm.findVariable(a) < lm.findVariable(b);
+  });
+  if (indirect.size() >= 2) {
+    std::string list;
+    for (size_t i = 0; i < indirect.size(); ++i) {
+      if (i)
+        list += i + 1 == indirect.size() ? " and " : ", ";
+      list += indirect[i];
+    }
+    lm.assumptions.insert(lm.assumptions.begin(),
+                          std::string(allParameters ? "pointer parameters " : "pointers ") +
+                              list + " do not overlap");
+  }
+  return lm;
+}
+
+// ---------------------------------------------------------------------------
+// The walk over the translation unit
+
+class DirectiveFinder : public RecursiveASTVisitor<DirectiveFinder> {
+  using Base = RecursiveASTVisitor<DirectiveFinder>;
+
+public:
+  DirectiveFinder(ASTContext &ctx, const std::string &file) : ctx_(ctx), loc_(ctx, file) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *d) {
+    const auto *fn = dyn_cast_or_null<FunctionDecl>(d);
+    if (!fn)
+      return Base::TraverseDecl(d);
+    const FunctionDecl *saved = fn_;
+    fn_ = fn;
+    bool ok = Base::TraverseDecl(d);
+    fn_ = saved;
+    return ok;
+  }
+
+  bool VisitOMPExecutableDirective(OMPExecutableDirective *d) {
+    if (!loc_.inMainFile(d->getBeginLoc()))
+      return true;
+    if (fn_ && fn_->isDependentContext())
+      return true; // a template's pattern: its instantiations are analysed
+    OpenMPDirectiveKind k = d->getDirectiveKind();
+    if (isSupportedLoopDirective(k)) {
+      lowerLoop(cast<OMPLoopDirective>(d));
+      return true;
+    }
+    if (isNeutralDirective(k))
+      return true;
+    if (isContainerDirective(k) && containsSupportedLoop(rawBody(d)))
+      return true;
+    problem(d, "unsupported OpenMP directive '" + directiveName(k) + "'");
+    return true;
+  }
+
+  LoweringResult result;
+
+private:
+  void problem(const OMPExecutableDirective *d, std::string message) {
+    m::SourceRange r = loc_.pragmaRange(d);
+    reports::Finding f;
+    f.level = reports::Level::Error;
+    f.loc.file = r.file;
+    f.loc.line = r.line;
+    f.loc.column = r.column;
+    f.message = std::move(message);
+    for (const reports::Finding &g : result.problems)
+      if (g.loc.line == f.loc.line && g.loc.column == f.loc.column && g.message == f.message)
+        return;
+    result.problems.push_back(std::move(f));
+  }
+
+  const OMPExecutableDirective *enclosingParallel(const Stmt *s) {
+    DynTypedNode n = DynTypedNode::create(*s);
+    for (unsigned guard = 0; guard < 256; ++guard) {
+      DynTypedNodeList parents = ctx_.getParents(n);
+      if (parents.empty())
+        return nullptr;
+      n = parents[0];
+      if (const auto *d = n.get<OMPExecutableDirective>())
+        if (isOpenMPParallelDirective(d->getDirectiveKind()))
+          return d;
+      if (const auto *decl = n.get<Decl>())
+        if (isa<FunctionDecl>(decl))
+          return nullptr;
+    }
+    return nullptr;
+  }
+
+  void lowerLoop(const OMPLoopDirective *d) {
+    OpenMPDirectiveKind k = d->getDirectiveKind();
+    const OMPExecutableDirective *region = nullptr;
+    if (k == llvm::omp::OMPD_for || k == llvm::omp::OMPD_for_simd)
+      region = enclosingParallel(d);
+    LoopLowerer lowerer(ctx_, loc_, d, region, fn_);
+    m::LoopModel model = lowerer.run();
+    std::string key = m::toJson(model).dump();
+    if (!seen_.insert(key).second)
+      return;
+    result.loops.push_back(std::move(model));
+  }
+
+  ASTContext &ctx_;
+  Locator loc_;
+  const FunctionDecl *fn_ = nullptr;
+  std::set<std::string> seen_;
+};
+
+} // namespace
+
+LoweringResult lowerTranslationUnit(clang::ASTContext &ctx, const std::string &displayFile) {
+  DirectiveFinder finder(ctx, displayFile);
+  finder.TraverseDecl(ctx.getTranslationUnitDecl());
+  LoweringResult out = std::move(finder.result);
+  // Report problems in source order.
+  std::stable_sort(out.problems.begin(), out.problems.end(),
+                   [](const reports::Finding &a, const reports::Finding &b) {
+                     return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
+                   });
+  return out;
+}
+
+} // namespace adjoint_lint::analyzer
