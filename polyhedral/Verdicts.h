@@ -23,6 +23,10 @@ struct Witness {
   std::map<std::string, int64_t> parameters;              // values of the symbolic parameters
   std::vector<int64_t> element;                           // the element's subscripts
   int firstAccess = -1, secondAccess = -1;                // indices into LoopModel::accesses
+  /// Symmetric update / reflexive stencil: the other element of the pair
+  /// that is not matched (reflexive: output o influenced by input `element`
+  /// while o does not influence `element`); empty otherwise.
+  std::vector<int64_t> secondElement;
 };
 
 struct PropertyResult {

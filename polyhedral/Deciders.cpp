@@ -1,0 +1,593 @@
+// The isl deciders: forward races, exclusive reads, symmetric updates,
+// reflexive stencils and adjoint strategies (definitions: docs/design.md).
+#include "polyhedral/Deciders.h"
+
+#include "polyhedral/AccessRelations.h"
+#include "polyhedral/IslOwner.h"
+#include "polyhedral/Polynomial.h"
+
+#include <isl/set.h>
+
+#include <sstream>
+#include <utility>
+
+namespace adjoint_lint::polyhedral {
+
+using model::Access;
+using model::AccessKind;
+using model::LoopModel;
+using model::Sharing;
+using model::Sync;
+using model::Variable;
+
+namespace {
+
+using detail::AccessRelation;
+using detail::Identity;
+using detail::LoopRelations;
+
+template <typename T> std::string islText(const T &obj) {
+  std::ostringstream os;
+  os << obj;
+  return os.str();
+}
+
+bool privatised(const Variable &v) {
+  return v.sharing == Sharing::Private || v.sharing == Sharing::FirstPrivate ||
+         v.sharing == Sharing::LastPrivate;
+}
+
+/// Both accesses run under one lock: both atomic, or both in one named critical.
+bool synchronisedPair(const Access &a, const Access &b) {
+  if (a.sync == Sync::Atomic && b.sync == Sync::Atomic)
+    return true;
+  return a.sync == Sync::Critical && b.sync == Sync::Critical && a.syncName == b.syncName;
+}
+
+PropertyResult holds(std::string decidedBy, std::vector<std::string> proof, std::string reason = "") {
+  PropertyResult r;
+  r.verdict = Verdict::Holds;
+  r.decidedBy = std::move(decidedBy);
+  r.proof = std::move(proof);
+  r.reason = std::move(reason);
+  return r;
+}
+
+PropertyResult unknown(std::string reason) {
+  PropertyResult r;
+  r.verdict = Verdict::Unknown;
+  r.reason = std::move(reason);
+  return r;
+}
+
+PropertyResult notApplicable(std::string reason) {
+  PropertyResult r;
+  r.verdict = Verdict::NotApplicable;
+  r.reason = std::move(reason);
+  return r;
+}
+
+std::string describe(const LoopModel &loop, int k) {
+  const Access &a = loop.accesses.at(static_cast<size_t>(k));
+  std::string text = a.text.empty() ? loop.variables.at(static_cast<size_t>(a.variable)).name : a.text;
+  return text + " (" + toString(a.kind) + ")";
+}
+
+std::string accessText(const LoopModel &loop, int k) {
+  const Access &a = loop.accesses.at(static_cast<size_t>(k));
+  return a.text.empty() ? loop.variables.at(static_cast<size_t>(a.variable)).name : a.text;
+}
+
+/// Decides one loop; every isl value lives in the context of `relations`.
+class LoopDecider {
+public:
+  LoopDecider(isl::ctx ctx, const LoopModel &loop, const LoopRelations &relations)
+      : ctx_(ctx), loop_(loop), rel_(relations) {}
+
+  LoopVerdicts run();
+
+private:
+  isl::ctx ctx_;
+  const LoopModel &loop_;
+  const LoopRelations &rel_;
+
+  std::vector<int> accessesOf(int v, std::optional<AccessKind> kind) const;
+  VariableVerdicts decideVariable(int v);
+  VariableVerdicts decidePrivatised(int v) const;
+  PropertyResult conflicts(int v, const std::vector<std::pair<int, int>> &pairs, const std::string &what);
+  PropertyResult forwardRace(int v);
+  PropertyResult exclusiveRead(int v);
+  void decidePairing(int v, VariableVerdicts &out);
+  int pairedWrite(int x) const;
+  /// { S[i..] -> E[e..] } the union of the accesses' index relations
+  isl::map footprint(const std::vector<int> &accesses) const;
+  void chooseStrategy(int v, VariableVerdicts &out);
+  Witness witnessOf(int a, int b, const isl::map &conflict) const;
+  std::vector<long> smallPoint(isl::set set) const;
+  std::map<std::string, int64_t> parameterValues(const std::vector<long> &point) const;
+  std::vector<int64_t> elementOf(int k, const Witness &w, size_t side) const;
+  isl::set fixedElement(const std::vector<long> &point, size_t offset, unsigned rank) const;
+};
+
+std::vector<int> LoopDecider::accessesOf(int v, std::optional<AccessKind> kind) const {
+  std::vector<int> out;
+  for (size_t k = 0; k < loop_.accesses.size(); ++k) {
+    const Access &a = loop_.accesses[k];
+    if (a.variable == v && a.sync != Sync::Reduction && (!kind || a.kind == *kind))
+      out.push_back(static_cast<int>(k));
+  }
+  return out;
+}
+
+LoopVerdicts LoopDecider::run() {
+  LoopVerdicts out;
+  for (size_t v = 0; v < loop_.variables.size(); ++v) {
+    bool touched = false;
+    for (const Access &a : loop_.accesses)
+      touched = touched || a.variable == static_cast<int>(v);
+    if (touched)
+      out.variables.push_back(decideVariable(static_cast<int>(v)));
+  }
+  return out;
+}
+
+VariableVerdicts LoopDecider::decidePrivatised(int v) const {
+  const Variable &var = loop_.variables.at(static_cast<size_t>(v));
+  VariableVerdicts out;
+  out.variable = v;
+  out.name = var.name;
+  out.array = var.rank > 0;
+  out.active = false;
+  std::string clause = std::string(toString(var.sharing)) + "(" + var.name + ")";
+  std::string why = clause + ": every thread has its own copy";
+  out.forwardRace = holds("data-sharing", {why}, why);
+  out.exclusiveRead = holds("data-sharing", {why}, why);
+  out.symmetricUpdate = notApplicable(var.name + " is " + toString(var.sharing));
+  out.reflexive = out.symmetricUpdate;
+  out.strategy = "plain";
+  out.strategyReason = "not active: " + var.name + " is " + toString(var.sharing) + ", so its adjoint is thread-local";
+  return out;
+}
+
+VariableVerdicts LoopDecider::decideVariable(int v) {
+  const Variable &var = loop_.variables.at(static_cast<size_t>(v));
+  if (privatised(var))
+    return decidePrivatised(v);
+  VariableVerdicts out;
+  out.variable = v;
+  out.name = var.name;
+  out.array = var.rank > 0;
+  out.active = var.floating;
+  if (var.sharing == Sharing::Reduction) {
+    std::string why = "reduction(" + var.reductionOp + ": " + var.name +
+                      "): the runtime combines private partial results";
+    out.forwardRace = holds("data-sharing", {why}, why);
+    out.exclusiveRead = holds("data-sharing", {why}, why);
+    out.symmetricUpdate = notApplicable(var.name + " is a reduction variable");
+    out.reflexive = out.symmetricUpdate;
+  } else if (rel_.variable(v).identity == Identity::Unknown) {
+    out.forwardRace = unknown(rel_.variable(v).reason);
+    out.exclusiveRead = accessesOf(v, AccessKind::Read).empty()
+                            ? notApplicable(var.name + " is not read in the loop")
+                            : unknown(rel_.variable(v).reason);
+    out.symmetricUpdate = out.reflexive = unknown(rel_.variable(v).reason);
+  } else {
+    out.forwardRace = forwardRace(v);
+    out.exclusiveRead = exclusiveRead(v);
+    decidePairing(v, out);
+  }
+  for (const model::Unsupported &u : loop_.unsupported)
+    if (u.variable == -1 || u.variable == v)
+      for (PropertyResult *p : {&out.forwardRace, &out.exclusiveRead, &out.symmetricUpdate, &out.reflexive})
+        if (p->verdict != Verdict::NotApplicable)
+          *p = unknown(u.reason);
+  chooseStrategy(v, out);
+  return out;
+}
+
+PropertyResult LoopDecider::forwardRace(int v) {
+  std::vector<int> all = accessesOf(v, std::nullopt);
+  std::vector<std::pair<int, int>> pairs;
+  for (size_t x = 0; x < all.size(); ++x)
+    for (size_t y = x; y < all.size(); ++y) {
+      const Access &a = loop_.accesses[static_cast<size_t>(all[x])], &b = loop_.accesses[static_cast<size_t>(all[y])];
+      if ((a.kind == AccessKind::Write || b.kind == AccessKind::Write) && !synchronisedPair(a, b))
+        pairs.emplace_back(all[x], all[y]);
+    }
+  if (pairs.empty())
+    return holds("isl", {loop_.variables[static_cast<size_t>(v)].name +
+                         " has no unsynchronised write in the loop: no conflicting pair of accesses"});
+  return conflicts(v, pairs, "written by one iteration and accessed by another");
+}
+
+PropertyResult LoopDecider::exclusiveRead(int v) {
+  std::vector<int> reads = accessesOf(v, AccessKind::Read);
+  if (reads.empty())
+    return notApplicable(loop_.variables[static_cast<size_t>(v)].name + " is not read in the loop");
+  std::vector<std::pair<int, int>> pairs;
+  for (size_t x = 0; x < reads.size(); ++x)
+    for (size_t y = x; y < reads.size(); ++y)
+      pairs.emplace_back(reads[x], reads[y]);
+  return conflicts(v, pairs, "read by two iterations");
+}
+
+/// For each pair (a, b): the instances of a and b in different iterations
+/// that touch one element, { A_a[..] -> A_b[..] }. Violated on an exact
+/// conflict (with a witness), Unknown on a conflict through may-accesses,
+/// Holds (with the emptied relations as proof) otherwise.
+PropertyResult LoopDecider::conflicts(int v, const std::vector<std::pair<int, int>> &pairs,
+                                      const std::string &what) {
+  std::vector<std::string> proof;
+  for (const std::string &n : rel_.variable(v).notes)
+    proof.push_back(n);
+  std::string mayReason;
+  for (const auto &[a, b] : pairs) {
+    const AccessRelation &ra = rel_.access(a), &rb = rel_.access(b);
+    /// { A_a[..] -> A_b[..] : a and b touch one element }
+    isl::map same = ra.memory.apply_range(rb.memory.reverse());
+    /// the same, restricted to different parallel iterations
+    isl::map conflict = same.intersect(rel_.differentIterations(a, b));
+    if (conflict.is_empty()) {
+      /// { S[i..] -> S[q..] } the iteration pairs on one element
+      isl::map iterations = same.apply_domain(rel_.toParallel(a)).apply_range(rel_.toParallel(b)).coalesce();
+      proof.push_back(describe(loop_, a) + " / " + describe(loop_, b) + ": pairs of iterations on one element " +
+                      islText(iterations) + " intersected with { p != q } = { }");
+      continue;
+    }
+    if (ra.must() && rb.must()) {
+      PropertyResult r;
+      r.verdict = Verdict::Violated;
+      r.decidedBy = "isl";
+      r.witness = witnessOf(a, b, conflict);
+      r.reason = loop_.variables[static_cast<size_t>(v)].name + " is " + what;
+      return r;
+    }
+    if (mayReason.empty()) {
+      int inexact = ra.must() ? b : a;
+      mayReason = "a conflict between " + accessText(loop_, a) + " and " + accessText(loop_, b) +
+                  " is possible only through " + accessText(loop_, inexact) + ", whose " +
+                  rel_.access(inexact).inexactReason;
+    }
+  }
+  if (!mayReason.empty())
+    return unknown(mayReason);
+  if (!rel_.legend().empty())
+    proof.push_back("isl names: " + rel_.legend());
+  return holds("isl", proof);
+}
+
+int LoopDecider::pairedWrite(int x) const {
+  unsigned rank = 0;
+  std::vector<int> reads = accessesOf(x, AccessKind::Read);
+  if (reads.empty())
+    return -1;
+  rank = rel_.access(reads[0]).index.range_tuple_dim();
+  int self = -1;
+  for (size_t y = 0; y < loop_.variables.size(); ++y) {
+    const Variable &var = loop_.variables[y];
+    std::vector<int> writes = accessesOf(static_cast<int>(y), AccessKind::Write);
+    if (var.sharing != Sharing::Shared || !var.floating || var.rank == 0 || writes.empty() ||
+        rel_.variable(static_cast<int>(y)).identity == Identity::Unknown ||
+        rel_.access(writes[0]).index.range_tuple_dim() != rank)
+      continue;
+    if (static_cast<int>(y) != x)
+      return static_cast<int>(y);
+    self = x;
+  }
+  return self;
+}
+
+isl::map LoopDecider::footprint(const std::vector<int> &accesses) const {
+  isl::map out;
+  for (int k : accesses) {
+    isl::map m = rel_.access(k).index.apply_domain(rel_.toParallel(k)).set_range_tuple("E");
+    out = out.is_null() ? m : out.unite(m);
+  }
+  return out.coalesce();
+}
+
+/// Symmetric update R_X = W_Y and reflexive stencil I ∩ (E×E) = its inverse,
+/// for read array X = v and the written array Y that pairedWrite picks.
+void LoopDecider::decidePairing(int v, VariableVerdicts &out) {
+  const Variable &var = loop_.variables.at(static_cast<size_t>(v));
+  if (var.rank == 0) {
+    out.symmetricUpdate = out.reflexive = notApplicable(var.name + " is a scalar");
+    return;
+  }
+  std::vector<int> reads = accessesOf(v, AccessKind::Read);
+  if (reads.empty()) {
+    out.symmetricUpdate = out.reflexive = notApplicable(var.name + " is not read in the loop");
+    return;
+  }
+  int y = pairedWrite(v);
+  if (y < 0) {
+    out.symmetricUpdate = out.reflexive =
+        notApplicable("no shared floating-point array with the index space of " + var.name + " is written");
+    return;
+  }
+  std::vector<int> writes = accessesOf(y, AccessKind::Write);
+  std::string with = loop_.variables[static_cast<size_t>(y)].name;
+  for (const std::vector<int> *set : {&reads, &writes})
+    for (int k : *set)
+      if (!rel_.access(k).must()) {
+        out.symmetricUpdate = out.reflexive =
+            unknown(accessText(loop_, k) + " is only a may-access: its " + rel_.access(k).inexactReason);
+        out.symmetricUpdate.with = out.reflexive.with = with;
+        return;
+      }
+  /// { S[i..] -> E[e..] } reads of X and writes of Y
+  isl::map rx = footprint(reads), wy = footprint(writes);
+  std::string legend = rel_.legend().empty() ? "" : " (isl names: " + rel_.legend() + ")";
+
+  if (rx.is_equal(wy)) {
+    out.symmetricUpdate = holds("isl", {"R_" + var.name + " = W_" + with + " = " + islText(rx) + legend});
+  } else {
+    PropertyResult r;
+    r.verdict = Verdict::Violated;
+    r.decidedBy = "isl";
+    r.reason = "iteration p reads " + var.name + " elements that it does not write in " + with + ", or vice versa";
+    /// { S[i..] -> E[e..] } the symmetric difference
+    isl::map diff = rx.subtract(wy).unite(wy.subtract(rx));
+    std::vector<long> pt = smallPoint(diff.wrap().flatten());
+    Witness w;
+    w.parameters = parameterValues(pt);
+    std::map<std::string, int64_t> iter;
+    for (unsigned d = 0; d < rel_.parallelDims(); ++d)
+      iter[loop_.iterators[d].iterator] = pt[rel_.paramCount() + d];
+    w.iterations = {iter, iter};
+    w.inner = {{}, {}};
+    for (size_t e = rel_.paramCount() + rel_.parallelDims(); e < pt.size(); ++e)
+      w.element.push_back(pt[e]);
+    w.firstAccess = reads[0];
+    w.secondAccess = writes[0];
+    r.witness = w;
+    out.symmetricUpdate = r;
+  }
+
+  /// { E[o] -> E[j] } output o is influenced by input j
+  isl::map influence = wy.reverse().apply_range(rx);
+  /// { E[e] } the written outputs
+  isl::set written = wy.range();
+  isl::map inside = influence.intersect_domain(written).intersect_range(written).coalesce();
+  if (inside.is_equal(inside.reverse())) {
+    out.reflexive = holds("isl", {"I ∩ (E×E) = " + islText(inside) + " equals its inverse" + legend});
+  } else {
+    PropertyResult r;
+    r.verdict = Verdict::Violated;
+    r.decidedBy = "isl";
+    r.reason = "an output of " + with + " is influenced by an input of " + var.name +
+               " that does not influence it back";
+    /// { S[i..] -> [E[o] -> E[j]] } with (o, j) unmatched
+    isl::map unmatched = wy.range_product(rx).intersect_range(inside.subtract(inside.reverse()).wrap());
+    std::vector<long> pt = smallPoint(unmatched.wrap().flatten());
+    unsigned np = rel_.paramCount(), nd = rel_.parallelDims();
+    unsigned rank = static_cast<unsigned>((pt.size() - np - nd) / 2);
+    Witness w;
+    w.parameters = parameterValues(pt);
+    std::map<std::string, int64_t> p, q;
+    for (unsigned d = 0; d < nd; ++d)
+      p[loop_.iterators[d].iterator] = pt[np + d];
+    for (unsigned e = 0; e < rank; ++e) {
+      w.secondElement.push_back(pt[np + nd + e]);
+      w.element.push_back(pt[np + nd + rank + e]);
+    }
+    // An iteration q that writes the input's index j (j is in E).
+    isl::set writers = wy.reverse().intersect_domain(fixedElement(pt, np + nd + rank, rank)).range();
+    std::vector<long> qt = smallPoint(writers);
+    for (unsigned d = 0; d < nd; ++d)
+      q[loop_.iterators[d].iterator] = qt[np + d];
+    w.iterations = {p, q};
+    w.inner = {{}, {}};
+    w.firstAccess = writes[0];
+    w.secondAccess = reads[0];
+    r.witness = w;
+    out.reflexive = r;
+  }
+  out.symmetricUpdate.with = out.reflexive.with = with;
+}
+
+/// [P] -> { E[e..] : e = point[offset..], params = point[0..] }
+isl::set LoopDecider::fixedElement(const std::vector<long> &point, size_t offset, unsigned rank) const {
+  std::string params, dims, fix;
+  for (unsigned p = 0; p < rel_.paramCount(); ++p) {
+    params += (p ? ", p" : "p") + std::to_string(p);
+    fix += std::string(fix.empty() ? " : " : " and ") + "p" + std::to_string(p) + " = " + std::to_string(point[p]);
+  }
+  for (unsigned e = 0; e < rank; ++e)
+    dims += (e ? ", " : "") + std::to_string(point[offset + e]);
+  return isl::set(ctx_, (params.empty() ? "" : "[" + params + "] -> ") + "{ E[" + dims + "]" + fix + " }");
+}
+
+void LoopDecider::chooseStrategy(int v, VariableVerdicts &out) {
+  const Variable &var = loop_.variables.at(static_cast<size_t>(v));
+  if (!out.active) {
+    out.strategy = "plain";
+    out.strategyReason = "not active: no adjoint";
+    return;
+  }
+  if (var.sharing == Sharing::Reduction) {
+    out.strategy = "plain";
+    out.strategyReason = "reduction variable: every iteration only reads its adjoint";
+    return;
+  }
+  Verdict ex = out.exclusiveRead.verdict;
+  if (ex == Verdict::Holds || ex == Verdict::NotApplicable) {
+    out.strategy = "plain";
+    out.strategyReason = ex == Verdict::Holds
+                             ? "exclusive read holds: no two iterations increment one adjoint element"
+                             : var.name + " is not read, so its adjoint is not incremented";
+    return;
+  }
+  std::vector<int> reads = accessesOf(v, AccessKind::Read);
+  bool exact = ex == Verdict::Violated;
+  for (int k : reads)
+    exact = exact && rel_.access(k).must();
+  if (!exact) {
+    out.strategy = "atomic";
+    out.strategyReason = "the read pattern of " + var.name + " is not exactly known: " +
+                         (out.exclusiveRead.reason.empty() ? std::string("some reads are not affine")
+                                                           : out.exclusiveRead.reason);
+    return;
+  }
+  isl::fixed_box box = footprint(reads).range().simple_fixed_box_hull();
+  if (box.is_valid()) {
+    long elements = 1;
+    isl::multi_val size = box.size();
+    for (unsigned d = 0; d < size.size(); ++d)
+      elements *= size.at(static_cast<int>(d)).num_si();
+    out.strategy = "reduction";
+    out.strategyReason = "the reads of " + var.name + " cover at most " + std::to_string(elements) +
+                         " element(s) whatever the parameters: reduce per-thread copies of its adjoint";
+    return;
+  }
+  out.strategy = "gather";
+  out.strategyReason = "the reads of " + var.name + " are affine and their footprint grows with the parameters: " +
+                       (out.reflexive.verdict == Verdict::Holds
+                            ? "a gather loop of the stencil's own shape pulls the adjoint increments"
+                            : "a transposed gather loop pulls the adjoint increments");
+}
+
+/// A small point of `set` (a flat set with parameters): the parameters are
+/// moved into the tuple, boxed and minimised, so witnesses read like n = 4,
+/// i = 1. Returns the parameter values followed by the set's coordinates.
+std::vector<long> LoopDecider::smallPoint(isl::set set) const {
+  unsigned np = rel_.paramCount();
+  // The C++ interface has no move_dims.
+  isl::set flat = isl::manage(isl_set_move_dims(set.release(), isl_dim_set, 0, isl_dim_param, 0, np));
+  unsigned n = flat.tuple_dim();
+  auto coordinates = [n](const isl::point &pt) {
+    std::vector<long> out;
+    isl::multi_val mv = pt.multi_val();
+    for (unsigned d = 0; d < n; ++d)
+      out.push_back(mv.at(static_cast<int>(d)).num_si());
+    return out;
+  };
+  for (long bound : {8L, 64L, 1024L})
+    for (bool nonnegativeParams : {true, false}) {
+      isl::multi_val lo = flat.space().zero_multi_val(), hi = lo;
+      for (unsigned d = 0; d < n; ++d) {
+        lo = lo.set_at(static_cast<int>(d), isl::val(ctx_, d < np && nonnegativeParams ? 0 : -bound));
+        hi = hi.set_at(static_cast<int>(d), isl::val(ctx_, bound));
+      }
+      isl::set boxed = flat.lower_bound(lo).upper_bound(hi);
+      if (!boxed.is_empty())
+        return coordinates(boxed.lexmin().sample_point());
+    }
+  return coordinates(flat.sample_point());
+}
+
+std::map<std::string, int64_t> LoopDecider::parameterValues(const std::vector<long> &point) const {
+  std::map<std::string, int64_t> out;
+  for (unsigned p = 0; p < rel_.paramCount(); ++p)
+    out[loop_.parameters[p]] = point[p];
+  return out;
+}
+
+Witness LoopDecider::witnessOf(int a, int b, const isl::map &conflict) const {
+  std::vector<long> pt = smallPoint(conflict.wrap().flatten());
+  Witness w;
+  w.parameters = parameterValues(pt);
+  w.firstAccess = a;
+  w.secondAccess = b;
+  size_t pos = rel_.paramCount();
+  for (int k : {a, b}) {
+    std::map<std::string, int64_t> iter, inner;
+    for (unsigned d = 0; d < rel_.parallelDims(); ++d)
+      iter[loop_.iterators[d].iterator] = pt[pos++];
+    for (const std::string &name : rel_.access(k).inner)
+      inner[name] = pt[pos++];
+    w.iterations.push_back(iter);
+    w.inner.push_back(inner);
+  }
+  w.element = elementOf(a, w, 0);
+  return w;
+}
+
+/// The subscripts of access k at the witness's side `side`, as written in the source.
+std::vector<int64_t> LoopDecider::elementOf(int k, const Witness &w, size_t side) const {
+  std::map<std::string, int64_t> env = w.parameters;
+  for (const auto &[name, value] : w.iterations[side])
+    env[name] = value;
+  for (const auto &[name, value] : w.inner[side])
+    env[name] = value;
+  std::vector<int64_t> out;
+  for (const model::IndexExpr &e : loop_.accesses.at(static_cast<size_t>(k)).subscripts)
+    if (auto value = evaluate(e, env))
+      out.push_back(*value);
+  return out;
+}
+
+/// Every property unknown for one reason (isl failed or ran out of budget).
+LoopVerdicts undecided(const LoopModel &loop, const std::string &reason) {
+  LoopVerdicts out;
+  for (size_t v = 0; v < loop.variables.size(); ++v) {
+    bool touched = false;
+    for (const Access &a : loop.accesses)
+      touched = touched || a.variable == static_cast<int>(v);
+    if (!touched)
+      continue;
+    const Variable &var = loop.variables[v];
+    VariableVerdicts vv;
+    vv.variable = static_cast<int>(v);
+    vv.name = var.name;
+    vv.array = var.rank > 0;
+    vv.active = var.floating && !privatised(var);
+    vv.forwardRace = vv.exclusiveRead = vv.symmetricUpdate = vv.reflexive = unknown(reason);
+    vv.strategy = vv.active ? "atomic" : "plain";
+    vv.strategyReason = vv.active ? "nothing was decided (" + reason + ")" : "not active: no adjoint";
+    out.variables.push_back(vv);
+  }
+  return out;
+}
+
+/// The loop's own race verdict from its variables'.
+PropertyResult loopRace(const LoopVerdicts &v) {
+  for (const VariableVerdicts &var : v.variables)
+    if (var.forwardRace.verdict == Verdict::Violated) {
+      PropertyResult r = var.forwardRace;
+      r.reason = var.name + ": " + r.reason;
+      return r;
+    }
+  for (const VariableVerdicts &var : v.variables)
+    if (var.forwardRace.verdict == Verdict::Unknown)
+      return unknown(var.name + ": " + var.forwardRace.reason);
+  std::vector<std::string> proof;
+  for (const VariableVerdicts &var : v.variables)
+    for (const std::string &p : var.forwardRace.proof)
+      proof.push_back(var.name + ": " + p);
+  return holds("isl", proof);
+}
+
+std::vector<std::string> assumptionsOf(const LoopModel &loop) {
+  std::vector<std::string> out = loop.assumptions;
+  for (const Variable &v : loop.variables)
+    if (v.separateRows && v.rank > 1) {
+      std::string a = "rows of " + v.name + " do not overlap";
+      if (std::find(out.begin(), out.end(), a) == out.end())
+        out.push_back(a);
+    }
+  return out;
+}
+
+} // namespace
+
+LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
+  LoopVerdicts out;
+  IslOwner isl;
+  isl.setBudget(options.islMaxOperations);
+  try {
+    LoopRelations relations(isl.ctx(), loop);
+    out = LoopDecider(isl.ctx(), loop, relations).run();
+  } catch (const isl::exception_quota &) {
+    out = undecided(loop, "isl operation budget of " + std::to_string(options.islMaxOperations) + " exhausted");
+  } catch (const isl::exception &e) {
+    out = undecided(loop, std::string("isl failed: ") + e.what());
+  } catch (const std::exception &e) {
+    out = undecided(loop, std::string("internal error in the isl deciders: ") + e.what());
+  }
+  out.forwardRace = loopRace(out);
+  out.assumptions = assumptionsOf(loop);
+  return out;
+}
+
+} // namespace adjoint_lint::polyhedral
