@@ -1,0 +1,387 @@
+#include "reports/Findings.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+
+namespace adjoint_lint::reports {
+
+using model::Access;
+using model::AccessKind;
+using model::LoopModel;
+using polyhedral::PropertyResult;
+using polyhedral::VariableVerdicts;
+using polyhedral::Verdict;
+using polyhedral::Witness;
+
+namespace {
+
+using Values = std::map<std::string, int64_t>;
+
+Location locationOf(const model::SourceRange &r) {
+  return {r.file, r.line, r.column, r.endLine, r.endColumn};
+}
+
+/// The loop's pragma; the anchor of findings that concern the whole loop.
+Location pragmaOf(const LoopModel &m) { return locationOf(m.range); }
+
+/// The pragma as the anchor of a note: a caret, without the range, so the
+/// directive is not underlined again and again.
+Location pragmaNoteOf(const LoopModel &m) {
+  Location loc = pragmaOf(m);
+  loc.endLine = loc.endColumn = 0;
+  return loc;
+}
+
+const Access *accessAt(const LoopModel &m, int index) {
+  if (index < 0 || index >= static_cast<int>(m.accesses.size()))
+    return nullptr;
+  return &m.accesses[static_cast<size_t>(index)];
+}
+
+/// The access to `variable` of `kind` that comes first in the source.
+const Access *firstAccess(const LoopModel &m, int variable, std::optional<AccessKind> kind) {
+  const Access *best = nullptr;
+  for (const Access &a : m.accesses) {
+    if (a.variable != variable || (kind && a.kind != *kind))
+      continue;
+    if (!best || std::tie(a.range.line, a.range.column) < std::tie(best->range.line, best->range.column))
+      best = &a;
+  }
+  return best;
+}
+
+int variableIndex(const LoopModel &m, const VariableVerdicts &vv) {
+  if (vv.variable >= 0 && vv.variable < static_cast<int>(m.variables.size()))
+    return vv.variable;
+  return m.findVariable(vv.name);
+}
+
+/// "i=1" or "i=1, j=2": the loop's iterators in their order, then any other
+/// names the decider reported.
+std::string valuesText(const Values &values, const std::vector<std::string> &order) {
+  std::string out;
+  auto add = [&](const std::string &name, int64_t v) {
+    if (!out.empty())
+      out += ", ";
+    out += name + "=" + std::to_string(v);
+  };
+  for (const std::string &name : order)
+    if (auto it = values.find(name); it != values.end())
+      add(name, it->second);
+  for (const auto &[name, v] : values)
+    if (std::find(order.begin(), order.end(), name) == order.end())
+      add(name, v);
+  return out;
+}
+
+std::vector<std::string> iteratorNames(const LoopModel &m) {
+  std::vector<std::string> names;
+  for (const model::LoopHeader &h : m.iterators)
+    names.push_back(h.iterator);
+  for (const model::Scope &s : m.scopes)
+    if (s.kind == model::Scope::Kind::Loop)
+      names.push_back(s.loop.iterator);
+  return names;
+}
+
+/// One iteration of the witness: "i=1", "(i=1, j=2)" for collapsed loops,
+/// with inner-loop iterators as "i=1 (inner k=0)".
+std::string iterationText(const LoopModel &m, const Witness &w, size_t which, bool parenthesise) {
+  const std::vector<std::string> order = iteratorNames(m);
+  std::string text = which < w.iterations.size() ? valuesText(w.iterations[which], order) : "?";
+  if (parenthesise && which < w.iterations.size() && w.iterations[which].size() > 1)
+    text = "(" + text + ")";
+  if (which < w.inner.size() && !w.inner[which].empty())
+    text += " (inner " + valuesText(w.inner[which], order) + ")";
+  return text;
+}
+
+std::string iterationsText(const LoopModel &m, const Witness &w) {
+  return "iterations " + iterationText(m, w, 0, true) + " and " + iterationText(m, w, 1, true);
+}
+
+/// "x[2]", "a[1][3]", or "s" for a scalar.
+std::string elementText(const std::string &name, const Witness &w, unsigned rank) {
+  if (rank == 0)
+    return name;
+  if (w.element.empty())
+    return "the same element of " + name;
+  std::string out = name;
+  for (int64_t e : w.element)
+    out += "[" + std::to_string(e) + "]";
+  return out;
+}
+
+std::string parametersText(const LoopModel &m, const Witness &w) {
+  if (w.parameters.empty())
+    return "";
+  return " (with " + valuesText(w.parameters, m.parameters) + ")";
+}
+
+const char *verb(AccessKind k) { return k == AccessKind::Read ? "reads" : "writes"; }
+
+/// "in iteration i=1 'x[i + 1]' writes x[2]; in iteration i=2 'x[i]' reads
+/// x[2] (with n=4)"
+std::string iterationNote(const LoopModel &m, const Witness &w, const Access &a, const Access &b,
+                          const std::string &element) {
+  auto one = [&](size_t which, const Access &acc) {
+    std::string text = "in iteration " + iterationText(m, w, which, false) + " ";
+    if (!acc.text.empty())
+      text += "'" + acc.text + "' ";
+    return text + verb(acc.kind) + " " + element;
+  };
+  return one(0, a) + "; " + one(1, b) + parametersText(m, w);
+}
+
+std::string reasonOf(const PropertyResult &r) {
+  return r.reason.empty() ? std::string("the decider gave no reason") : r.reason;
+}
+
+Finding makeFinding(const char *rule, Level level, Location loc, std::string message,
+                    const LoopModel &m) {
+  Finding f;
+  f.rule = rule;
+  f.level = level;
+  f.loc = std::move(loc);
+  f.message = std::move(message);
+  f.loopId = m.id;
+  return f;
+}
+
+/// A witness with its accesses put in order: the write first when one of
+/// the two accesses writes.
+struct OrderedWitness {
+  Witness w;
+  const Access *first = nullptr, *second = nullptr;
+};
+
+std::optional<OrderedWitness> orderWitness(const LoopModel &m, const PropertyResult &r) {
+  if (!r.witness)
+    return std::nullopt;
+  OrderedWitness o{*r.witness, accessAt(m, r.witness->firstAccess),
+                   accessAt(m, r.witness->secondAccess)};
+  if (!o.first || !o.second)
+    return std::nullopt;
+  if (o.first->kind == AccessKind::Read && o.second->kind == AccessKind::Write) {
+    std::swap(o.first, o.second);
+    std::swap(o.w.firstAccess, o.w.secondAccess);
+    if (o.w.iterations.size() == 2)
+      std::swap(o.w.iterations[0], o.w.iterations[1]);
+    if (o.w.inner.size() == 2)
+      std::swap(o.w.inner[0], o.w.inner[1]);
+  }
+  return o;
+}
+
+// ---------------------------------------------------------------------------
+// adjoint-lint-forward-race
+
+Finding forwardRaceFinding(const LoopModel &m, const std::string &name, int var,
+                           const PropertyResult &r) {
+  unsigned rank = var >= 0 ? m.variables[static_cast<size_t>(var)].rank : 0;
+  std::optional<OrderedWitness> o = orderWitness(m, r);
+  if (!o) {
+    const Access *w = firstAccess(m, var, AccessKind::Write);
+    Finding f = makeFinding(kRuleForwardRace, Level::Warning, w ? locationOf(w->range) : pragmaOf(m),
+                            "accesses to '" + name + "' race between iterations of this loop", m);
+    return f;
+  }
+  const Access &a = *o->first, &b = *o->second;
+  const bool same = o->w.firstAccess == o->w.secondAccess;
+  const std::string element = elementText(name, o->w, rank);
+  std::string message = std::string(a.kind == AccessKind::Write ? "write to '" : "read of '") + name +
+                        "' races with " + (same ? "the same " : "a ") + model::toString(b.kind) +
+                        " in another iteration: " + iterationsText(m, o->w) + " both access " +
+                        element;
+  Finding f = makeFinding(kRuleForwardRace, Level::Warning, locationOf(a.range), message, m);
+  if (!same)
+    f.notes.push_back({locationOf(b.range),
+                       std::string("conflicting ") + model::toString(b.kind) + " of '" + name + "' here"});
+  f.notes.push_back({pragmaNoteOf(m), iterationNote(m, o->w, a, b, element)});
+  return f;
+}
+
+// ---------------------------------------------------------------------------
+// adjoint-lint-shared-adjoint and the strategy advice
+
+/// How the adjoint of `name` should run, in one sentence.
+std::string strategyAdvice(const VariableVerdicts &vv) {
+  const std::string &n = vv.name;
+  std::string advice;
+  std::string how;
+  if (vv.strategy == "gather") {
+    advice = "use a gather (transposed) adjoint for '" + n + "'";
+    how = "a parallel loop over the elements of " + n + " pulls their contributions";
+    if (vv.reflexive.verdict == Verdict::Holds)
+      how += "; the stencil is reflexive" +
+             (vv.reflexive.with.empty() ? std::string() : " with '" + vv.reflexive.with + "'") +
+             ", so that loop has the forward loop's shape";
+  } else if (vv.strategy == "reduction") {
+    advice = "use an array reduction for the adjoint of '" + n + "'";
+    how = "each thread increments a private copy of the adjoint, summed at the end";
+  } else if (vv.strategy == "atomic") {
+    advice = "use atomic increments for the adjoint of '" + n + "'";
+    how = "correct, but contended and not bitwise reproducible";
+  } else if (vv.strategy == "serial") {
+    advice = "run the adjoint of '" + n + "' serially";
+  } else if (vv.strategy == "plain") {
+    advice = "the adjoint of '" + n + "' can run in parallel as it is";
+  } else {
+    advice = "no parallel adjoint strategy was chosen for '" + n + "'";
+  }
+  if (!vv.strategyReason.empty())
+    how = vv.strategyReason;
+  return how.empty() ? advice : advice + ": " + how;
+}
+
+std::optional<Note> symmetricNote(const LoopModel &m, const VariableVerdicts &vv) {
+  if (vv.symmetricUpdate.verdict != Verdict::Holds || vv.symmetricUpdate.with.empty())
+    return std::nullopt;
+  const std::string &y = vv.symmetricUpdate.with;
+  return Note{pragmaNoteOf(m), "the reads of '" + vv.name + "' match the writes to '" + y +
+                               "' (symmetric update): whatever keeps the writes to '" + y +
+                               "' apart also keeps the increments to the adjoint of '" + vv.name +
+                               "' apart"};
+}
+
+Finding sharedAdjointFinding(const LoopModel &m, const VariableVerdicts &vv, int var) {
+  const PropertyResult &r = vv.exclusiveRead;
+  unsigned rank = var >= 0 ? m.variables[static_cast<size_t>(var)].rank : 0;
+  std::optional<OrderedWitness> o = orderWitness(m, r);
+  Finding f;
+  if (!o) {
+    const Access *read = firstAccess(m, var, AccessKind::Read);
+    f = makeFinding(kRuleSharedAdjoint, Level::Warning, read ? locationOf(read->range) : pragmaOf(m),
+                    "adjoint of '" + vv.name +
+                        "' needs synchronisation: two iterations read the same element, so their "
+                        "increments to its adjoint would race",
+                    m);
+  } else {
+    const Access &a = *o->first, &b = *o->second;
+    const std::string element = elementText(vv.name, o->w, rank);
+    f = makeFinding(kRuleSharedAdjoint, Level::Warning, locationOf(a.range),
+                    "adjoint of '" + vv.name + "' needs synchronisation: " + iterationsText(m, o->w) +
+                        " both read " + element + ", so their increments to the adjoint of " +
+                        element + " would race",
+                    m);
+    if (o->w.firstAccess != o->w.secondAccess)
+      f.notes.push_back({locationOf(b.range), "other read of '" + vv.name + "' here"});
+    f.notes.push_back({pragmaNoteOf(m), iterationNote(m, o->w, a, b, element)});
+  }
+  if (std::optional<Note> n = symmetricNote(m, vv))
+    f.notes.push_back(*n);
+  f.notes.push_back({pragmaNoteOf(m), strategyAdvice(vv)});
+  return f;
+}
+
+// ---------------------------------------------------------------------------
+// adjoint-lint-unknown
+
+Finding unknownRaceFinding(const LoopModel &m, const VariableVerdicts &vv, int var) {
+  const Access *at = firstAccess(m, var, AccessKind::Write);
+  if (!at)
+    at = firstAccess(m, var, std::nullopt);
+  return makeFinding(kRuleUnknown, Level::Warning, at ? locationOf(at->range) : pragmaOf(m),
+                     "cannot decide whether the accesses to '" + vv.name +
+                         "' race between iterations: " + reasonOf(vv.forwardRace),
+                     m);
+}
+
+Finding unknownExclusiveReadFinding(const LoopModel &m, const VariableVerdicts &vv, int var) {
+  const Access *at = firstAccess(m, var, AccessKind::Read);
+  Finding f = makeFinding(kRuleUnknown, Level::Warning, at ? locationOf(at->range) : pragmaOf(m),
+                          "cannot decide whether the adjoint of '" + vv.name +
+                              "' needs synchronisation: " + reasonOf(vv.exclusiveRead),
+                          m);
+  f.notes.push_back({pragmaNoteOf(m), strategyAdvice(vv)});
+  return f;
+}
+
+// ---------------------------------------------------------------------------
+// adjoint-lint-gather-available
+
+Finding gatherFinding(const LoopModel &m, const VariableVerdicts &vv) {
+  std::string message = "the adjoint of '" + vv.name + "' can run in parallel as a gather (transposed) loop";
+  if (vv.reflexive.verdict == Verdict::Holds)
+    message += " of the forward stencil's shape";
+  Finding f = makeFinding(kRuleGatherAvailable, Level::Note, pragmaOf(m), message, m);
+  if (!vv.strategyReason.empty())
+    f.notes.push_back({pragmaNoteOf(m), vv.strategyReason});
+  return f;
+}
+
+std::vector<std::string> assumptionsOf(const LoopModel &m, const polyhedral::LoopVerdicts &v) {
+  std::vector<std::string> out;
+  for (const auto *list : {&m.assumptions, &v.assumptions})
+    for (const std::string &a : *list)
+      if (!a.empty() && std::find(out.begin(), out.end(), a) == out.end())
+        out.push_back(a);
+  return out;
+}
+
+std::string assumptionNote(const std::string &a) {
+  if (a.rfind("assum", 0) == 0)
+    return a;
+  return "assuming " + a;
+}
+
+} // namespace
+
+std::vector<Finding> buildFindings(const LoopModel &m, const polyhedral::LoopVerdicts &v) {
+  std::vector<Finding> out;
+  bool variableRace = false, variableUnknown = false;
+  for (const VariableVerdicts &vv : v.variables) {
+    const int var = variableIndex(m, vv);
+    if (vv.forwardRace.verdict == Verdict::Violated) {
+      variableRace = true;
+      out.push_back(forwardRaceFinding(m, vv.name, var, vv.forwardRace));
+    } else if (vv.forwardRace.verdict == Verdict::Unknown) {
+      variableUnknown = true;
+      out.push_back(unknownRaceFinding(m, vv, var));
+    }
+    if (!vv.active || !vv.array)
+      continue;
+    if (vv.exclusiveRead.verdict == Verdict::Violated)
+      out.push_back(sharedAdjointFinding(m, vv, var));
+    else if (vv.exclusiveRead.verdict == Verdict::Unknown)
+      out.push_back(unknownExclusiveReadFinding(m, vv, var));
+    if (vv.strategy == "gather")
+      out.push_back(gatherFinding(m, vv));
+  }
+  // The loop-level verdict, where no variable's verdict already explains it.
+  if (v.forwardRace.verdict == Verdict::Violated && !variableRace) {
+    int var = -1;
+    std::string name = "?";
+    if (v.forwardRace.witness)
+      if (const Access *a = accessAt(m, v.forwardRace.witness->firstAccess)) {
+        var = a->variable;
+        name = m.variables.at(static_cast<size_t>(var)).name;
+      }
+    out.push_back(forwardRaceFinding(m, name, var, v.forwardRace));
+  } else if (v.forwardRace.verdict == Verdict::Unknown && !variableUnknown) {
+    out.push_back(makeFinding(kRuleUnknown, Level::Warning, pragmaOf(m),
+                              "cannot decide whether this loop has a data race: " +
+                                  reasonOf(v.forwardRace),
+                              m));
+  }
+  const std::vector<std::string> assumptions = assumptionsOf(m, v);
+  for (Finding &f : out)
+    for (const std::string &a : assumptions)
+      f.notes.push_back({pragmaNoteOf(m), assumptionNote(a)});
+  sortFindings(out);
+  return out;
+}
+
+void sortFindings(std::vector<Finding> &findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+    return std::tie(a.loc.file, a.loc.line, a.loc.column, a.rule, a.level, a.message) <
+           std::tie(b.loc.file, b.loc.line, b.loc.column, b.rule, b.level, b.message);
+  });
+}
+
+bool isAdjointLintRule(const std::string &rule) { return rule.rfind("adjoint-lint-", 0) == 0; }
+
+} // namespace adjoint_lint::reports

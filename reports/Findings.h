@@ -1,0 +1,43 @@
+// Findings from verdicts: the one place that words messages for people.
+//
+// buildFindings turns what the deciders concluded about one loop into
+// clang-tidy style findings (a warning plus the notes that explain it).
+// Renderers (the Clang text printer, the JSON report) only place them.
+#pragma once
+
+#include "model/LoopModel.h"
+#include "polyhedral/Verdicts.h"
+#include "reports/Finding.h"
+
+#include <vector>
+
+namespace adjoint_lint::reports {
+
+inline constexpr const char kRuleForwardRace[] = "adjoint-lint-forward-race";
+inline constexpr const char kRuleSharedAdjoint[] = "adjoint-lint-shared-adjoint";
+inline constexpr const char kRuleUnknown[] = "adjoint-lint-unknown";
+inline constexpr const char kRuleGatherAvailable[] = "adjoint-lint-gather-available";
+
+/// The findings for one loop, in deterministic order (see sortFindings):
+/// - adjoint-lint-forward-race (warning) for every variable whose forward
+///   accesses race, at the write, with notes at the conflicting access and
+///   naming the two iterations;
+/// - adjoint-lint-shared-adjoint (warning) for every active array whose
+///   exclusive read is violated, at the first read, with notes at the other
+///   read and on the adjoint strategy;
+/// - adjoint-lint-unknown (warning) for every forward-race or exclusive-read
+///   question that could not be decided, with the reason;
+/// - adjoint-lint-gather-available (note) for every active array whose
+///   adjoint can run as a gather loop.
+/// Every finding of the loop carries the loop's assumptions as notes.
+std::vector<Finding> buildFindings(const model::LoopModel &loop,
+                                   const polyhedral::LoopVerdicts &verdicts);
+
+/// Sorts by file, line, column, rule, then level and message (stable).
+void sortFindings(std::vector<Finding> &findings);
+
+/// True when `rule` is one of adjoint-lint's own rules (not a compiler or
+/// input problem).
+bool isAdjointLintRule(const std::string &rule);
+
+} // namespace adjoint_lint::reports

@@ -1,0 +1,262 @@
+#include "reports/JsonReport.h"
+
+#include "reports/Version.h"
+
+#include <algorithm>
+
+namespace adjoint_lint::reports {
+
+using model::LoopModel;
+using polyhedral::PropertyResult;
+using polyhedral::VariableVerdicts;
+using polyhedral::Verdict;
+
+namespace {
+
+/// Iterator values in the loop's order (parallel iterators, then inner
+/// loops), then any other names.
+Json valuesToJson(const LoopModel &m, const std::map<std::string, int64_t> &values) {
+  std::vector<std::string> order;
+  for (const model::LoopHeader &h : m.iterators)
+    order.push_back(h.iterator);
+  for (const model::Scope &s : m.scopes)
+    if (s.kind == model::Scope::Kind::Loop)
+      order.push_back(s.loop.iterator);
+  for (const std::string &p : m.parameters)
+    order.push_back(p);
+  Json j = Json::object();
+  for (const std::string &name : order)
+    if (auto it = values.find(name); it != values.end() && !j.contains(name))
+      j[name] = it->second;
+  for (const auto &[name, v] : values)
+    if (!j.contains(name))
+      j[name] = v;
+  return j;
+}
+
+Json accessToJson(const LoopModel &m, int index) {
+  if (index < 0 || index >= static_cast<int>(m.accesses.size()))
+    return nullptr;
+  const model::Access &a = m.accesses[static_cast<size_t>(index)];
+  Json j = {{"line", a.range.line}, {"column", a.range.column}, {"kind", model::toString(a.kind)},
+            {"text", a.text}};
+  j["file"] = a.range.file;
+  j["end_line"] = a.range.endLine;
+  j["end_column"] = a.range.endColumn;
+  if (a.variable >= 0 && a.variable < static_cast<int>(m.variables.size()))
+    j["variable"] = m.variables[static_cast<size_t>(a.variable)].name;
+  j["access"] = index;
+  return j;
+}
+
+const model::Variable *modelVariable(const LoopModel &m, const VariableVerdicts &vv) {
+  if (vv.variable >= 0 && vv.variable < static_cast<int>(m.variables.size()))
+    return &m.variables[static_cast<size_t>(vv.variable)];
+  int i = m.findVariable(vv.name);
+  return i < 0 ? nullptr : &m.variables[static_cast<size_t>(i)];
+}
+
+bool isAccessed(const LoopModel &m, size_t variable) {
+  return std::any_of(m.accesses.begin(), m.accesses.end(),
+                     [&](const model::Access &a) { return a.variable == static_cast<int>(variable); });
+}
+
+Json notApplicable(const std::string &reason) {
+  return {{"verdict", polyhedral::propertyVerdictName(Verdict::NotApplicable)},
+          {"decided_by", "front end"},
+          {"reason", reason}};
+}
+
+Json arrayToJson(const LoopModel &m, const VariableVerdicts &vv) {
+  const model::Variable *var = modelVariable(m, vv);
+  Json j = {{"name", vv.name}, {"active", vv.active}};
+  if (var) {
+    j["sharing"] = model::toString(var->sharing);
+    j["element_type"] = var->elementType;
+    j["rank"] = var->rank;
+  }
+  j["forward_race"] = propertyToJson(m, vv.forwardRace, true);
+  j["exclusive_read"] = propertyToJson(m, vv.exclusiveRead, false);
+  j["symmetric_update"] = propertyToJson(m, vv.symmetricUpdate, false);
+  j["reflexive"] = propertyToJson(m, vv.reflexive, false);
+  std::string strategy = vv.strategy, reason = vv.strategyReason;
+  if (strategy.empty()) {
+    // The contract requires a strategy; without a decision, the safe one.
+    strategy = vv.active ? "serial" : "plain";
+    if (reason.empty())
+      reason = vv.active ? "no parallel strategy was decided" : "not active: there is no adjoint to compute";
+  }
+  j["strategy"] = strategy;
+  if (!reason.empty())
+    j["strategy_reason"] = reason;
+  return j;
+}
+
+Json scalarToJson(const LoopModel &m, const VariableVerdicts &vv) {
+  Json j = {{"name", vv.name}, {"active", vv.active}};
+  if (const model::Variable *var = modelVariable(m, vv)) {
+    j["sharing"] = model::toString(var->sharing);
+    j["element_type"] = var->elementType;
+  }
+  j["forward_race"] = propertyToJson(m, vv.forwardRace, true);
+  return j;
+}
+
+/// A variable the deciders did not report (private, firstprivate, ...).
+Json unreportedToJson(const model::Variable &v) {
+  const std::string why = "'" + v.name + "' is " + model::toString(v.sharing) + " to each iteration";
+  Json j = {{"name", v.name}, {"active", v.floating}, {"sharing", model::toString(v.sharing)},
+            {"element_type", v.elementType}};
+  if (v.rank > 0)
+    j["rank"] = v.rank;
+  j["forward_race"] = {{"verdict", polyhedral::raceVerdictName(Verdict::NotApplicable)},
+                       {"decided_by", "front end"},
+                       {"reason", why}};
+  if (v.rank == 0)
+    return j;
+  j["exclusive_read"] = notApplicable(why);
+  j["symmetric_update"] = notApplicable(why);
+  j["reflexive"] = notApplicable(why);
+  j["strategy"] = "plain";
+  j["strategy_reason"] = why + ": its adjoint is private too";
+  return j;
+}
+
+Json locationFields(Json j, const Location &loc) {
+  j["file"] = loc.file;
+  j["line"] = loc.line;
+  j["column"] = loc.column;
+  if (loc.endLine) {
+    j["end_line"] = loc.endLine;
+    j["end_column"] = loc.endColumn;
+  }
+  return j;
+}
+
+} // namespace
+
+Json witnessToJson(const LoopModel &m, const polyhedral::Witness &w) {
+  Json iterations = Json::array();
+  for (const auto &it : w.iterations)
+    iterations.push_back(valuesToJson(m, it));
+  Json j = {{"iterations", iterations}, {"element", w.element}};
+  Json accesses = Json::array();
+  for (int index : {w.firstAccess, w.secondAccess}) {
+    Json a = accessToJson(m, index);
+    if (!a.is_null())
+      accesses.push_back(a);
+  }
+  j["accesses"] = accesses;
+  if (std::any_of(w.inner.begin(), w.inner.end(), [](const auto &v) { return !v.empty(); })) {
+    Json inner = Json::array();
+    for (const auto &it : w.inner)
+      inner.push_back(valuesToJson(m, it));
+    j["inner"] = inner;
+  }
+  if (!w.parameters.empty())
+    j["parameters"] = valuesToJson(m, w.parameters);
+  return j;
+}
+
+Json propertyToJson(const LoopModel &m, const PropertyResult &r, bool race) {
+  Json j = {{"verdict", race ? polyhedral::raceVerdictName(r.verdict)
+                             : polyhedral::propertyVerdictName(r.verdict)},
+            {"decided_by", r.decidedBy}};
+  if (!r.with.empty())
+    j["with"] = r.with;
+  if (r.verdict == Verdict::Unknown)
+    j["reason"] = r.reason.empty() ? std::string("the decider gave no reason") : r.reason;
+  else if (!r.reason.empty())
+    j["reason"] = r.reason;
+  if (r.witness)
+    j["witness"] = witnessToJson(m, *r.witness);
+  if (!r.proof.empty())
+    j["proof"] = r.proof;
+  return j;
+}
+
+Json loopToJson(const LoopModel &m, const polyhedral::LoopVerdicts &v) {
+  Json iterators = Json::array();
+  for (const model::LoopHeader &h : m.iterators)
+    iterators.push_back(h.iterator);
+  std::string id = m.id;
+  if (id.empty())
+    id = m.range.file + ":" + std::to_string(m.range.line) + ":" + std::to_string(m.range.column);
+  Json j = {{"id", id},
+            {"file", m.range.file},
+            {"line", m.range.line},
+            {"column", m.range.column},
+            {"function", m.function},
+            {"directive", m.directive},
+            {"iterators", iterators},
+            {"forward_race", propertyToJson(m, v.forwardRace, true)}};
+  Json arrays = Json::array(), scalars = Json::array();
+  std::vector<bool> reported(m.variables.size(), false);
+  for (const VariableVerdicts &vv : v.variables) {
+    const model::Variable *var = modelVariable(m, vv);
+    if (var)
+      reported[static_cast<size_t>(var - m.variables.data())] = true;
+    bool array = var ? var->rank > 0 : vv.array;
+    (array ? arrays : scalars).push_back(array ? arrayToJson(m, vv) : scalarToJson(m, vv));
+  }
+  for (size_t i = 0; i < m.variables.size(); ++i)
+    if (!reported[i] && isAccessed(m, i))
+      (m.variables[i].rank > 0 ? arrays : scalars).push_back(unreportedToJson(m.variables[i]));
+  j["arrays"] = arrays;
+  j["scalars"] = scalars;
+  Json assumptions = Json::array();
+  for (const auto *list : {&m.assumptions, &v.assumptions})
+    for (const std::string &a : *list)
+      if (std::find(assumptions.begin(), assumptions.end(), Json(a)) == assumptions.end())
+        assumptions.push_back(a);
+  j["assumptions"] = assumptions;
+  Json unsupported = Json::array();
+  for (const model::Unsupported &u : m.unsupported)
+    unsupported.push_back(locationFields({{"reason", u.reason}},
+                                         {u.range.file, u.range.line, u.range.column, 0, 0}));
+  if (!unsupported.empty())
+    j["unsupported"] = unsupported;
+  return j;
+}
+
+Json findingToJson(const Finding &f) {
+  Json j = {{"rule", f.rule}, {"level", levelName(f.level)}};
+  j = locationFields(std::move(j), f.loc);
+  j["message"] = f.message;
+  Json notes = Json::array();
+  for (const Note &n : f.notes) {
+    Json jn = locationFields(Json::object(), n.loc);
+    jn["message"] = n.message;
+    notes.push_back(jn);
+  }
+  j["notes"] = notes;
+  if (!f.loopId.empty())
+    j["loop"] = f.loopId;
+  return j;
+}
+
+Json buildReport(const std::vector<AnalysedLoop> &loops, const std::vector<Finding> &diagnostics,
+                 const std::vector<InputStatus> &inputs) {
+  Json report = {{"tool", {{"name", toolName()}, {"version", toolVersion()}}}};
+  Json jinputs = Json::array();
+  for (const InputStatus &in : inputs)
+    jinputs.push_back({{"file", in.file}, {"analysable", in.analysable}});
+  report["inputs"] = jinputs;
+  Json jloops = Json::array();
+  for (const AnalysedLoop &l : loops)
+    jloops.push_back(loopToJson(l.loop, l.verdicts));
+  report["loops"] = jloops;
+  Json jdiags = Json::array();
+  unsigned counts[3] = {0, 0, 0};
+  for (const Finding &f : diagnostics) {
+    jdiags.push_back(findingToJson(f));
+    ++counts[static_cast<int>(f.level)];
+  }
+  report["diagnostics"] = jdiags;
+  report["summary"] = {{"errors", counts[static_cast<int>(Level::Error)]},
+                       {"warnings", counts[static_cast<int>(Level::Warning)]},
+                       {"notes", counts[static_cast<int>(Level::Note)]}};
+  return report;
+}
+
+} // namespace adjoint_lint::reports

@@ -1,0 +1,50 @@
+// The JSON report (docs/report-format.md is the contract: field names and
+// meanings are fixed there; fields added here are extras).
+#pragma once
+
+#include "model/LoopModel.h"
+#include "polyhedral/Verdicts.h"
+#include "reports/Finding.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace adjoint_lint::reports {
+
+/// Insertion-ordered, so that "tool" comes first and iterators keep the
+/// loop's order.
+using Json = nlohmann::ordered_json;
+
+struct AnalysedLoop {
+  model::LoopModel loop;
+  polyhedral::LoopVerdicts verdicts;
+};
+
+/// One input (source file or model file) and whether it could be analysed.
+struct InputStatus {
+  std::string file;
+  bool analysable = false;
+};
+
+/// `{"iterations": [{"i": 1}, {"i": 2}], "element": [2], "accesses": [...]}`
+Json witnessToJson(const model::LoopModel &loop, const polyhedral::Witness &w);
+
+/// `{"verdict": ..., "decided_by": ..., "reason"?, "witness"?, "with"?, "proof"?}`.
+/// `race` selects the race vocabulary (none/race/unknown) over the property
+/// one (holds/violated/unknown/not-applicable). An unknown always gets a
+/// reason.
+Json propertyToJson(const model::LoopModel &loop, const polyhedral::PropertyResult &r, bool race);
+
+/// One entry of "loops".
+Json loopToJson(const model::LoopModel &loop, const polyhedral::LoopVerdicts &verdicts);
+
+/// One entry of "diagnostics".
+Json findingToJson(const Finding &f);
+
+/// The whole report: tool, inputs, loops, diagnostics, summary.
+Json buildReport(const std::vector<AnalysedLoop> &loops, const std::vector<Finding> &diagnostics,
+                 const std::vector<InputStatus> &inputs = {});
+
+} // namespace adjoint_lint::reports
