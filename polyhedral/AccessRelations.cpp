@@ -193,6 +193,7 @@ isl::set Translator::loopHeader(const LoopHeader &h, const isl::pw_aff &it, std:
 LoopRelations::LoopRelations(isl::ctx ctx, const model::LoopModel &loop) : ctx_(ctx), loop_(loop) {
   if (!loop.parameters.empty())
     params_ = "[" + dimList("p", paramCount()) + "] -> ";
+  collectValueConditions();
   buildParallelDomain();
   // isl::map has no move constructor and copying a null one throws: no reallocation.
   accesses_.reserve(loop.accesses.size());
@@ -223,6 +224,53 @@ isl::pw_aff dimension(isl::ctx ctx, const std::string &params, const std::string
 }
 
 } // namespace
+
+namespace {
+
+using ConditionStack = std::vector<std::pair<Condition, bool>>;
+
+/// A condition the deciders cannot use: the branch becomes a may-access.
+Condition unknownCondition(const std::string &reason, const std::string &text) {
+  Condition c;
+  c.kind = Condition::Kind::Opaque;
+  c.reason = reason;
+  c.text = text;
+  return c;
+}
+
+void collectConditions(const model::Expr &e, ConditionStack &stack,
+                       std::vector<ConditionStack> &out) {
+  using Kind = model::Expr::Kind;
+  if (e.kind == Kind::Access && e.access >= 0 && static_cast<size_t>(e.access) < out.size()) {
+    out[static_cast<size_t>(e.access)] = stack;
+    return;
+  }
+  for (size_t k = 0; k < e.operands.size(); ++k) {
+    bool branch = (e.kind == Kind::Conditional && k > 0) ||
+                  (e.kind == Kind::Binary && k == 1 && (e.op == "&&" || e.op == "||"));
+    if (branch) {
+      Condition c = e.kind == Kind::Binary
+                        ? unknownCondition("decided by the left operand of " + e.op, e.operands[0].text)
+                    : e.condition.kind == Condition::Kind::True
+                        ? unknownCondition("not an integer condition", e.operands[0].text)
+                        : e.condition;
+      stack.emplace_back(c, e.kind == Kind::Binary || k == 1);
+    }
+    collectConditions(e.operands[k], stack, out);
+    if (branch)
+      stack.pop_back();
+  }
+}
+
+} // namespace
+
+void LoopRelations::collectValueConditions() {
+  valueConditions_.assign(loop_.accesses.size(), {});
+  for (const model::Statement &s : loop_.statements) {
+    ConditionStack stack;
+    collectConditions(s.rhs, stack, valueConditions_);
+  }
+}
 
 void LoopRelations::buildParallelDomain() {
   std::string tuple = tupleText("S", parallelDims(), 0);
@@ -272,6 +320,9 @@ void LoopRelations::buildAccess(int k) {
       r.domain = r.domain.intersect(tr->condition(scope.guard, true, why));
     }
   }
+  for (const auto &[c, taken] : valueConditions_[static_cast<size_t>(k)])
+    r.domain = r.domain.intersect(taken ? tr->condition(c, true, why)
+                                        : universe.subtract(tr->condition(c, false, why)));
   if (!why.empty()) {
     r.exactDomain = false;
     r.inexactReason = why;

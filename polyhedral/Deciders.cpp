@@ -555,6 +555,8 @@ PropertyResult loopRace(const LoopVerdicts &v) {
   for (const VariableVerdicts &var : v.variables)
     for (const std::string &p : var.forwardRace.proof)
       proof.push_back(var.name + ": " + p);
+  if (proof.empty())
+    proof.push_back("the loop accesses no variable");
   return holds("isl", proof);
 }
 

@@ -558,6 +558,31 @@ TEST(Deciders, OpaqueGuardOverApproximates) {
   EXPECT_NE(v.forwardRace.reason.find("f(i)"), std::string::npos) << v.forwardRace.reason;
 }
 
+const char *kTernary = R"json({
+  "parameters": ["n"],
+  "iterators": [{"iterator": "i", "lower": 0, "op": "<", "bound": "n"}],
+  "variables": [{"name": "x", "rank": 1}, {"name": "y", "rank": 1}],
+  "accesses": [{"variable": "x", "kind": "write", "subscripts": ["i"], "text": "x[i]"},
+               {"variable": "x", "kind": "read", "subscripts": ["i + 1"], "text": "x[i + 1]"},
+               {"variable": "y", "kind": "read", "subscripts": ["i"], "text": "y[i]"}],
+  "statements": [{"lhs": 0, "rhs": {"kind": "conditional", "condition": "i < 0",
+     "operands": [{"kind": "opaque", "text": "i < 0"},
+                  {"kind": "access", "access": 1},
+                  {"kind": "access", "access": 2}]}}]
+})json";
+
+TEST(Deciders, TernaryBranchesRestrictTheirAccesses) {
+  // x[i] = i < 0 ? x[i + 1] : y[i]: the read of x[i + 1] never happens.
+  EXPECT_HOLDS(decide(loop(kTernary)).forwardRace);
+  // x[i] = y[i] > 0 ? x[i + 1] : y[i]: a floating-point condition: may race.
+  auto m = loop(kTernary);
+  m.statements[0].rhs.condition = model::Condition{};
+  m.statements[0].rhs.operands[0].text = "y[i] > 0";
+  LoopVerdicts v = decide(m);
+  EXPECT_UNKNOWN(v.forwardRace);
+  EXPECT_NE(v.forwardRace.reason.find("y[i] > 0"), std::string::npos) << v.forwardRace.reason;
+}
+
 TEST(Deciders, UnsupportedMakesUnknown) {
   auto m = loop(kHeat);
   m.unsupported.push_back({"x may alias y", {}, -1});
