@@ -92,12 +92,17 @@ private:
   const LoopRelations &rel_;
 
   std::vector<int> accessesOf(int v, std::optional<AccessKind> kind) const;
+  VariableVerdicts decideVariableGuarded(int v);
   VariableVerdicts decideVariable(int v);
   VariableVerdicts decidePrivatised(int v) const;
   PropertyResult conflicts(int v, const std::vector<std::pair<int, int>> &pairs, const std::string &what);
   PropertyResult forwardRace(int v);
   PropertyResult exclusiveRead(int v);
   void decidePairing(int v, VariableVerdicts &out);
+  PropertyResult symmetricUpdate(int x, int y, const isl::map &rx, const isl::map &wy, int read, int write) const;
+  PropertyResult reflexive(int x, int y, const isl::map &rx, const isl::map &wy, int read, int write) const;
+  std::map<std::string, int64_t> iterationAt(const std::vector<long> &point, size_t offset) const;
+  std::string legendSuffix() const;
   int pairedWrite(int x) const;
   /// { S[i..] -> E[e..] } the union of the accesses' index relations
   isl::map footprint(const std::vector<int> &accesses) const;
@@ -126,9 +131,29 @@ LoopVerdicts LoopDecider::run() {
     for (const Access &a : loop_.accesses)
       touched = touched || a.variable == static_cast<int>(v);
     if (touched)
-      out.variables.push_back(decideVariable(static_cast<int>(v)));
+      out.variables.push_back(decideVariableGuarded(static_cast<int>(v)));
   }
   return out;
+}
+
+/// An isl failure other than the (per-loop) budget leaves only this variable undecided.
+VariableVerdicts LoopDecider::decideVariableGuarded(int v) {
+  try {
+    return decideVariable(v);
+  } catch (const isl::exception_quota &) {
+    throw;
+  } catch (const isl::exception &e) {
+    const Variable &var = loop_.variables.at(static_cast<size_t>(v));
+    VariableVerdicts out;
+    out.variable = v;
+    out.name = var.name;
+    out.array = var.rank > 0;
+    out.active = var.floating && !privatised(var);
+    out.forwardRace = out.exclusiveRead = out.symmetricUpdate = out.reflexive =
+        unknown(std::string("isl failed: ") + e.what());
+    chooseStrategy(v, out);
+    return out;
+  }
 }
 
 VariableVerdicts LoopDecider::decidePrivatised(int v) const {
@@ -317,73 +342,88 @@ void LoopDecider::decidePairing(int v, VariableVerdicts &out) {
       }
   /// { S[i..] -> E[e..] } reads of X and writes of Y
   isl::map rx = footprint(reads), wy = footprint(writes);
-  std::string legend = rel_.legend().empty() ? "" : " (isl names: " + rel_.legend() + ")";
+  out.symmetricUpdate = symmetricUpdate(v, y, rx, wy, reads[0], writes[0]);
+  out.reflexive = reflexive(v, y, rx, wy, reads[0], writes[0]);
+  out.symmetricUpdate.with = out.reflexive.with = with;
+}
 
-  if (rx.is_equal(wy)) {
-    out.symmetricUpdate = holds("isl", {"R_" + var.name + " = W_" + with + " = " + islText(rx) + legend});
-  } else {
-    PropertyResult r;
-    r.verdict = Verdict::Violated;
-    r.decidedBy = "isl";
-    r.reason = "iteration p reads " + var.name + " elements that it does not write in " + with + ", or vice versa";
-    /// { S[i..] -> E[e..] } the symmetric difference
-    isl::map diff = rx.subtract(wy).unite(wy.subtract(rx));
-    std::vector<long> pt = smallPoint(diff.wrap().flatten());
-    Witness w;
-    w.parameters = parameterValues(pt);
-    std::map<std::string, int64_t> iter;
-    for (unsigned d = 0; d < rel_.parallelDims(); ++d)
-      iter[loop_.iterators[d].iterator] = pt[rel_.paramCount() + d];
-    w.iterations = {iter, iter};
-    w.inner = {{}, {}};
-    for (size_t e = rel_.paramCount() + rel_.parallelDims(); e < pt.size(); ++e)
-      w.element.push_back(pt[e]);
-    w.firstAccess = reads[0];
-    w.secondAccess = writes[0];
-    r.witness = w;
-    out.symmetricUpdate = r;
-  }
+/// R_X = W_Y: holds with the relation as proof, else a witness iteration p
+/// and an element in the symmetric difference of R_X(p) and W_Y(p).
+/// @param rx { S[i..] -> E[e..] } the reads of X
+/// @param wy { S[i..] -> E[e..] } the writes of Y
+PropertyResult LoopDecider::symmetricUpdate(int x, int y, const isl::map &rx, const isl::map &wy, int read,
+                                            int write) const {
+  const std::string &xName = loop_.variables[static_cast<size_t>(x)].name;
+  const std::string &yName = loop_.variables[static_cast<size_t>(y)].name;
+  if (rx.is_equal(wy))
+    return holds("isl", {"R_" + xName + " = W_" + yName + " = " + islText(rx) + legendSuffix()});
+  PropertyResult r;
+  r.verdict = Verdict::Violated;
+  r.decidedBy = "isl";
+  r.reason = "iteration p reads " + xName + " elements that it does not write in " + yName + ", or vice versa";
+  /// { S[i..] -> E[e..] } the symmetric difference
+  isl::map diff = rx.subtract(wy).unite(wy.subtract(rx));
+  std::vector<long> pt = smallPoint(diff.wrap().flatten());
+  Witness w;
+  w.parameters = parameterValues(pt);
+  std::map<std::string, int64_t> iter = iterationAt(pt, rel_.paramCount());
+  w.iterations = {iter, iter};
+  w.inner = {{}, {}};
+  for (size_t e = rel_.paramCount() + rel_.parallelDims(); e < pt.size(); ++e)
+    w.element.push_back(pt[e]);
+  w.firstAccess = read;
+  w.secondAccess = write;
+  r.witness = w;
+  return r;
+}
 
+/// I ∩ (E×E) = its inverse, with I = { o -> j : exists p, o in W_Y(p), j in R_X(p) }
+/// and E = W_Y(P). The witness: iteration p writes o and reads j, iteration
+/// q writes j, but no iteration writes j while reading o.
+PropertyResult LoopDecider::reflexive(int x, int y, const isl::map &rx, const isl::map &wy, int read,
+                                      int write) const {
   /// { E[o] -> E[j] } output o is influenced by input j
   isl::map influence = wy.reverse().apply_range(rx);
   /// { E[e] } the written outputs
   isl::set written = wy.range();
   isl::map inside = influence.intersect_domain(written).intersect_range(written).coalesce();
-  if (inside.is_equal(inside.reverse())) {
-    out.reflexive = holds("isl", {"I ∩ (E×E) = " + islText(inside) + " equals its inverse" + legend});
-  } else {
-    PropertyResult r;
-    r.verdict = Verdict::Violated;
-    r.decidedBy = "isl";
-    r.reason = "an output of " + with + " is influenced by an input of " + var.name +
-               " that does not influence it back";
-    /// { S[i..] -> [E[o] -> E[j]] } with (o, j) unmatched
-    isl::map unmatched = wy.range_product(rx).intersect_range(inside.subtract(inside.reverse()).wrap());
-    std::vector<long> pt = smallPoint(unmatched.wrap().flatten());
-    unsigned np = rel_.paramCount(), nd = rel_.parallelDims();
-    unsigned rank = static_cast<unsigned>((pt.size() - np - nd) / 2);
-    Witness w;
-    w.parameters = parameterValues(pt);
-    std::map<std::string, int64_t> p, q;
-    for (unsigned d = 0; d < nd; ++d)
-      p[loop_.iterators[d].iterator] = pt[np + d];
-    for (unsigned e = 0; e < rank; ++e) {
-      w.secondElement.push_back(pt[np + nd + e]);
-      w.element.push_back(pt[np + nd + rank + e]);
-    }
-    // An iteration q that writes the input's index j (j is in E).
-    isl::set writers = wy.reverse().intersect_domain(fixedElement(pt, np + nd + rank, rank)).range();
-    std::vector<long> qt = smallPoint(writers);
-    for (unsigned d = 0; d < nd; ++d)
-      q[loop_.iterators[d].iterator] = qt[np + d];
-    w.iterations = {p, q};
-    w.inner = {{}, {}};
-    w.firstAccess = writes[0];
-    w.secondAccess = reads[0];
-    r.witness = w;
-    out.reflexive = r;
+  if (inside.is_equal(inside.reverse()))
+    return holds("isl", {"I ∩ (E×E) = " + islText(inside) + " equals its inverse" + legendSuffix()});
+  PropertyResult r;
+  r.verdict = Verdict::Violated;
+  r.decidedBy = "isl";
+  r.reason = "an output of " + loop_.variables[static_cast<size_t>(y)].name + " is influenced by an input of " +
+             loop_.variables[static_cast<size_t>(x)].name + " that does not influence it back";
+  /// { S[i..] -> [E[o] -> E[j]] } with (o, j) unmatched
+  isl::map unmatched = wy.range_product(rx).intersect_range(inside.subtract(inside.reverse()).wrap());
+  std::vector<long> pt = smallPoint(unmatched.wrap().flatten());
+  unsigned np = rel_.paramCount(), nd = rel_.parallelDims();
+  unsigned rank = static_cast<unsigned>((pt.size() - np - nd) / 2);
+  Witness w;
+  w.parameters = parameterValues(pt);
+  for (unsigned e = 0; e < rank; ++e) {
+    w.secondElement.push_back(pt[np + nd + e]);
+    w.element.push_back(pt[np + nd + rank + e]);
   }
-  out.symmetricUpdate.with = out.reflexive.with = with;
+  /// { S[q..] } the iterations that write the input's index j (j is in E)
+  isl::set writers = wy.reverse().intersect_domain(fixedElement(pt, np + nd + rank, rank)).range();
+  w.iterations = {iterationAt(pt, np), iterationAt(smallPoint(writers), np)};
+  w.inner = {{}, {}};
+  w.firstAccess = write;
+  w.secondAccess = read;
+  r.witness = w;
+  return r;
+}
+
+std::map<std::string, int64_t> LoopDecider::iterationAt(const std::vector<long> &point, size_t offset) const {
+  std::map<std::string, int64_t> out;
+  for (unsigned d = 0; d < rel_.parallelDims(); ++d)
+    out[loop_.iterators[d].iterator] = point.at(offset + d);
+  return out;
+}
+
+std::string LoopDecider::legendSuffix() const {
+  return rel_.legend().empty() ? "" : " (isl names: " + rel_.legend() + ")";
 }
 
 /// [P] -> { E[e..] : e = point[offset..], params = point[0..] }

@@ -24,6 +24,17 @@ model::LoopModel fromJson(nlohmann::json j) {
 
 model::LoopModel loop(const char *json) { return fromJson(nlohmann::json::parse(json)); }
 
+/// A loop over i in [0, n) writing x at each subscript in `subs`.
+model::LoopModel writes(std::vector<std::string> subs) {
+  nlohmann::json j = nlohmann::json::parse(R"json({
+    "parameters": ["n"],
+    "iterators": [{"iterator": "i", "lower": 0, "op": "<", "bound": "n"}],
+    "variables": [{"name": "x", "rank": 1}], "accesses": []})json");
+  for (const std::string &s : subs)
+    j["accesses"].push_back({{"variable", "x"}, {"kind", "write"}, {"subscripts", {s}}, {"text", "x[" + s + "]"}});
+  return fromJson(j);
+}
+
 const VariableVerdicts &var(const LoopVerdicts &v, const std::string &name) {
   for (const VariableVerdicts &x : v.variables)
     if (x.name == name)
@@ -206,6 +217,20 @@ TEST(Deciders, ReductionScalarDoesNotRace) {
   EXPECT_TRUE(sum.active);
 }
 
+TEST(Deciders, PrivatisedArraysDoNotRace) {
+  for (const char *sharing : {"firstprivate", "lastprivate"}) {
+    auto m = writes({"0"});
+    m.variables[0].sharing = std::string(sharing) == "firstprivate" ? model::Sharing::FirstPrivate
+                                                                    : model::Sharing::LastPrivate;
+    LoopVerdicts v = decide(m);
+    EXPECT_EQ(v.forwardRace.verdict, Verdict::Holds) << sharing;
+    EXPECT_EQ(var(v, "x").forwardRace.decidedBy, "data-sharing");
+    EXPECT_NE(var(v, "x").forwardRace.reason.find(sharing), std::string::npos);
+  }
+  // Shared, the same write races.
+  EXPECT_VIOLATED(decide(writes({"0"})).forwardRace);
+}
+
 TEST(Deciders, PrivateScalarDoesNotRace) {
   LoopVerdicts v = decide(loop(kScalars));
   const VariableVerdicts &t = var(v, "t");
@@ -214,17 +239,6 @@ TEST(Deciders, PrivateScalarDoesNotRace) {
   EXPECT_FALSE(t.forwardRace.reason.empty());
   EXPECT_FALSE(t.active);
   EXPECT_EQ(t.strategy, "plain");
-}
-
-/// A loop over i in [0, n) writing x at each subscript in `subs`.
-model::LoopModel writes(std::vector<std::string> subs) {
-  nlohmann::json j = nlohmann::json::parse(R"json({
-    "parameters": ["n"],
-    "iterators": [{"iterator": "i", "lower": 0, "op": "<", "bound": "n"}],
-    "variables": [{"name": "x", "rank": 1}], "accesses": []})json");
-  for (const std::string &s : subs)
-    j["accesses"].push_back({{"variable", "x"}, {"kind", "write"}, {"subscripts", {s}}, {"text", "x[" + s + "]"}});
-  return fromJson(j);
 }
 
 TEST(Deciders, HalfIndexWriteRaces) {
