@@ -549,7 +549,9 @@ void LoopLowerer::describeType(const VarDecl *v, m::Variable &var) {
         separate = true;
       var.extents.push_back(std::nullopt);
       t = vec->getTemplateArgs()[0].getAsType();
-    } else if (const auto *arr = stdTemplate(t, "array")) {
+    } else if (const auto *arr = stdTemplate(t, "array");
+               arr && arr->getTemplateArgs().size() == 2 &&
+               arr->getTemplateArgs()[1].getKind() == TemplateArgument::Integral) {
       var.extents.push_back(m::IndexExpr::constant(arr->getTemplateArgs()[1].getAsIntegral().getExtValue()));
       t = arr->getTemplateArgs()[0].getAsType();
     } else {
@@ -1242,8 +1244,10 @@ int LoopLowerer::lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr 
   const VarDecl *v = nullptr;
   std::vector<const Expr *> subs;
   if (!resolveLocation(lhs, v, subs)) {
-    unsupported("write through " + text(lhs) + " is not modelled", lhs->getSourceRange());
-    lowerValue(lhs);
+    size_t known = model_.unsupported.size();
+    lowerValue(lhs); // names pointer dereferences, member accesses...
+    if (model_.unsupported.size() == known)
+      unsupported("write through " + text(lhs) + " is not modelled", lhs->getSourceRange());
     return -1;
   }
   if (isPrivateInnerIterator(v) || (subs.empty() && isIterator(v))) {
@@ -1290,8 +1294,10 @@ int LoopLowerer::lowerIncDec(const UnaryOperator *u) {
   const VarDecl *v = nullptr;
   std::vector<const Expr *> subs;
   if (!resolveLocation(sub, v, subs)) {
-    unsupported("update through " + text(sub) + " is not modelled", u->getSourceRange());
+    size_t known = model_.unsupported.size();
     lowerValue(sub);
+    if (model_.unsupported.size() == known)
+      unsupported("update through " + text(sub) + " is not modelled", u->getSourceRange());
     return -1;
   }
   if (sub->getType()->isPointerType()) {
@@ -1389,7 +1395,11 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
     int var = variableOf(v);
     const m::Variable &info = model_.variables[static_cast<size_t>(var)];
     if (info.rank > 0) {
-      if (info.sharing != m::Sharing::Private && info.sharing != m::Sharing::FirstPrivate)
+      if (info.isPointer)
+        unsupported("pointer " + v->getNameAsString() + " is used outside a subscript (" + t +
+                        ")",
+                    e->getSourceRange(), var);
+      else if (info.sharing != m::Sharing::Private && info.sharing != m::Sharing::FirstPrivate)
         unsupported("address of " + v->getNameAsString() + " is taken (" + t + ")",
                     e->getSourceRange(), var);
       return opaqueExpr(t);
@@ -1523,6 +1533,19 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
       unsupported("pointer cast " + t + " is not modelled", e->getSourceRange());
     return out;
   }
+  if (const auto *ctor = dyn_cast<CXXConstructExpr>(e)) {
+    // A container of the standard library or a trivial object built here
+    // (a private temporary) touches no shared memory; other constructors may.
+    const CXXRecordDecl *rd = ctor->getConstructor()->getParent();
+    bool known = ctor->getConstructor()->isTrivial() ||
+                 (rd->isInStdNamespace() && rd->getIdentifier() &&
+                  (rd->getName() == "vector" || rd->getName() == "array"));
+    if (!known)
+      unsupported("constructor call " + t + " is not modelled", e->getSourceRange());
+    for (const Expr *arg : ctor->arguments())
+      lowerValue(arg);
+    return opaqueExpr(t);
+  }
   if (isa<MemberExpr>(e)) {
     unsupported("member access " + t + " is not modelled", e->getSourceRange());
     return opaqueExpr(t);
@@ -1579,7 +1602,8 @@ m::LoopModel LoopLowerer::run() {
     return lm;
   }
   const Stmt *body = loops.back()->getBody();
-  collectModified(body);
+  // The parallel loops' bounds are evaluated once, before the loop: lower
+  // them before the body's writes make their variables opaque.
   for (const ForStmt *f : loops) {
     m::LoopHeader h;
     const VarDecl *iter = nullptr;
@@ -1591,6 +1615,7 @@ m::LoopModel LoopLowerer::run() {
     parallelIters_.push_back(iter);
     lm.iterators.push_back(std::move(h));
   }
+  collectModified(body);
   for (const VarDecl *it : parallelIters_)
     if (modified_.count(it))
       unsupported("loop iterator " + it->getNameAsString() + " is modified in the loop body",
@@ -1600,7 +1625,7 @@ m::LoopModel LoopLowerer::run() {
 
   // Assumptions: distinct pointers and references do not overlap.
   std::vector<std::string> indirect;
-  bool allParameters = true;
+  bool allParameters = true, allPointers = true;
   for (const auto &[decl, index] : varIndex_) {
     const m::Variable &v = model_.variables[static_cast<size_t>(index)];
     if (v.rank == 0)
@@ -1608,6 +1633,7 @@ m::LoopModel LoopLowerer::run() {
     if (v.isPointer || decl->getType()->isReferenceType()) {
       indirect.push_back(v.name);
       allParameters = allParameters && isa<ParmVarDecl>(decl);
+      allPointers = allPointers && v.isPointer;
     }
     if (v.separateRows)
       lm.assumptions.push_back("rows of " + v.name + " do not overlap");
@@ -1623,7 +1649,9 @@ m::LoopModel LoopLowerer::run() {
       list += indirect[i];
     }
     lm.assumptions.insert(lm.assumptions.begin(),
-                          std::string(allParameters ? "pointer parameters " : "pointers ") +
+                          std::string(allParameters ? (allPointers ? "pointer parameters "
+                                                                   : "parameters ")
+                                                    : "pointers and references ") +
                               list + " do not overlap");
   }
   return lm;
