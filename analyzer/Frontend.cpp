@@ -252,6 +252,22 @@ TranslationUnitResult analyzeOne(const std::string &file, const FrontendOptions 
   return result;
 }
 
+std::unique_ptr<clang::tooling::CompilationDatabase> loadDatabase(const std::string &buildPath,
+                                                                  std::string &error) {
+  llvm::SmallString<256> path(buildPath);
+  llvm::sys::path::append(path, "compile_commands.json");
+  if (!llvm::sys::fs::exists(path)) {
+    error = std::string(path) + " not found";
+    return nullptr;
+  }
+  std::string why;
+  auto database = clang::tooling::JSONCompilationDatabase::loadFromFile(
+      path, why, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!database)
+    error = "cannot read " + std::string(path) + ": " + why;
+  return database;
+}
+
 } // namespace
 
 std::vector<TranslationUnitResult> analyzeFiles(const std::vector<std::string> &files,
@@ -259,17 +275,14 @@ std::vector<TranslationUnitResult> analyzeFiles(const std::vector<std::string> &
   std::unique_ptr<clang::tooling::CompilationDatabase> database;
   std::string dbError;
   if (!options.buildPath.empty())
-    database = clang::tooling::JSONCompilationDatabase::loadFromDirectory(
-        options.buildPath, dbError);
+    database = loadDatabase(options.buildPath, dbError);
 
   std::vector<TranslationUnitResult> results;
   for (const std::string &file : files) {
     if (!options.buildPath.empty() && !database) {
       TranslationUnitResult r;
       r.file = file;
-      r.problems.push_back(inputError(file, 0, 0,
-                                      "cannot load compilation database from " +
-                                          options.buildPath + ": " + dbError));
+      r.problems.push_back(inputError(file, 0, 0, dbError));
       results.push_back(std::move(r));
       continue;
     }
@@ -279,8 +292,7 @@ std::vector<TranslationUnitResult> analyzeFiles(const std::vector<std::string> &
 }
 
 std::vector<std::string> filesInDatabase(const std::string &buildPath, std::string &error) {
-  std::unique_ptr<clang::tooling::CompilationDatabase> database =
-      clang::tooling::JSONCompilationDatabase::loadFromDirectory(buildPath, error);
+  std::unique_ptr<clang::tooling::CompilationDatabase> database = loadDatabase(buildPath, error);
   if (!database)
     return {};
   return database->getAllFiles();

@@ -20,6 +20,7 @@
 #include <clang/Lex/Lexer.h>
 #include <llvm/Support/Path.h>
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -1196,9 +1197,16 @@ int LoopLowerer::addAccess(const Expr *whole, int var, std::vector<m::IndexExpr>
   a.subscripts = std::move(subs);
   a.scope = scope_;
   if (sync_ == m::Sync::Atomic) {
-    bool isX = !atomicX_ || atomicX_->IgnoreParenImpCasts()->getSourceRange() ==
-                                whole->IgnoreParenImpCasts()->getSourceRange();
-    if (isX)
+    // The atomic location `x` may be spelled twice (capture blocks
+    // `{v = x; x += e;}`): compare spellings, not positions.
+    auto spelling = [&](const Expr *x) {
+      std::string out;
+      for (char ch : text(x->IgnoreParenImpCasts()))
+        if (!std::isspace(static_cast<unsigned char>(ch)))
+          out += ch;
+      return out;
+    };
+    if (!atomicX_ || spelling(atomicX_) == spelling(whole))
       a.sync = m::Sync::Atomic;
   } else if (sync_ == m::Sync::Critical) {
     a.sync = m::Sync::Critical;
@@ -1693,6 +1701,8 @@ public:
       return true;
     if (isContainerDirective(k) && containsSupportedLoop(rawBody(d)))
       return true;
+    if (k == llvm::omp::OMPD_section)
+      return true; // its `sections` is reported
     problem(d, "unsupported OpenMP directive '" + directiveName(k) + "'");
     return true;
   }
