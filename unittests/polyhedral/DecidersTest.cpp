@@ -329,6 +329,22 @@ TEST(Deciders, VlaRowsMustBeProvenInBounds) {
   EXPECT_HOLDS(var(v, "y").forwardRace);
 }
 
+TEST(Deciders, UnknownRowLengthIsUnknown) {
+  // double **x without separate rows: where one row ends is unknown.
+  auto m = loop(kJacobiTuples);
+  m.variables[0].extents[1].reset();
+  LoopVerdicts v = decide(m);
+  EXPECT_UNKNOWN(var(v, "x").exclusiveRead);
+  EXPECT_EQ(var(v, "x").exclusiveRead.reason, "the row length of x is unknown");
+  EXPECT_EQ(var(v, "x").strategy, "atomic");
+  // Declared as separate rows (std::vector<std::vector<double>>): decided, with the assumption listed.
+  m.variables[0].separateRows = true;
+  LoopVerdicts rows = decide(m);
+  EXPECT_VIOLATED(var(rows, "x").exclusiveRead);
+  EXPECT_NE(std::find(rows.assumptions.begin(), rows.assumptions.end(), "rows of x do not overlap"),
+            rows.assumptions.end());
+}
+
 TEST(Deciders, Jacobi2DLinearised) {
   LoopVerdicts v = decide(loop(R"json({
     "parameters": ["n", "m"],
