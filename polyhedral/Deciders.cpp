@@ -270,7 +270,7 @@ PropertyResult LoopDecider::conflicts(int v, const std::vector<std::pair<int, in
     if (mayReason.empty()) {
       int inexact = ra.must() ? b : a;
       mayReason = "a conflict between " + accessText(loop_, a) + " and " + accessText(loop_, b) +
-                  " is possible only through " + accessText(loop_, inexact) + ", whose " +
+                  " is possible only through " + accessText(loop_, inexact) + ", because " +
                   rel_.access(inexact).inexactReason;
     }
   }
@@ -336,7 +336,7 @@ void LoopDecider::decidePairing(int v, VariableVerdicts &out) {
     for (int k : *set)
       if (!rel_.access(k).must()) {
         out.symmetricUpdate = out.reflexive =
-            unknown(accessText(loop_, k) + " is only a may-access: its " + rel_.access(k).inexactReason);
+            unknown(accessText(loop_, k) + " is only a may-access, because " + rel_.access(k).inexactReason);
         out.symmetricUpdate.with = out.reflexive.with = with;
         return;
       }

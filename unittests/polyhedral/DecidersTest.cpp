@@ -613,6 +613,20 @@ TEST(Deciders, TernaryBranchesRestrictTheirAccesses) {
   EXPECT_NE(v.forwardRace.reason.find("y[i] > 0"), std::string::npos) << v.forwardRace.reason;
 }
 
+TEST(Deciders, OpaqueParallelBound) {
+  auto m = loop(kTrueDependence);
+  m.iterators[0].bound = model::IndexExpr::opaque("the value of a call", "len(v)");
+  LoopVerdicts v = decide(m);
+  // Whether two iterations exist at all depends on len(v).
+  EXPECT_UNKNOWN(v.forwardRace);
+  EXPECT_NE(v.forwardRace.reason.find("because the bound len(v) of loop i is the value of a call"),
+            std::string::npos)
+      << v.forwardRace.reason;
+  // Pointwise: no conflict even on the over-approximated domain.
+  m.accesses[0].subscripts[0] = model::indexFromJson("i");
+  EXPECT_HOLDS(decide(m).forwardRace);
+}
+
 TEST(Deciders, UnsupportedMakesUnknown) {
   auto m = loop(kHeat);
   m.unsupported.push_back({"x may alias y", {}, -1});
