@@ -505,6 +505,7 @@ bool LoopRelations::tryDelinearise(int v, VariableRelations &out) {
     return false;
   }
   size_t rank = chain->size() + 1;
+  out.rowExtents = *chain;
   std::string range = "v" + std::to_string(v);
   std::map<int, std::vector<isl::pw_aff>> dimsOf;
   for (const auto &[k, poly] : polys) {

@@ -51,6 +51,9 @@ struct VariableRelations {
   Identity identity = Identity::Unknown;
   std::string reason;             ///< Identity::Unknown: why
   std::vector<std::string> notes; ///< proven facts, e.g. the delinearisation
+  /// Identity::Delinearised: the parameter that is the extent of each inner
+  /// dimension, innermost first (x[i*n + j] split as x[i][j]: {"n"})
+  std::vector<std::string> rowExtents;
 };
 
 class Translator;

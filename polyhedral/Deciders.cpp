@@ -103,6 +103,8 @@ private:
   PropertyResult reflexive(int x, int y, const isl::map &rx, const isl::map &wy, int read, int write) const;
   std::map<std::string, int64_t> iterationAt(const std::vector<long> &point, size_t offset) const;
   std::string legendSuffix() const;
+  std::vector<int64_t> sourceElement(int v, const std::vector<int64_t> &index,
+                                     const std::map<std::string, int64_t> &params) const;
   int pairedWrite(int x) const;
   /// { S[i..] -> E[e..] } the union of the accesses' index relations
   isl::map footprint(const std::vector<int> &accesses) const;
@@ -369,8 +371,8 @@ PropertyResult LoopDecider::symmetricUpdate(int x, int y, const isl::map &rx, co
   std::map<std::string, int64_t> iter = iterationAt(pt, rel_.paramCount());
   w.iterations = {iter, iter};
   w.inner = {{}, {}};
-  for (size_t e = rel_.paramCount() + rel_.parallelDims(); e < pt.size(); ++e)
-    w.element.push_back(pt[e]);
+  std::vector<int64_t> index(pt.begin() + rel_.paramCount() + rel_.parallelDims(), pt.end());
+  w.element = sourceElement(x, index, w.parameters);
   w.firstAccess = read;
   w.secondAccess = write;
   r.witness = w;
@@ -401,10 +403,9 @@ PropertyResult LoopDecider::reflexive(int x, int y, const isl::map &rx, const is
   unsigned rank = static_cast<unsigned>((pt.size() - np - nd) / 2);
   Witness w;
   w.parameters = parameterValues(pt);
-  for (unsigned e = 0; e < rank; ++e) {
-    w.secondElement.push_back(pt[np + nd + e]);
-    w.element.push_back(pt[np + nd + rank + e]);
-  }
+  auto at = [&pt](size_t from, unsigned n) { return std::vector<int64_t>(pt.begin() + from, pt.begin() + from + n); };
+  w.secondElement = sourceElement(y, at(np + nd, rank), w.parameters);
+  w.element = sourceElement(x, at(np + nd + rank, rank), w.parameters);
   /// { S[q..] } the iterations that write the input's index j (j is in E)
   isl::set writers = wy.reverse().intersect_domain(fixedElement(pt, np + nd + rank, rank)).range();
   w.iterations = {iterationAt(pt, np), iterationAt(smallPoint(writers), np)};
@@ -413,6 +414,20 @@ PropertyResult LoopDecider::reflexive(int x, int y, const isl::map &rx, const is
   w.secondAccess = read;
   r.witness = w;
   return r;
+}
+
+/// An element of v's index space as the source writes it: delinearised
+/// subscripts go back to their linear form, x[i][j] with row length n to
+/// x[i * n + j].
+std::vector<int64_t> LoopDecider::sourceElement(int v, const std::vector<int64_t> &index,
+                                                const std::map<std::string, int64_t> &params) const {
+  const detail::VariableRelations &vr = rel_.variable(v);
+  if (vr.identity != Identity::Delinearised || index.size() != vr.rowExtents.size() + 1)
+    return index;
+  int64_t offset = index[0];
+  for (size_t d = 1; d < index.size(); ++d)
+    offset = offset * params.at(vr.rowExtents[index.size() - 1 - d]) + index[d];
+  return {offset};
 }
 
 std::map<std::string, int64_t> LoopDecider::iterationAt(const std::vector<long> &point, size_t offset) const {

@@ -371,6 +371,29 @@ TEST(Deciders, Jacobi2DLinearised) {
   EXPECT_EQ(x.strategy, "gather");
 }
 
+TEST(Deciders, LinearisedUpwindWitnessInSourceSpace) {
+  LoopVerdicts v = decide(loop(R"json({
+    "parameters": ["n", "m"],
+    "clauses": {"collapse": 2},
+    "iterators": [{"iterator": "i", "lower": 0, "op": "<", "bound": "m"},
+                  {"iterator": "j", "lower": 1, "op": "<", "bound": "n"}],
+    "variables": [{"name": "x", "rank": 1}, {"name": "y", "rank": 1}],
+    "accesses": [{"variable": "y", "kind": "write", "subscripts": ["i * n + j"]},
+                 {"variable": "x", "kind": "read", "subscripts": ["i * n + j"]},
+                 {"variable": "x", "kind": "read", "subscripts": ["i * n + j - 1"]}]
+  })json"));
+  const VariableVerdicts &x = var(v, "x");
+  EXPECT_HOLDS(x.forwardRace);
+  EXPECT_VIOLATED(x.reflexive);
+  const Witness &w = *x.reflexive.witness;
+  // Linear offsets, as the source indexes x and y: y[o] reads x[o - 1].
+  ASSERT_EQ(w.element.size(), 1u);
+  ASSERT_EQ(w.secondElement.size(), 1u);
+  EXPECT_EQ(w.secondElement[0] - w.element[0], 1);
+  EXPECT_VIOLATED(x.symmetricUpdate);
+  EXPECT_EQ(x.symmetricUpdate.witness->element.size(), 1u);
+}
+
 TEST(Deciders, MatVec) {
   LoopVerdicts v = decide(loop(R"json({
     "parameters": ["n"],
