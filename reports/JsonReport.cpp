@@ -122,6 +122,11 @@ Json unreportedToJson(const model::Variable &v) {
   return j;
 }
 
+bool isSingleIteration(const polyhedral::Witness &w) {
+  return w.iterations.size() == 2 && w.iterations[0] == w.iterations[1] &&
+         (w.inner.size() < 2 || w.inner[0] == w.inner[1]);
+}
+
 Json locationFields(Json j, const Location &loc) {
   j["file"] = loc.file;
   j["line"] = loc.line;
@@ -153,9 +158,23 @@ Json witnessToJson(const LoopModel &m, const polyhedral::Witness &w) {
       inner.push_back(valuesToJson(m, it));
     j["inner"] = inner;
   }
+  if (!w.secondElement.empty())
+    j["second_element"] = w.secondElement;
   if (!w.parameters.empty())
     j["parameters"] = valuesToJson(m, w.parameters);
   return j;
+}
+
+/// `{"iteration": {"i": 0}, "element": [...], "accesses": [...]}`
+static Json counterexampleToJson(const LoopModel &m, const polyhedral::Witness &w) {
+  Json j = witnessToJson(m, w);
+  Json iteration = j["iterations"].empty() ? Json::object() : j["iterations"][0];
+  j.erase("iterations");
+  j.erase("inner");
+  Json out = {{"iteration", iteration}};
+  for (auto it = j.begin(); it != j.end(); ++it)
+    out[it.key()] = it.value();
+  return out;
 }
 
 Json propertyToJson(const LoopModel &m, const PropertyResult &r, bool race) {
@@ -168,7 +187,12 @@ Json propertyToJson(const LoopModel &m, const PropertyResult &r, bool race) {
     j["reason"] = r.reason.empty() ? std::string("the decider gave no reason") : r.reason;
   else if (!r.reason.empty())
     j["reason"] = r.reason;
-  if (r.witness)
+  // A witness names two distinct iterations. A property of one iteration
+  // (symmetric update: R_X(p) != W_Y(p)) has a one-iteration
+  // counterexample instead.
+  if (r.witness && isSingleIteration(*r.witness))
+    j["counterexample"] = counterexampleToJson(m, *r.witness);
+  else if (r.witness)
     j["witness"] = witnessToJson(m, *r.witness);
   if (!r.proof.empty())
     j["proof"] = r.proof;
