@@ -81,8 +81,8 @@ std::string accessText(const LoopModel &loop, int k) {
 /// Decides one loop; every isl value lives in the context of `relations`.
 class LoopDecider {
 public:
-  LoopDecider(isl::ctx ctx, const LoopModel &loop, const LoopRelations &relations)
-      : ctx_(ctx), loop_(loop), rel_(relations) {}
+  LoopDecider(isl::ctx ctx, const LoopModel &loop, const LoopRelations &relations, const DeciderOptions &options)
+      : ctx_(ctx), loop_(loop), rel_(relations), options_(options) {}
 
   LoopVerdicts run();
 
@@ -90,6 +90,7 @@ private:
   isl::ctx ctx_;
   const LoopModel &loop_;
   const LoopRelations &rel_;
+  const DeciderOptions &options_;
 
   std::vector<int> accessesOf(int v, std::optional<AccessKind> kind) const;
   VariableVerdicts decideVariableGuarded(int v);
@@ -103,17 +104,22 @@ private:
   PropertyResult reflexive(int x, int y, const isl::map &rx, const isl::map &wy, int read, int write) const;
   std::map<std::string, int64_t> iterationAt(const std::vector<long> &point, size_t offset) const;
   std::string legendSuffix() const;
-  std::vector<int64_t> sourceElement(int v, const std::vector<int64_t> &index,
-                                     const std::map<std::string, int64_t> &params) const;
+  std::optional<Witness> mismatchWitness(const isl::map &from, const isl::map &other) const;
+  std::string paramPrefix() const;
+  static std::string tuple(const std::string &name, const std::string &prefix, unsigned n);
+  static std::string differ(const std::string &a, const std::string &b, unsigned n);
   int pairedWrite(int x) const;
   /// { S[i..] -> E[e..] } the union of the accesses' index relations
   isl::map footprint(const std::vector<int> &accesses) const;
   void chooseStrategy(int v, VariableVerdicts &out);
+  std::optional<long> constantFootprint(const std::vector<int> &reads) const;
   Witness witnessOf(int a, int b, const isl::map &conflict) const;
   std::vector<long> smallPoint(isl::set set) const;
   std::map<std::string, int64_t> parameterValues(const std::vector<long> &point) const;
   std::vector<int64_t> elementOf(int k, const Witness &w, size_t side) const;
-  isl::set fixedElement(const std::vector<long> &point, size_t offset, unsigned rank) const;
+  static std::vector<int64_t> delinearised(int64_t offset, const std::vector<std::string> &extents,
+                                           const std::map<std::string, int64_t> &params);
+  isl::set fixedPoint(const std::string &name, const std::vector<long> &point, size_t offset, unsigned n) const;
 };
 
 std::vector<int> LoopDecider::accessesOf(int v, std::optional<AccessKind> kind) const {
@@ -363,19 +369,17 @@ PropertyResult LoopDecider::symmetricUpdate(int x, int y, const isl::map &rx, co
   r.verdict = Verdict::Violated;
   r.decidedBy = "isl";
   r.reason = "iteration p reads " + xName + " elements that it does not write in " + yName + ", or vice versa";
-  /// { S[i..] -> E[e..] } the symmetric difference
-  isl::map diff = rx.subtract(wy).unite(wy.subtract(rx));
-  std::vector<long> pt = smallPoint(diff.wrap().flatten());
-  Witness w;
-  w.parameters = parameterValues(pt);
-  std::map<std::string, int64_t> iter = iterationAt(pt, rel_.paramCount());
-  w.iterations = {iter, iter};
-  w.inner = {{}, {}};
-  std::vector<int64_t> index(pt.begin() + rel_.paramCount() + rel_.parallelDims(), pt.end());
-  w.element = sourceElement(x, index, w.parameters);
-  w.firstAccess = read;
-  w.secondAccess = write;
-  r.witness = w;
+  // A witness with two different iterations: p reads x[e] and does not write
+  // y[e], which q writes (or the converse).
+  if (auto w = mismatchWitness(rx, wy)) {
+    w->firstAccess = read;
+    w->secondAccess = write;
+    r.witness = w;
+  } else if (auto w = mismatchWitness(wy, rx)) {
+    w->firstAccess = write;
+    w->secondAccess = read;
+    r.witness = w;
+  }
   return r;
 }
 
@@ -401,13 +405,18 @@ PropertyResult LoopDecider::reflexive(int x, int y, const isl::map &rx, const is
   std::vector<long> pt = smallPoint(unmatched.wrap().flatten());
   unsigned np = rel_.paramCount(), nd = rel_.parallelDims();
   unsigned rank = static_cast<unsigned>((pt.size() - np - nd) / 2);
+  /// { S[q..] } the iterations other than p that write the input's index j (j is in E)
+  isl::set writers = wy.reverse()
+                         .intersect_domain(fixedPoint("E", pt, np + nd + rank, rank))
+                         .range()
+                         .subtract(fixedPoint("S", pt, np, nd));
+  if (writers.is_empty())
+    return r; // every writer of j is p itself: no two-iteration witness
   Witness w;
   w.parameters = parameterValues(pt);
   auto at = [&pt](size_t from, unsigned n) { return std::vector<int64_t>(pt.begin() + from, pt.begin() + from + n); };
-  w.secondElement = sourceElement(y, at(np + nd, rank), w.parameters);
-  w.element = sourceElement(x, at(np + nd + rank, rank), w.parameters);
-  /// { S[q..] } the iterations that write the input's index j (j is in E)
-  isl::set writers = wy.reverse().intersect_domain(fixedElement(pt, np + nd + rank, rank)).range();
+  w.secondElement = at(np + nd, rank);
+  w.element = at(np + nd + rank, rank);
   w.iterations = {iterationAt(pt, np), iterationAt(smallPoint(writers), np)};
   w.inner = {{}, {}};
   w.firstAccess = write;
@@ -416,18 +425,53 @@ PropertyResult LoopDecider::reflexive(int x, int y, const isl::map &rx, const is
   return r;
 }
 
-/// An element of v's index space as the source writes it: delinearised
-/// subscripts go back to their linear form, x[i][j] with row length n to
-/// x[i * n + j].
-std::vector<int64_t> LoopDecider::sourceElement(int v, const std::vector<int64_t> &index,
-                                                const std::map<std::string, int64_t> &params) const {
-  const detail::VariableRelations &vr = rel_.variable(v);
-  if (vr.identity != Identity::Delinearised || index.size() != vr.rowExtents.size() + 1)
-    return index;
-  int64_t offset = index[0];
-  for (size_t d = 1; d < index.size(); ++d)
-    offset = offset * params.at(vr.rowExtents[index.size() - 1 - d]) + index[d];
-  return {offset};
+/// p touches e through `from` but not through `other`, and q != p touches e
+/// through `other`; nullopt if there is no such pair.
+/// @param from  { S[i..] -> E[e..] }
+/// @param other { S[i..] -> E[e..] }
+std::optional<Witness> LoopDecider::mismatchWitness(const isl::map &from, const isl::map &other) const {
+  unsigned np = rel_.paramCount(), nd = rel_.parallelDims(), rank = from.range_tuple_dim();
+  /// { S[p] -> [E[e] -> S[q]] : e in from(p) \ other(p), e in other(q), p != q }
+  isl::map pairs = from.subtract(other)
+                       .range_product(isl::map(ctx_, paramPrefix() + "{ " + tuple("S", "i", nd) + " -> " +
+                                                         tuple("S", "q", nd) + " }"))
+                       .intersect_range(other.reverse().wrap())
+                       .intersect(isl::map(ctx_, paramPrefix() + "{ " + tuple("S", "i", nd) + " -> [" +
+                                                    tuple("E", "e", rank) + " -> " + tuple("S", "q", nd) +
+                                                    "] : " + differ("i", "q", nd) + " }"));
+  if (pairs.is_empty())
+    return std::nullopt;
+  std::vector<long> pt = smallPoint(pairs.wrap().flatten());
+  Witness w;
+  w.parameters = parameterValues(pt);
+  w.iterations = {iterationAt(pt, np), iterationAt(pt, np + nd + rank)};
+  w.inner = {{}, {}};
+  w.element.assign(pt.begin() + np + nd, pt.begin() + np + nd + rank);
+  return w;
+}
+
+std::string LoopDecider::paramPrefix() const {
+  std::string names;
+  for (unsigned p = 0; p < rel_.paramCount(); ++p)
+    names += (p ? ", p" : "p") + std::to_string(p);
+  return names.empty() ? "" : "[" + names + "] -> ";
+}
+
+std::string LoopDecider::tuple(const std::string &name, const std::string &prefix, unsigned n) {
+  std::string dims;
+  for (unsigned d = 0; d < n; ++d)
+    dims += (d ? ", " : "") + prefix + std::to_string(d);
+  return name + "[" + dims + "]";
+}
+
+/// "a0 < b0 or a0 > b0 or ...": the tuples a and b differ
+std::string LoopDecider::differ(const std::string &a, const std::string &b, unsigned n) {
+  std::string out;
+  for (unsigned d = 0; d < n; ++d) {
+    std::string x = a + std::to_string(d), y = b + std::to_string(d);
+    out += (d ? " or " : "") + x + " < " + y + " or " + x + " > " + y;
+  }
+  return out.empty() ? "false" : out;
 }
 
 std::map<std::string, int64_t> LoopDecider::iterationAt(const std::vector<long> &point, size_t offset) const {
@@ -441,16 +485,15 @@ std::string LoopDecider::legendSuffix() const {
   return rel_.legend().empty() ? "" : " (isl names: " + rel_.legend() + ")";
 }
 
-/// [P] -> { E[e..] : e = point[offset..], params = point[0..] }
-isl::set LoopDecider::fixedElement(const std::vector<long> &point, size_t offset, unsigned rank) const {
-  std::string params, dims, fix;
-  for (unsigned p = 0; p < rel_.paramCount(); ++p) {
-    params += (p ? ", p" : "p") + std::to_string(p);
+/// [P] -> { T[v..] : v = point[offset..], params = point[0..] }
+isl::set LoopDecider::fixedPoint(const std::string &name, const std::vector<long> &point, size_t offset,
+                                 unsigned n) const {
+  std::string fix, dims;
+  for (unsigned p = 0; p < rel_.paramCount(); ++p)
     fix += std::string(fix.empty() ? " : " : " and ") + "p" + std::to_string(p) + " = " + std::to_string(point[p]);
-  }
-  for (unsigned e = 0; e < rank; ++e)
+  for (unsigned e = 0; e < n; ++e)
     dims += (e ? ", " : "") + std::to_string(point[offset + e]);
-  return isl::set(ctx_, (params.empty() ? "" : "[" + params + "] -> ") + "{ E[" + dims + "]" + fix + " }");
+  return isl::set(ctx_, paramPrefix() + "{ " + name + "[" + dims + "]" + fix + " }");
 }
 
 void LoopDecider::chooseStrategy(int v, VariableVerdicts &out) {
@@ -484,14 +527,9 @@ void LoopDecider::chooseStrategy(int v, VariableVerdicts &out) {
                                                            : out.exclusiveRead.reason);
     return;
   }
-  isl::fixed_box box = footprint(reads).range().simple_fixed_box_hull();
-  if (box.is_valid()) {
-    long elements = 1;
-    isl::multi_val size = box.size();
-    for (unsigned d = 0; d < size.size(); ++d)
-      elements *= size.at(static_cast<int>(d)).num_si();
+  if (auto elements = constantFootprint(reads); elements && *elements <= options_.maxReductionElements) {
     out.strategy = "reduction";
-    out.strategyReason = "the reads of " + var.name + " cover at most " + std::to_string(elements) +
+    out.strategyReason = "the reads of " + var.name + " cover at most " + std::to_string(*elements) +
                          " element(s) whatever the parameters: reduce per-thread copies of its adjoint";
     return;
   }
@@ -500,6 +538,19 @@ void LoopDecider::chooseStrategy(int v, VariableVerdicts &out) {
                        (out.reflexive.verdict == Verdict::Holds
                             ? "a gather loop of the stencil's own shape pulls the adjoint increments"
                             : "a transposed gather loop pulls the adjoint increments");
+}
+
+/// The number of elements of a box around the reads' footprint, if that box
+/// has a size independent of the parameters (broadcast weights w[k], k < 3).
+std::optional<long> LoopDecider::constantFootprint(const std::vector<int> &reads) const {
+  isl::fixed_box box = footprint(reads).range().simple_fixed_box_hull();
+  if (!box.is_valid())
+    return std::nullopt;
+  long elements = 1;
+  isl::multi_val size = box.size();
+  for (unsigned d = 0; d < size.size(); ++d)
+    elements *= size.at(static_cast<int>(d)).num_si();
+  return elements;
 }
 
 /// A small point of `set` (a flat set with parameters): the parameters are
@@ -569,7 +620,31 @@ std::vector<int64_t> LoopDecider::elementOf(int k, const Witness &w, size_t side
   for (const model::IndexExpr &e : loop_.accesses.at(static_cast<size_t>(k)).subscripts)
     if (auto value = evaluate(e, env))
       out.push_back(*value);
+  const detail::VariableRelations &vr = rel_.variable(loop_.accesses[static_cast<size_t>(k)].variable);
+  if (vr.identity == Identity::Delinearised && out.size() == 1)
+    return delinearised(out[0], vr.rowExtents, w.parameters);
   return out;
+}
+
+/// The mixed-radix digits of a linear offset, outermost first: with inner
+/// extents {n} (innermost first), i * n + j gives {i, j} for 0 <= j < n.
+std::vector<int64_t> LoopDecider::delinearised(int64_t offset, const std::vector<std::string> &extents,
+                                               const std::map<std::string, int64_t> &params) {
+  std::vector<int64_t> innermostFirst;
+  for (const std::string &e : extents) {
+    int64_t n = params.at(e);
+    if (n <= 0)
+      return {offset};
+    int64_t q = offset / n, r = offset % n;
+    if (r < 0) {
+      r += n;
+      --q;
+    }
+    innermostFirst.push_back(r);
+    offset = q;
+  }
+  innermostFirst.push_back(offset);
+  return std::vector<int64_t>(innermostFirst.rbegin(), innermostFirst.rend());
 }
 
 /// Every property unknown for one reason (isl failed or ran out of budget).
@@ -634,7 +709,7 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
   isl.setBudget(options.islMaxOperations);
   try {
     LoopRelations relations(isl.ctx(), loop);
-    out = LoopDecider(isl.ctx(), loop, relations).run();
+    out = LoopDecider(isl.ctx(), loop, relations, options).run();
   } catch (const isl::exception_quota &) {
     out = undecided(loop, "isl operation budget of " + std::to_string(options.islMaxOperations) + " exhausted");
   } catch (const isl::exception &e) {

@@ -11,6 +11,11 @@ struct DeciderOptions {
   /// isl operation budget per loop (isl_ctx_set_max_operations); 0: none.
   /// Running out yields `unknown` with the reason.
   unsigned long islMaxOperations = 20'000'000;
+  /// Strategy choice: an active array whose reads overlap gets `reduction`
+  /// (per-thread copies of its adjoint) when its read footprint has a
+  /// parameter-independent size of at most this many elements (weights
+  /// w[k], k < 3); larger or growing footprints get `gather`.
+  long maxReductionElements = 256;
 };
 
 /// Decides forward races (per shared variable and for the loop), the

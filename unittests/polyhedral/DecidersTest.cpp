@@ -109,6 +109,7 @@ TEST(Deciders, HeatStencil) {
   EXPECT_HOLDS(x.reflexive);
   EXPECT_EQ(x.reflexive.with, "y");
   EXPECT_VIOLATED(x.symmetricUpdate);
+  expectDistinctIterations(*x.symmetricUpdate.witness);
   EXPECT_EQ(x.strategy, "gather");
   EXPECT_EQ(y.strategy, "plain");
   EXPECT_EQ(y.exclusiveRead.verdict, Verdict::NotApplicable);
@@ -130,6 +131,7 @@ TEST(Deciders, UpwindIsNotReflexive) {
   ASSERT_EQ(w.element.size(), 1u);
   ASSERT_EQ(w.secondElement.size(), 1u);
   EXPECT_EQ(w.secondElement[0] - w.element[0], 1); // y[o] reads x[o-1], y[o-1] does not read x[o]
+  expectDistinctIterations(w);
   EXPECT_EQ(x.strategy, "gather");
 }
 
@@ -366,7 +368,10 @@ TEST(Deciders, Jacobi2DLinearised) {
   EXPECT_VIOLATED(x.exclusiveRead);
   const Witness &w = *x.exclusiveRead.witness;
   expectDistinctIterations(w);
-  ASSERT_EQ(w.element.size(), 1u); // in the source's (linear) index space
+  ASSERT_EQ(w.element.size(), 2u); // delinearised: x[i][j]
+  // Each iteration reads its neighbours only: the element is at most one row/column away.
+  for (size_t side = 0; side < 2; ++side)
+    EXPECT_LE(std::abs(w.element[0] - w.iterations[side].at("i")) + std::abs(w.element[1] - w.iterations[side].at("j")), 1);
   EXPECT_HOLDS(x.reflexive);
   EXPECT_EQ(x.strategy, "gather");
 }
@@ -386,12 +391,14 @@ TEST(Deciders, LinearisedUpwindWitnessInSourceSpace) {
   EXPECT_HOLDS(x.forwardRace);
   EXPECT_VIOLATED(x.reflexive);
   const Witness &w = *x.reflexive.witness;
-  // Linear offsets, as the source indexes x and y: y[o] reads x[o - 1].
-  ASSERT_EQ(w.element.size(), 1u);
-  ASSERT_EQ(w.secondElement.size(), 1u);
-  EXPECT_EQ(w.secondElement[0] - w.element[0], 1);
+  // Delinearised index space x[i][j]: y[i][j] reads x[i][j - 1].
+  ASSERT_EQ(w.element.size(), 2u);
+  ASSERT_EQ(w.secondElement.size(), 2u);
+  EXPECT_EQ(w.secondElement[1] - w.element[1], 1);
+  expectDistinctIterations(w);
   EXPECT_VIOLATED(x.symmetricUpdate);
-  EXPECT_EQ(x.symmetricUpdate.witness->element.size(), 1u);
+  EXPECT_EQ(x.symmetricUpdate.witness->element.size(), 2u);
+  expectDistinctIterations(*x.symmetricUpdate.witness);
 }
 
 TEST(Deciders, MatVec) {
@@ -432,6 +439,52 @@ TEST(Deciders, SmallWeightsNeedReduction) {
   EXPECT_HOLDS(v.forwardRace);
   EXPECT_EQ(var(v, "w").strategy, "reduction");
   EXPECT_EQ(var(v, "x").strategy, "gather");
+}
+
+TEST(Deciders, PaperTwoByTwo) {
+  // y[i] = w[2i] * x[0] + w[2i+1] * x[1], i < 2 (Hueckelheim & Hovland, Section 3)
+  LoopVerdicts v = decide(loop(R"json({
+    "iterators": [{"iterator": "i", "lower": 0, "op": "<", "bound": 2}],
+    "variables": [{"name": "w", "rank": 1, "extents": [4]}, {"name": "x", "rank": 1, "extents": [2]},
+                  {"name": "y", "rank": 1, "extents": [2]}],
+    "accesses": [{"variable": "y", "kind": "write", "subscripts": ["i"]},
+                 {"variable": "w", "kind": "read", "subscripts": ["2 * i"]},
+                 {"variable": "x", "kind": "read", "subscripts": ["0"]},
+                 {"variable": "w", "kind": "read", "subscripts": ["2 * i + 1"]},
+                 {"variable": "x", "kind": "read", "subscripts": ["1"]}]
+  })json"));
+  EXPECT_HOLDS(v.forwardRace);
+  EXPECT_HOLDS(var(v, "w").exclusiveRead);
+  EXPECT_EQ(var(v, "w").strategy, "plain");
+  EXPECT_VIOLATED(var(v, "x").exclusiveRead);
+  EXPECT_EQ(var(v, "x").strategy, "reduction"); // two elements, read by every iteration
+}
+
+TEST(Deciders, LargeConstantFootprintGathers) {
+  // A 3-D heat stencil on u[16][16][16], collapse(3): the footprint is
+  // constant but large (16^3): gather, not a 4096-element reduction.
+  LoopVerdicts v = decide(loop(R"json({
+    "clauses": {"collapse": 3},
+    "iterators": [{"iterator": "i", "lower": 1, "op": "<", "bound": 15},
+                  {"iterator": "j", "lower": 1, "op": "<", "bound": 15},
+                  {"iterator": "k", "lower": 1, "op": "<", "bound": 15}],
+    "variables": [{"name": "u", "rank": 3, "extents": [16, 16, 16]},
+                  {"name": "v", "rank": 3, "extents": [16, 16, 16]}],
+    "accesses": [{"variable": "v", "kind": "write", "subscripts": ["i", "j", "k"]},
+                 {"variable": "u", "kind": "read", "subscripts": ["i - 1", "j", "k"]},
+                 {"variable": "u", "kind": "read", "subscripts": ["i + 1", "j", "k"]},
+                 {"variable": "u", "kind": "read", "subscripts": ["i", "j - 1", "k"]},
+                 {"variable": "u", "kind": "read", "subscripts": ["i", "j + 1", "k"]},
+                 {"variable": "u", "kind": "read", "subscripts": ["i", "j", "k - 1"]},
+                 {"variable": "u", "kind": "read", "subscripts": ["i", "j", "k + 1"]},
+                 {"variable": "u", "kind": "read", "subscripts": ["i", "j", "k"]}]
+  })json"));
+  EXPECT_HOLDS(v.forwardRace);
+  const VariableVerdicts &u = var(v, "u");
+  EXPECT_VIOLATED(u.exclusiveRead);
+  EXPECT_EQ(u.exclusiveRead.witness->element.size(), 3u);
+  EXPECT_HOLDS(u.reflexive);
+  EXPECT_EQ(u.strategy, "gather");
 }
 
 const char *kRowAliasing = R"json({
