@@ -533,7 +533,10 @@ void LoopLowerer::describeType(const VarDecl *v, m::Variable &var) {
       var.extents.push_back(m::IndexExpr::constant(ca->getSize().getSExtValue()));
       t = ca->getElementType();
     } else if (const auto *va = ctx_.getAsVariableArrayType(t)) {
-      var.extents.push_back(lowerIndex(va->getSizeExpr()));
+      if (parameterArray && var.extents.empty())
+        var.extents.push_back(std::nullopt); // decays to a pointer: unknown
+      else
+        var.extents.push_back(lowerIndex(va->getSizeExpr()));
       t = va->getElementType();
     } else if (const auto *ia = ctx_.getAsIncompleteArrayType(t)) {
       var.extents.push_back(std::nullopt);
@@ -1659,7 +1662,8 @@ m::LoopModel LoopLowerer::run() {
     lm.assumptions.insert(lm.assumptions.begin(),
                           std::string(allParameters ? (allPointers ? "pointer parameters "
                                                                    : "parameters ")
-                                                    : "pointers and references ") +
+                                                    : (allPointers ? "pointers "
+                                                                   : "pointers and references ")) +
                               list + " do not overlap");
   }
   return lm;
