@@ -124,16 +124,48 @@ std::string parametersText(const LoopModel &m, const Witness &w) {
 const char *verb(AccessKind k) { return k == AccessKind::Read ? "reads" : "writes"; }
 
 /// "in iteration i=1 'x[i + 1]' writes x[2]; in iteration i=2 'x[i]' reads
-/// x[2] (with n=4)"
+/// x[2] (with n=4)"; for a scalar "in iteration i=0 sum is written; ...".
 std::string iterationNote(const LoopModel &m, const Witness &w, const Access &a, const Access &b,
                           const std::string &element) {
   auto one = [&](size_t which, const Access &acc) {
     std::string text = "in iteration " + iterationText(m, w, which, false) + " ";
-    if (!acc.text.empty())
-      text += "'" + acc.text + "' ";
-    return text + verb(acc.kind) + " " + element;
+    if (acc.text.empty() || acc.text == element)
+      return text + element + (acc.kind == AccessKind::Read ? " is read" : " is written");
+    return text + "'" + acc.text + "' " + verb(acc.kind) + " " + element;
   };
   return one(0, a) + "; " + one(1, b) + parametersText(m, w);
+}
+
+/// The OpenMP reduction operator of a scalar update `s op= e` or
+/// `s = s op e`; empty if the statement writing `write` is not one.
+std::string reductionOperator(const LoopModel &m, int write) {
+  for (const model::Statement &st : m.statements) {
+    if (st.lhs != write)
+      continue;
+    if (st.op == "+=" || st.op == "-=")
+      return "+";
+    if (st.op == "*=")
+      return "*";
+    const model::Expr &e = st.rhs;
+    if (st.op != "=" || e.kind != model::Expr::Kind::Binary || (e.op != "+" && e.op != "*"))
+      return "";
+    const Access *target = accessAt(m, write);
+    for (const model::Expr &operand : e.operands)
+      if (operand.kind == model::Expr::Kind::Access)
+        if (const Access *read = accessAt(m, operand.access); read && target && read->variable == target->variable)
+          return e.op;
+  }
+  return "";
+}
+
+/// What to do about a shared scalar that iterations both write.
+std::string scalarAdvice(const LoopModel &m, const std::string &name, int write) {
+  std::string op = reductionOperator(m, write);
+  if (!op.empty())
+    return "make '" + name + "' a reduction variable: add reduction(" + op + ": " + name +
+           ") to the directive";
+  return "if every iteration assigns '" + name + "' before reading it, declare it private(" + name +
+         "); otherwise it needs a reduction or synchronisation";
 }
 
 std::string reasonOf(const PropertyResult &r) {
@@ -201,6 +233,8 @@ Finding forwardRaceFinding(const LoopModel &m, const std::string &name, int var,
     f.notes.push_back({locationOf(b.range),
                        std::string("conflicting ") + model::toString(b.kind) + " of '" + name + "' here"});
   f.notes.push_back({pragmaNoteOf(m), iterationNote(m, o->w, a, b, element)});
+  if (rank == 0 && var >= 0 && (a.kind == AccessKind::Write || b.kind == AccessKind::Write))
+    f.notes.push_back({pragmaNoteOf(m), scalarAdvice(m, name, o->w.firstAccess)});
   return f;
 }
 

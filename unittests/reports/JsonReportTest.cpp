@@ -125,6 +125,45 @@ TEST(JsonReport, ScalarsAndUnreportedVariables) {
   ASSERT_EQ(fs.size(), 1u);
   EXPECT_EQ(fs[0].message, "write to 's' races with the same write in another iteration: "
                            "iterations i=0 and i=1 both access s");
+  ASSERT_EQ(fs[0].notes.size(), 2u);
+  EXPECT_EQ(fs[0].notes[0].message, "in iteration i=0 s is written; in iteration i=1 s is written");
+  EXPECT_EQ(fs[0].notes[1].message, "if every iteration assigns 's' before reading it, declare it "
+                                    "private(s); otherwise it needs a reduction or synchronisation");
+}
+
+TEST(JsonReport, ScalarSumSuggestsAReduction) {
+  // sum += x[i]
+  model::LoopModel m = model::loopFromJson(Json::parse(R"({
+    "id": "r.c:5:1", "range": {"file": "r.c", "line": 5, "column": 1},
+    "iterators": [{"iterator": "i", "lower": 0, "bound": "n"}], "parameters": ["n"],
+    "variables": [{"name": "sum", "element_type": "double"},
+                  {"name": "x", "element_type": "double", "extents": [null]}],
+    "accesses": [
+      {"variable": 0, "kind": "write", "text": "sum", "range": {"file": "r.c", "line": 7, "column": 5}},
+      {"variable": 0, "kind": "read", "text": "sum", "range": {"file": "r.c", "line": 7, "column": 5}},
+      {"variable": 1, "kind": "read", "subscripts": ["i"], "text": "x[i]",
+       "range": {"file": "r.c", "line": 7, "column": 12}}
+    ],
+    "statements": [{"lhs": 0, "op": "+=", "rhs": {"kind": "access", "access": 2}}]
+  })").get<nlohmann::json>());
+  polyhedral::LoopVerdicts v;
+  polyhedral::VariableVerdicts sum;
+  sum.variable = 0;
+  sum.name = "sum";
+  sum.array = false;
+  sum.forwardRace = result(Verdict::Violated);
+  sum.forwardRace.witness = witness(1, 0, 0, 1, {});
+  v.forwardRace = sum.forwardRace;
+  v.variables = {sum};
+  std::vector<Finding> fs = buildFindings(m, v);
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].message, "write to 'sum' races with a read in another iteration: iterations i=1 "
+                           "and i=0 both access sum");
+  ASSERT_EQ(fs[0].notes.size(), 3u);
+  EXPECT_EQ(fs[0].notes[0].message, "conflicting read of 'sum' here");
+  EXPECT_EQ(fs[0].notes[1].message, "in iteration i=1 sum is written; in iteration i=0 sum is read");
+  EXPECT_EQ(fs[0].notes[2].message,
+            "make 'sum' a reduction variable: add reduction(+: sum) to the directive");
 }
 
 TEST(JsonReport, Diagnostics) {
