@@ -18,6 +18,16 @@ void note(std::string &why, const std::string &reason) {
     why = reason;
 }
 
+/// Completes "... is <phrase>" for a front-end reason such as
+/// "data-dependent subscript idx[i]" or "call to 'g' may access shared memory".
+std::string opaquePhrase(const std::string &reason) {
+  if (reason.empty())
+    return "not analysable";
+  if (reason.rfind("data-dependent", 0) == 0)
+    return "data-dependent";
+  return "not analysable (" + reason + ")";
+}
+
 isl::set compare(const isl::pw_aff &a, Condition::Op op, const isl::pw_aff &b) {
   switch (op) {
   case Condition::Op::LT: return a.lt_set(b);
@@ -78,7 +88,7 @@ std::optional<isl::pw_aff> Translator::affine(const IndexExpr &e, std::string &w
     return it->second;
   }
   case IndexExpr::Kind::Opaque:
-    note(why, e.reason.empty() ? std::string("not analysable") : e.reason);
+    note(why, opaquePhrase(e.reason));
     return std::nullopt;
   case IndexExpr::Kind::Neg: {
     auto a = affine(e.ops.at(0), why);
@@ -136,8 +146,7 @@ isl::set Translator::condition(const Condition &c, bool over, std::string &why) 
   case Condition::Kind::True:
     return all;
   case Condition::Kind::Opaque:
-    note(why, "the condition " + (c.text.empty() ? std::string("?") : c.text) + " is " +
-                  (c.reason.empty() ? std::string("not analysable") : c.reason));
+    note(why, "the condition " + (c.text.empty() ? std::string("?") : c.text) + " is " + opaquePhrase(c.reason));
     return over ? all : none;
   case Condition::Kind::Cmp: {
     std::string w;

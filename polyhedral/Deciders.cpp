@@ -200,9 +200,7 @@ VariableVerdicts LoopDecider::decideVariable(int v) {
     out.reflexive = out.symmetricUpdate;
   } else if (rel_.variable(v).identity == Identity::Unknown) {
     out.forwardRace = unknown(rel_.variable(v).reason);
-    out.exclusiveRead = accessesOf(v, AccessKind::Read).empty()
-                            ? notApplicable(var.name + " is not read in the loop")
-                            : unknown(rel_.variable(v).reason);
+    out.exclusiveRead = unknown(rel_.variable(v).reason);
     out.symmetricUpdate = out.reflexive = unknown(rel_.variable(v).reason);
   } else {
     out.forwardRace = forwardRace(v);
@@ -236,7 +234,8 @@ PropertyResult LoopDecider::forwardRace(int v) {
 PropertyResult LoopDecider::exclusiveRead(int v) {
   std::vector<int> reads = accessesOf(v, AccessKind::Read);
   if (reads.empty())
-    return notApplicable(loop_.variables[static_cast<size_t>(v)].name + " is not read in the loop");
+    return holds("isl", {loop_.variables[static_cast<size_t>(v)].name +
+                         " is not read in the loop: no element is read by two iterations"});
   std::vector<std::pair<int, int>> pairs;
   for (size_t x = 0; x < reads.size(); ++x)
     for (size_t y = x; y < reads.size(); ++y)
@@ -277,8 +276,9 @@ PropertyResult LoopDecider::conflicts(int v, const std::vector<std::pair<int, in
     }
     if (mayReason.empty()) {
       int inexact = ra.must() ? b : a;
-      mayReason = "a conflict between " + accessText(loop_, a) + " and " + accessText(loop_, b) +
-                  " is possible only through " + accessText(loop_, inexact) + ", because " +
+      std::string between = a == b ? "a conflict of " + accessText(loop_, a) + " with itself in another iteration"
+                                   : "a conflict between " + accessText(loop_, a) + " and " + accessText(loop_, b);
+      mayReason = between + " is possible only through " + accessText(loop_, inexact) + ", because " +
                   rel_.access(inexact).inexactReason;
     }
   }
@@ -325,6 +325,10 @@ void LoopDecider::decidePairing(int v, VariableVerdicts &out) {
   const Variable &var = loop_.variables.at(static_cast<size_t>(v));
   if (var.rank == 0) {
     out.symmetricUpdate = out.reflexive = notApplicable(var.name + " is a scalar");
+    return;
+  }
+  if (!var.floating) {
+    out.symmetricUpdate = out.reflexive = notApplicable(var.name + " is not active (no adjoint)");
     return;
   }
   std::vector<int> reads = accessesOf(v, AccessKind::Read);
@@ -509,14 +513,13 @@ void LoopDecider::chooseStrategy(int v, VariableVerdicts &out) {
     return;
   }
   Verdict ex = out.exclusiveRead.verdict;
+  std::vector<int> reads = accessesOf(v, AccessKind::Read);
   if (ex == Verdict::Holds || ex == Verdict::NotApplicable) {
     out.strategy = "plain";
-    out.strategyReason = ex == Verdict::Holds
-                             ? "exclusive read holds: no two iterations increment one adjoint element"
-                             : var.name + " is not read, so its adjoint is not incremented";
+    out.strategyReason = reads.empty() ? var.name + " is not read, so its adjoint is not incremented"
+                                       : "exclusive read holds: no two iterations increment one adjoint element";
     return;
   }
-  std::vector<int> reads = accessesOf(v, AccessKind::Read);
   bool exact = ex == Verdict::Violated;
   for (int k : reads)
     exact = exact && rel_.access(k).must();
