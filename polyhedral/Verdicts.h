@@ -31,7 +31,7 @@ struct Witness {
 
 struct PropertyResult {
   Verdict verdict = Verdict::Unknown;
-  std::string decidedBy;             ///< "isl", "z3", "front end"
+  std::string decidedBy;             ///< "isl", "z3", "front end", "data-sharing" (a private/reduction clause)
   std::string reason;                ///< why Unknown (or NotApplicable)
   std::optional<Witness> witness;    ///< when Violated
   std::vector<std::string> proof;    ///< proof artifacts, e.g. the empty isl conflict sets
