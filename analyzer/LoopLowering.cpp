@@ -379,6 +379,10 @@ private:
   int accessLocation(const Expr *whole, const VarDecl *v, const std::vector<const Expr *> &subs,
                      bool withRead, bool withWrite, int *readIndex = nullptr);
   int addAccess(const Expr *whole, int var, std::vector<m::IndexExpr> subs, m::AccessKind kind);
+  /// `*p` / `*(p + e)`: an access of p's elements at an opaque subscript
+  /// (the loop is also marked unsupported); -1 if p is not a variable.
+  int derefAccess(const UnaryOperator *u, m::AccessKind kind);
+  void lowerDeref(const UnaryOperator *u);
   int pushGuard(m::Condition c, clang::SourceRange r);
 
   void unsupported(const std::string &reason, clang::SourceRange r, int variable = -1);
@@ -1125,7 +1129,6 @@ void LoopLowerer::lowerDecl(const VarDecl *v) {
   if (!init)
     return;
   if (t->isArithmeticType() || (t->isReferenceType() && t.getNonReferenceType()->isArithmeticType())) {
-    m::Expr rhs = lowerValue(init);
     int var = variableOf(v);
     m::Access a;
     a.variable = var;
@@ -1137,7 +1140,7 @@ void LoopLowerer::lowerDecl(const VarDecl *v) {
     m::Statement st;
     st.lhs = static_cast<int>(model_.accesses.size()) - 1;
     st.op = "=";
-    st.rhs = std::move(rhs);
+    st.rhs = lowerValue(init);
     st.scope = scope_;
     st.range = loc_.range(v->getSourceRange());
     model_.statements.push_back(std::move(st));
@@ -1249,26 +1252,71 @@ int LoopLowerer::accessLocation(const Expr *whole, const VarDecl *v,
   return last;
 }
 
+static const VarDecl *derefBase(const UnaryOperator *u) {
+  const Expr *s = u->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *b = dyn_cast<BinaryOperator>(s); b && b->isAdditiveOp()) {
+    if (b->getLHS()->getType()->isPointerType())
+      s = b->getLHS()->IgnoreParenImpCasts();
+    else if (b->getRHS()->getType()->isPointerType())
+      s = b->getRHS()->IgnoreParenImpCasts();
+  }
+  return refVar(s);
+}
+
+int LoopLowerer::derefAccess(const UnaryOperator *u, m::AccessKind kind) {
+  const VarDecl *v = derefBase(u);
+  if (!v)
+    return -1;
+  int var = variableOf(v);
+  unsigned rank = model_.variables[static_cast<size_t>(var)].rank;
+  if (rank == 0)
+    return -1;
+  std::string t = text(u);
+  std::vector<m::IndexExpr> subs(rank, m::IndexExpr::opaque("pointer dereference " + t, t));
+  return addAccess(u, var, std::move(subs), kind);
+}
+
+/// The unsupported entries and the reads of a dereference's operand.
+void LoopLowerer::lowerDeref(const UnaryOperator *u) {
+  unsupported("pointer dereference " + text(u) + " is not modelled", u->getSourceRange());
+  lowerValue(u->getSubExpr());
+}
+
 int LoopLowerer::lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr *rhs,
                              const Expr *whole) {
-  m::Expr value = lowerValue(rhs);
+  // Accesses in source order: the left side's, then the right side's.
   const VarDecl *v = nullptr;
   std::vector<const Expr *> subs;
-  if (!resolveLocation(lhs, v, subs)) {
+  const auto *deref = dyn_cast<UnaryOperator>(lhs->IgnoreParenImpCasts());
+  if (deref && deref->getOpcode() != UO_Deref)
+    deref = nullptr;
+  if (deref) {
+    lowerDeref(deref);
+  } else if (!resolveLocation(lhs, v, subs)) {
     size_t known = model_.unsupported.size();
     lowerValue(lhs); // names pointer dereferences, member accesses...
     if (model_.unsupported.size() == known)
       unsupported("write through " + text(lhs) + " is not modelled", lhs->getSourceRange());
+    lowerValue(rhs);
     return -1;
   }
-  if (isPrivateInnerIterator(v) || (subs.empty() && isIterator(v))) {
+  if (v && (isPrivateInnerIterator(v) || (subs.empty() && isIterator(v)))) {
     unsupported("loop iterator " + v->getNameAsString() + " is modified in the loop body",
                 whole->getSourceRange());
+    lowerValue(rhs);
     return -1;
   }
   bool compound = op != BO_Assign;
-  int read = -1;
-  int write = accessLocation(lhs, v, subs, compound, true, &read);
+  int read = -1, write = -1;
+  if (deref) {
+    read = compound ? derefAccess(deref, m::AccessKind::Read) : -1;
+    write = derefAccess(deref, m::AccessKind::Write);
+  } else {
+    write = accessLocation(lhs, v, subs, compound, true, &read);
+  }
+  m::Expr value = lowerValue(rhs);
+  if (write < 0)
+    return -1;
   m::Statement st;
   st.lhs = write;
   st.scope = scope_;
@@ -1450,10 +1498,17 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
       out.text = t;
       return out;
     }
-    case UO_Deref:
-      unsupported("pointer dereference " + t + " is not modelled", e->getSourceRange());
-      lowerValue(u->getSubExpr());
-      return opaqueExpr(t);
+    case UO_Deref: {
+      lowerDeref(u);
+      int a = derefAccess(u, m::AccessKind::Read);
+      if (a < 0)
+        return opaqueExpr(t);
+      m::Expr out;
+      out.kind = m::Expr::Kind::Access;
+      out.access = a;
+      out.text = t;
+      return out;
+    }
     case UO_AddrOf: {
       const VarDecl *v = nullptr;
       std::vector<const Expr *> subs;
@@ -1635,29 +1690,31 @@ m::LoopModel LoopLowerer::run() {
   lowerStmt(body);
 
   // Assumptions: distinct pointers and references do not overlap.
-  std::vector<std::string> indirect;
+  std::vector<const VarDecl *> indirect;
   bool allParameters = true, allPointers = true;
   for (const auto &[decl, index] : varIndex_) {
     const m::Variable &v = model_.variables[static_cast<size_t>(index)];
     if (v.rank == 0)
       continue;
     if (v.isPointer || decl->getType()->isReferenceType()) {
-      indirect.push_back(v.name);
+      indirect.push_back(decl);
       allParameters = allParameters && isa<ParmVarDecl>(decl);
       allPointers = allPointers && v.isPointer;
     }
     if (v.separateRows)
       lm.assumptions.push_back("rows of " + v.name + " do not overlap");
   }
-  std::sort(indirect.begin(), indirect.end(), [&](const std::string &a, const std::string &b) {
-    return lm.findVariable(a) < lm.findVariable(b);
+  // In declaration order: "pointer parameters x and y", as written.
+  const SourceManager &sm = ctx_.getSourceManager();
+  std::sort(indirect.begin(), indirect.end(), [&](const VarDecl *a, const VarDecl *b) {
+    return sm.isBeforeInTranslationUnit(a->getLocation(), b->getLocation());
   });
   if (indirect.size() >= 2) {
     std::string list;
     for (size_t i = 0; i < indirect.size(); ++i) {
       if (i)
         list += i + 1 == indirect.size() ? " and " : ", ";
-      list += indirect[i];
+      list += indirect[i]->getNameAsString();
     }
     lm.assumptions.insert(lm.assumptions.begin(),
                           std::string(allParameters ? (allPointers ? "pointer parameters "

@@ -10,8 +10,8 @@ void jacobi(int n, const double *x, double *y) {
 // CHECK-NEXT: parameters: n
 // CHECK-NEXT: clauses: collapse=2 schedule=static chunk=4
 // CHECK-NOT: scope 0
+// CHECK: access {{[0-9]+}}: write y[i * n + j] [i * n + j] scope=-1 sync=none at [[@LINE+5]]:7-[[@LINE+5]]:18
 // CHECK: access {{[0-9]+}}: read x[(i - 1) * n + j] [(i - 1) * n + j] scope=-1
-// CHECK: access {{[0-9]+}}: write y[i * n + j] [i * n + j] scope=-1 sync=none at [[@LINE+4]]:7-[[@LINE+4]]:18
 #pragma omp parallel for collapse(2) schedule(static, 4)
   for (int i = 1; i < n - 1; i++)
     for (int j = i; j < n - 1; j++)

@@ -8,7 +8,7 @@ void f(int n, int m, double a[n][m], double (*p)[M], float *q, double **r, int k
   double local[3][M + 1];
 // CHECK: loop extents.c:[[@LINE+11]]:1 parallel for in f
 // CHECK-NEXT: iterator i = 0; i < 3; i += 1
-// CHECK-NEXT: parameters: k, m{{$}}
+// CHECK-NEXT: parameters: m, k{{$}}
 // CHECK-DAG: var g: rank=2 extents=[4, 8] type=double floating sharing=shared{{$}}
 // CHECK-DAG: var a: rank=2 extents=[?, m] type=double floating sharing=shared pointer param
 // CHECK-DAG: var p: rank=2 extents=[?, 8] type=double floating sharing=shared pointer param

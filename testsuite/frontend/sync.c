@@ -9,12 +9,12 @@ void f(int n, const double *x, double *y, double *hist) {
 // CHECK: var sum: rank=0 extents=[] type=double floating sharing=reduction(+)
 // CHECK: read y[i / 2] [i / 2] scope=-1 sync=atomic
 // CHECK-NEXT: write y[i / 2] [i / 2] scope=-1 sync=atomic
-// CHECK: read y[i % 3] [i % 3] scope=-1 sync=atomic
-// CHECK-NEXT: write v [] scope=-1 sync=none
-// CHECK: write y[0] [0] scope=-1 sync=atomic
-// CHECK: read hist[0] [0] scope=-1 sync=atomic
 // CHECK: write v [] scope=-1 sync=none
-// CHECK: read hist[0] [0] scope=-1 sync=atomic
+// CHECK-NEXT: read y[i % 3] [i % 3] scope=-1 sync=atomic
+// CHECK: write y[0] [0] scope=-1 sync=atomic
+// CHECK: write v [] scope=-1 sync=none
+// CHECK-NEXT: read hist[0] [0] scope=-1 sync=atomic
+// CHECK-NEXT: read hist[0] [0] scope=-1 sync=atomic
 // CHECK-NEXT: write hist[0] [0] scope=-1 sync=atomic
 // CHECK: write hist[1] [1] scope=-1 sync=critical(bins)
 // CHECK: read sum [] scope=-1 sync=reduction
