@@ -1,4 +1,5 @@
-// double (*a)[N]: a pointer to rows of constant length.
+// double (*a)[N]: a pointer to rows of constant length. Writing a[i][N]
+// (= a[i + 1][0]) races with iteration i + 1's read of a[i + 1][0].
 // RUN: %adjoint-lint --fail-on=none --format=json %s -- -fopenmp | %verdicts | FileCheck %s
 #define N 8
 void f(int n, double (*a)[N], const double (*b)[N]) {
@@ -11,5 +12,5 @@ void f(int n, double (*a)[N], const double (*b)[N]) {
 #pragma omp parallel for
   for (int i = 0; i < n; i++)
     for (int j = 0; j < N; j++)
-      a[i][j + 1] = 1.0;
+      a[i][j + 1] = a[i][j] + 1.0;
 }

@@ -10,8 +10,8 @@ void heat(int n, double c, const double *x, double *y) {
     y[i] = x[i] + c * (x[i - 1] - 2.0 * x[i] + x[i + 1]);
   // CHECK: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}}'x'{{.*}} [adjoint-lint-shared-adjoint]
   // CHECK: :[[@LINE-2]]:{{[0-9]+}}: note: {{.*}}
-  // JSON: x: active=yes forward_race=none exclusive_read=violated symmetric_update=violated reflexive=holds strategy=gather
-  // JSON: exclusive_read witness: iterations=i={{[0-9]+}} i={{[0-9]+}} element=[{{[0-9]+}}] accesses=[[@LINE-4]]:{{[0-9]+}},[[@LINE-4]]:{{[0-9]+}}
   // JSON: y: active=yes forward_race=none exclusive_read=holds {{.*}}strategy=plain
+  // JSON: x: active=yes forward_race=none exclusive_read=violated symmetric_update=violated reflexive=holds strategy=gather
+  // JSON: exclusive_read witness: iterations=i={{[0-9]+}} i={{[0-9]+}} element=[{{[0-9]+}}] accesses=[[@LINE-5]]:{{[0-9]+}},[[@LINE-5]]:{{[0-9]+}}
   // JSON: assumption: {{.*}}x{{.*}}y{{.*}}
 }

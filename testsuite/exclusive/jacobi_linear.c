@@ -7,7 +7,7 @@ void jacobi(int n, const double *x, double *y) {
   for (int i = 1; i < n - 1; i++)
     for (int j = 1; j < n - 1; j++)
       y[i * n + j] = 0.25 * (x[(i - 1) * n + j] + x[(i + 1) * n + j] + x[i * n + j - 1] + x[i * n + j + 1]);
+  // CHECK: y: active=yes forward_race=none
   // CHECK: x: active=yes forward_race=none exclusive_read=violated {{.*}}reflexive=holds strategy=gather
   // CHECK: exclusive_read witness: iterations=i={{[0-9]+}};j={{[0-9]+}} i={{[0-9]+}};j={{[0-9]+}} element=[{{[0-9]+}}, {{[0-9]+}}]
-  // CHECK: y: active=yes forward_race=none
 }
