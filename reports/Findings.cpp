@@ -87,20 +87,35 @@ std::vector<std::string> iteratorNames(const LoopModel &m) {
   return names;
 }
 
+/// An iteration's values in the loop's iterator order, for comparing.
+std::vector<int64_t> iterationKey(const LoopModel &m, const Values &values) {
+  std::vector<int64_t> key;
+  for (const model::LoopHeader &h : m.iterators)
+    if (auto it = values.find(h.iterator); it != values.end())
+      key.push_back(it->second);
+  return key;
+}
+
 /// One iteration of the witness: "i=1", "(i=1, j=2)" for collapsed loops,
 /// with inner-loop iterators as "i=1 (inner k=0)".
-std::string iterationText(const LoopModel &m, const Witness &w, size_t which, bool parenthesise) {
+std::string iterationText(const LoopModel &m, const Witness &w, size_t which) {
   const std::vector<std::string> order = iteratorNames(m);
   std::string text = which < w.iterations.size() ? valuesText(w.iterations[which], order) : "?";
-  if (parenthesise && which < w.iterations.size() && w.iterations[which].size() > 1)
+  if (which < w.iterations.size() && w.iterations[which].size() > 1)
     text = "(" + text + ")";
   if (which < w.inner.size() && !w.inner[which].empty())
     text += " (inner " + valuesText(w.inner[which], order) + ")";
   return text;
 }
 
+/// "iterations i=1 and i=2", the lower first (the sentence is symmetric;
+/// the iteration note pairs each iteration with its access).
 std::string iterationsText(const LoopModel &m, const Witness &w) {
-  return "iterations " + iterationText(m, w, 0, true) + " and " + iterationText(m, w, 1, true);
+  size_t lower = w.iterations.size() == 2 &&
+                         iterationKey(m, w.iterations[1]) < iterationKey(m, w.iterations[0])
+                     ? 1
+                     : 0;
+  return "iterations " + iterationText(m, w, lower) + " and " + iterationText(m, w, 1 - lower);
 }
 
 /// "x[2]", "a[1][3]", or "s" for a scalar.
@@ -128,7 +143,7 @@ const char *verb(AccessKind k) { return k == AccessKind::Read ? "reads" : "write
 std::string iterationNote(const LoopModel &m, const Witness &w, const Access &a, const Access &b,
                           const std::string &element) {
   auto one = [&](size_t which, const Access &acc) {
-    std::string text = "in iteration " + iterationText(m, w, which, false) + " ";
+    std::string text = "in iteration " + iterationText(m, w, which) + " ";
     if (acc.text.empty() || acc.text == element)
       return text + element + (acc.kind == AccessKind::Read ? " is read" : " is written");
     return text + "'" + acc.text + "' " + verb(acc.kind) + " " + element;
@@ -184,7 +199,8 @@ Finding makeFinding(const char *rule, Level level, Location loc, std::string mes
 }
 
 /// A witness with its accesses put in order: the write first when one of
-/// the two accesses writes.
+/// the two accesses writes, else the one first in the source, else (one
+/// access in two iterations) the lower iteration first.
 struct OrderedWitness {
   Witness w;
   const Access *first = nullptr, *second = nullptr;
@@ -197,7 +213,15 @@ std::optional<OrderedWitness> orderWitness(const LoopModel &m, const PropertyRes
                    accessAt(m, r.witness->secondAccess)};
   if (!o.first || !o.second)
     return std::nullopt;
-  if (o.first->kind == AccessKind::Read && o.second->kind == AccessKind::Write) {
+  bool swap = false;
+  if (o.first->kind != o.second->kind)
+    swap = o.first->kind == AccessKind::Read; // the write first
+  else if (o.w.firstAccess != o.w.secondAccess)
+    swap = std::tie(o.second->range.line, o.second->range.column) <
+           std::tie(o.first->range.line, o.first->range.column); // the first in the source first
+  else if (o.w.iterations.size() == 2)
+    swap = iterationKey(m, o.w.iterations[1]) < iterationKey(m, o.w.iterations[0]); // the lower first
+  if (swap) {
     std::swap(o.first, o.second);
     std::swap(o.w.firstAccess, o.w.secondAccess);
     if (o.w.iterations.size() == 2)

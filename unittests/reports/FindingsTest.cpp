@@ -39,16 +39,16 @@ TEST(Findings, SharedAdjointAtTheFirstRead) {
   EXPECT_EQ(f->level, Level::Warning);
   EXPECT_EQ(f->loc.file, "stencil.c");
   EXPECT_EQ(f->loc.line, 13u);
-  EXPECT_EQ(f->loc.column, 19u);
-  EXPECT_EQ(f->loc.endColumn, 26u);
+  EXPECT_EQ(f->loc.column, 12u); // the first read in the source
+  EXPECT_EQ(f->loc.endColumn, 15u);
   EXPECT_EQ(f->loopId, "stencil.c:12:1");
   EXPECT_EQ(f->message, "adjoint of 'x' needs synchronisation: iterations i=1 and i=2 both read "
                         "x[2], so their increments to the adjoint of x[2] would race");
   ASSERT_GE(f->notes.size(), 4u);
   EXPECT_EQ(f->notes[0].message, "other read of 'x' here");
-  EXPECT_EQ(f->notes[0].loc.column, 12u);
+  EXPECT_EQ(f->notes[0].loc.column, 19u);
   EXPECT_EQ(f->notes[1].message,
-            "in iteration i=1 'x[i + 1]' reads x[2]; in iteration i=2 'x[i]' reads x[2]");
+            "in iteration i=2 'x[i]' reads x[2]; in iteration i=1 'x[i + 1]' reads x[2]");
   EXPECT_EQ(f->notes[1].loc.line, 12u);
   EXPECT_EQ(f->notes[2].message.rfind("use a gather (transposed) adjoint for 'x'", 0), 0u)
       << f->notes[2].message;
@@ -143,9 +143,12 @@ TEST(Findings, CollapsedIterationsAndInnerLoops) {
   v.variables[0].forwardRace.witness = w;
   std::vector<Finding> fs = buildFindings(m, v);
   ASSERT_EQ(fs.size(), 1u);
-  // Read-first witness: the write's iteration (the second) comes first.
   EXPECT_EQ(fs[0].message, "write to 'x' races with a read in another iteration: iterations "
-                           "(i=1, j=0) and (i=0, j=1) (inner k=3) both access x[2]");
+                           "(i=0, j=1) (inner k=3) and (i=1, j=0) both access x[2]");
+  // The note pairs each iteration with its access, the write first.
+  EXPECT_EQ(fs[0].notes.at(1).message,
+            "in iteration (i=1, j=0) 'x[i + 1]' writes x[2]; in iteration (i=0, j=1) (inner k=3) "
+            "'x[i]' reads x[2] (with n=4)");
 }
 
 TEST(Findings, UnknownCarriesTheReason) {

@@ -157,8 +157,8 @@ TEST(JsonReport, ScalarSumSuggestsAReduction) {
   v.variables = {sum};
   std::vector<Finding> fs = buildFindings(m, v);
   ASSERT_EQ(fs.size(), 1u);
-  EXPECT_EQ(fs[0].message, "write to 'sum' races with a read in another iteration: iterations i=1 "
-                           "and i=0 both access sum");
+  EXPECT_EQ(fs[0].message, "write to 'sum' races with a read in another iteration: iterations i=0 "
+                           "and i=1 both access sum");
   ASSERT_EQ(fs[0].notes.size(), 3u);
   EXPECT_EQ(fs[0].notes[0].message, "conflicting read of 'sum' here");
   EXPECT_EQ(fs[0].notes[1].message, "in iteration i=1 sum is written; in iteration i=0 sum is read");
@@ -178,10 +178,10 @@ TEST(JsonReport, Diagnostics) {
   EXPECT_EQ(shared["level"], "warning");
   EXPECT_EQ(shared["file"], "stencil.c");
   EXPECT_EQ(shared["line"], 13);
-  EXPECT_EQ(shared["column"], 19);
+  EXPECT_EQ(shared["column"], 12);
   EXPECT_EQ(shared["loop"], "stencil.c:12:1");
   EXPECT_EQ(shared["notes"][0]["message"], "other read of 'x' here");
-  EXPECT_EQ(shared["notes"][0]["column"], 12);
+  EXPECT_EQ(shared["notes"][0]["column"], 19);
 }
 
 TEST(JsonReport, InputErrorOnlyIsStillAReport) {
