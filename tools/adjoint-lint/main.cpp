@@ -13,6 +13,7 @@
 #include "polyhedral/Deciders.h"
 #include "reports/Findings.h"
 #include "reports/JsonReport.h"
+#include "reports/SarifReport.h"
 #include "reports/Version.h"
 
 #include <llvm/Support/CommandLine.h>
@@ -37,7 +38,7 @@ using reports::Level;
 
 namespace {
 
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Text, Json, Sarif };
 enum class FailOn { Note, Warning, Error, None };
 
 /// Exit statuses; documented in --help and README.md.
@@ -63,8 +64,8 @@ Exit status:
      (default: warning)
   2  an input could not be analysed (missing file, compile error, missing
      header, no OpenMP loop, unsupported directive, malformed model), a bad
-     command line, or an internal error; --format=json still prints a valid
-     report with the problems in "diagnostics"
+     command line, or an internal error; --format=json (and sarif) still
+     prints a valid report with the problems in "diagnostics"
 )";
 
 cl::list<std::string> inputFiles(cl::Positional, cl::desc("FILES..."), cl::cat(category));
@@ -73,7 +74,8 @@ cl::opt<std::string> buildPath("p", cl::desc("Build directory holding compile_co
 cl::opt<OutputFormat> format(
     "format", cl::desc("Output format (default: text)"),
     cl::values(clEnumValN(OutputFormat::Text, "text", "Clang-style diagnostics with source lines"),
-               clEnumValN(OutputFormat::Json, "json", "the JSON report (docs/report-format.md)")),
+               clEnumValN(OutputFormat::Json, "json", "the JSON report (docs/report-format.md)"),
+               clEnumValN(OutputFormat::Sarif, "sarif", "a SARIF 2.1.0 log of the findings")),
     cl::init(OutputFormat::Text), cl::cat(category));
 cl::opt<FailOn> failOn(
     "fail-on", cl::desc("Lowest finding level that makes the exit status 1 (default: warning)"),
@@ -229,16 +231,20 @@ void printSummary(const std::vector<Finding> &findings) {
     llvm::errs() << line << " generated.\n";
 }
 
-/// Whether the JSON report is out; if not, an internal error still prints one.
+/// Whether the JSON (or SARIF) report is out; if not, an internal error
+/// still prints one.
 bool jsonPrinted = false;
 
 void reportInternalError(const std::string &what) {
   llvm::outs().flush();
   llvm::errs() << "adjoint-lint: error: internal error: " << what << "\n";
-  if (format != OutputFormat::Json || jsonPrinted)
+  if (format == OutputFormat::Text || jsonPrinted)
     return;
   try {
-    llvm::outs() << reports::buildReport({}, {inputError("", "internal error: " + what)}).dump(2)
+    std::vector<Finding> problem = {inputError("", "internal error: " + what)};
+    llvm::outs() << (format == OutputFormat::Json ? reports::buildReport({}, problem)
+                                                  : reports::buildSarif(problem, {}, false))
+                        .dump(2)
                  << "\n";
   } catch (...) {
     llvm::outs() << R"({"tool": {"name": "adjoint-lint"}, "loops": [], "diagnostics": [)"
@@ -301,6 +307,9 @@ int runTool(int argc, const char **argv) {
   reports::sortFindings(run.findings);
   if (format == OutputFormat::Json) {
     llvm::outs() << reports::buildReport(run.analysed, run.findings, run.inputs).dump(2) << "\n";
+    jsonPrinted = true;
+  } else if (format == OutputFormat::Sarif) {
+    llvm::outs() << reports::buildSarif(run.findings, run.inputs, !run.inputFailed).dump(2) << "\n";
     jsonPrinted = true;
   } else {
     analyzer::printFindingsClangStyle(run.findings, llvm::outs(), llvm::outs().has_colors());
