@@ -21,6 +21,7 @@
 #include <llvm/Support/Path.h>
 
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -221,6 +222,14 @@ const Stmt *stripToLoop(const Stmt *s) {
 
 // ---------------------------------------------------------------------------
 // Small helpers on expressions and types
+
+/// An integer constant as int64_t; values wider than 64 bits saturate
+/// (they never index an array).
+int64_t toInt64(const llvm::APSInt &v) {
+  if (v.getSignificantBits() <= 64)
+    return v.getExtValue();
+  return v.isNegative() ? INT64_MIN : INT64_MAX;
+}
 
 const VarDecl *refVar(const Expr *e) {
   if (!e)
@@ -476,12 +485,12 @@ void LoopLowerer::readClauses(const OMPExecutableDirective *d) {
       if (const Expr *chunk = sch->getChunkSize()) {
         Expr::EvalResult r;
         if (!chunk->isValueDependent() && chunk->EvaluateAsInt(r, ctx_))
-          c.chunk = r.Val.getInt().getExtValue();
+          c.chunk = toInt64(r.Val.getInt());
       }
     } else if (const auto *col = dyn_cast<OMPCollapseClause>(cl)) {
       Expr::EvalResult r;
       if (col->getNumForLoops() && col->getNumForLoops()->EvaluateAsInt(r, ctx_))
-        c.collapse = static_cast<unsigned>(r.Val.getInt().getExtValue());
+        c.collapse = static_cast<unsigned>(toInt64(r.Val.getInt()));
     } else if (isa<OMPNowaitClause>(cl)) {
       c.nowait = true;
     } else if (isa<OMPOrderedClause>(cl)) {
@@ -534,7 +543,7 @@ void LoopLowerer::describeType(const VarDecl *v, m::Variable &var) {
   bool separate = false;
   while (true) {
     if (const auto *ca = ctx_.getAsConstantArrayType(t)) {
-      var.extents.push_back(m::IndexExpr::constant(ca->getSize().getSExtValue()));
+      var.extents.push_back(m::IndexExpr::constant(toInt64(llvm::APSInt(ca->getSize(), true))));
       t = ca->getElementType();
     } else if (const auto *va = ctx_.getAsVariableArrayType(t)) {
       if (parameterArray && var.extents.empty())
@@ -560,7 +569,7 @@ void LoopLowerer::describeType(const VarDecl *v, m::Variable &var) {
     } else if (const auto *arr = stdTemplate(t, "array");
                arr && arr->getTemplateArgs().size() == 2 &&
                arr->getTemplateArgs()[1].getKind() == TemplateArgument::Integral) {
-      var.extents.push_back(m::IndexExpr::constant(arr->getTemplateArgs()[1].getAsIntegral().getExtValue()));
+      var.extents.push_back(m::IndexExpr::constant(toInt64(arr->getTemplateArgs()[1].getAsIntegral())));
       t = arr->getTemplateArgs()[0].getAsType();
     } else {
       break;
@@ -693,7 +702,7 @@ bool LoopLowerer::lowerHeader(const ForStmt *f, m::LoopHeader &h, const VarDecl 
   auto constant = [&](const Expr *e) -> std::optional<int64_t> {
     Expr::EvalResult r;
     if (e && !e->isValueDependent() && e->EvaluateAsInt(r, ctx_))
-      return r.Val.getInt().getExtValue();
+      return toInt64(r.Val.getInt());
     return std::nullopt;
   };
   const Expr *inc = f->getInc() ? f->getInc()->IgnoreParenImpCasts() : nullptr;
@@ -782,7 +791,7 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
       !e->HasSideEffects(ctx_)) {
     Expr::EvalResult r;
     if (e->EvaluateAsInt(r, ctx_))
-      return m::IndexExpr::constant(r.Val.getInt().getExtValue());
+      return m::IndexExpr::constant(toInt64(r.Val.getInt()));
   }
   if (!e->getType()->isIntegralOrEnumerationType())
     return m::IndexExpr::opaque("non-integer value " + t, t);
@@ -956,6 +965,11 @@ void LoopLowerer::lowerStmt(const Stmt *s) {
     return;
   if (const auto *a = dyn_cast<AttributedStmt>(s))
     return lowerStmt(a->getSubStmt());
+  // Labels and cases: the jump to them (goto, switch) is what is unsupported.
+  if (const auto *sc = dyn_cast<SwitchCase>(s))
+    return lowerStmt(sc->getSubStmt());
+  if (const auto *l = dyn_cast<LabelStmt>(s))
+    return lowerStmt(l->getSubStmt());
   if (const auto *cs = dyn_cast<CapturedStmt>(s))
     return lowerStmt(cs->getCapturedStmt());
   if (const auto *d = dyn_cast<OMPExecutableDirective>(s)) {
@@ -1336,9 +1350,9 @@ int LoopLowerer::lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr 
     m::Expr bin;
     bin.kind = m::Expr::Kind::Binary;
     bin.op = BinaryOperator::getOpcodeStr(BinaryOperator::getOpForCompoundAssignment(op)).str();
+    bin.text = old.text + " " + bin.op + " " + text(rhs);
     bin.operands.push_back(std::move(old));
     bin.operands.push_back(std::move(value));
-    bin.text = text(whole);
     value = std::move(bin);
     st.op = "=";
   }
@@ -1417,7 +1431,7 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
   if (const auto *il = dyn_cast<IntegerLiteral>(e)) {
     m::Expr out;
     out.kind = m::Expr::Kind::IntConst;
-    out.intValue = static_cast<int64_t>(il->getValue().getZExtValue());
+    out.intValue = toInt64(llvm::APSInt(il->getValue(), il->getType()->isUnsignedIntegerType()));
     out.text = t;
     return out;
   }
@@ -1434,7 +1448,7 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
     out.kind = m::Expr::Kind::IntConst;
     Expr::EvalResult r;
     if (!e->isValueDependent() && e->EvaluateAsInt(r, ctx_))
-      out.intValue = r.Val.getInt().getExtValue();
+      out.intValue = toInt64(r.Val.getInt());
     out.text = t;
     return out;
   }
@@ -1445,7 +1459,7 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
       Expr::EvalResult r;
       if (!e->isValueDependent() && e->EvaluateAsInt(r, ctx_)) {
         out.kind = m::Expr::Kind::IntConst;
-        out.intValue = r.Val.getInt().getExtValue();
+        out.intValue = toInt64(r.Val.getInt());
       }
       return out;
     }
@@ -1612,6 +1626,8 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
       lowerValue(arg);
     return opaqueExpr(t);
   }
+  if (isa<CXXDefaultArgExpr>(e) || isa<CXXDefaultInitExpr>(e) || isa<ImplicitValueInitExpr>(e))
+    return opaqueExpr(t); // defaults the source does not spell
   if (isa<MemberExpr>(e)) {
     unsupported("member access " + t + " is not modelled", e->getSourceRange());
     return opaqueExpr(t);
