@@ -366,6 +366,8 @@ private:
   // Integer expressions and conditions
   m::IndexExpr lowerIndex(const Expr *e, unsigned depth = 0);
   m::Condition lowerCondition(const Expr *e);
+  /// `a < b ? a : b` (the MIN macro), `std::min(a, b)` and their max forms.
+  std::optional<m::IndexExpr> lowerMinMax(const Expr *e, unsigned depth);
   void addParameter(const std::string &name);
 
   // Statements and values
@@ -782,6 +784,8 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
     return m::IndexExpr::opaque("missing expression", "");
   e = e->IgnoreParens();
   std::string t = text(e);
+  if (const auto *mt = dyn_cast<MaterializeTemporaryExpr>(e))
+    return lowerIndex(mt->getSubExpr(), depth);
   if (const auto *ice = dyn_cast<ImplicitCastExpr>(e)) {
     if (ice->getCastKind() == CK_FloatingToIntegral)
       return m::IndexExpr::opaque("floating-point value " + t, t);
@@ -847,9 +851,50 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
   }
   if (isa<ArraySubscriptExpr>(e) || isSubscriptCall(e))
     return m::IndexExpr::opaque("data-dependent subscript " + t, t);
+  if (std::optional<m::IndexExpr> mm = lowerMinMax(e, depth))
+    return *mm;
   if (isa<CallExpr>(e))
     return m::IndexExpr::opaque("call " + t, t);
   return m::IndexExpr::opaque("unsupported integer expression " + t, t);
+}
+
+std::optional<m::IndexExpr> LoopLowerer::lowerMinMax(const Expr *e, unsigned depth) {
+  using K = m::IndexExpr::Kind;
+  auto spelling = [&](const Expr *x) {
+    std::string out;
+    for (char ch : text(x->IgnoreParenImpCasts()))
+      if (!std::isspace(static_cast<unsigned char>(ch)) && ch != '(' && ch != ')')
+        out += ch;
+    return out;
+  };
+  if (const auto *c = dyn_cast<ConditionalOperator>(e)) {
+    const auto *cmp = dyn_cast<BinaryOperator>(c->getCond()->IgnoreParenImpCasts());
+    if (!cmp || !cmp->isRelationalOp())
+      return std::nullopt;
+    std::string l = spelling(cmp->getLHS()), r = spelling(cmp->getRHS());
+    std::string a = spelling(c->getTrueExpr()), b = spelling(c->getFalseExpr());
+    bool less = cmp->getOpcode() == BO_LT || cmp->getOpcode() == BO_LE;
+    K k;
+    if (a == l && b == r)
+      k = less ? K::Min : K::Max;
+    else if (a == r && b == l)
+      k = less ? K::Max : K::Min;
+    else
+      return std::nullopt;
+    return m::IndexExpr::binary(k, lowerIndex(c->getTrueExpr(), depth),
+                                lowerIndex(c->getFalseExpr(), depth));
+  }
+  if (const auto *call = dyn_cast<CallExpr>(e)) {
+    const FunctionDecl *fd = call->getDirectCallee();
+    if (!fd || !fd->isInStdNamespace() || !fd->getIdentifier() || call->getNumArgs() != 2)
+      return std::nullopt;
+    if (fd->getName() != "min" && fd->getName() != "max")
+      return std::nullopt;
+    return m::IndexExpr::binary(fd->getName() == "min" ? K::Min : K::Max,
+                                lowerIndex(call->getArg(0), depth),
+                                lowerIndex(call->getArg(1), depth));
+  }
+  return std::nullopt;
 }
 
 m::Condition LoopLowerer::lowerCondition(const Expr *e) {
