@@ -126,15 +126,23 @@ void loadModel(Run &run, const std::string &path) {
   if (!in) {
     addProblem(run, inputError(path, "cannot open model file: " + std::string(std::strerror(errno))));
   } else {
+    nlohmann::json j;
+    bool parsed = false;
     try {
-      nlohmann::json j = nlohmann::json::parse(in);
-      model::ModelFile file = model::modelFileFromJson(j);
-      run.loops = std::move(file.loops);
-      status.analysable = true;
+      j = nlohmann::json::parse(in);
+      parsed = true;
     } catch (const nlohmann::json::exception &e) {
       addProblem(run, inputError(path, std::string("model file is not valid JSON: ") + e.what()));
+    }
+    try {
+      if (parsed) {
+        run.loops = model::modelFileFromJson(j).loops;
+        status.analysable = true;
+      }
     } catch (const model::ModelJsonError &e) {
       addProblem(run, inputError(path, e.what()));
+    } catch (const nlohmann::json::exception &e) {
+      addProblem(run, inputError(path, std::string("loop model: ") + e.what()));
     }
   }
   run.inputs.push_back(status);
