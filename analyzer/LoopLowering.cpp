@@ -20,6 +20,7 @@
 #include <clang/Lex/Lexer.h>
 #include <llvm/Support/Path.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <map>
@@ -412,6 +413,7 @@ private:
   std::vector<std::pair<const VarDecl *, bool>> innerIters_;
   std::map<const VarDecl *, int> varIndex_;
   std::set<const VarDecl *> modified_;
+  std::set<int> mayAlias_; ///< local pointers/references reported as aliases
   std::map<const VarDecl *, m::Sharing> clauseSharing_;
   std::map<const VarDecl *, std::string> reductionOps_;
   std::string defaultSharing_;
@@ -616,12 +618,18 @@ int LoopLowerer::variableOf(const VarDecl *v) {
 /// allocations are accepted.
 void LoopLowerer::checkPointerOrigin(const VarDecl *v, int index) {
   const m::Variable &var = model_.variables[static_cast<size_t>(index)];
-  bool indirect = var.rank > 0 && (var.isPointer || v->getType()->isReferenceType());
+  // A local reference of any rank names storage of something else.
+  bool indirect = (var.rank > 0 && var.isPointer) || v->getType()->isReferenceType();
   if (!indirect || isa<ParmVarDecl>(v) || v->hasGlobalStorage())
     return;
   const Expr *init = v->getInit();
   if (init) {
-    const Expr *e = init->IgnoreParenCasts();
+    const Expr *e = init->IgnoreParens();
+    if (const auto *ewc = dyn_cast<ExprWithCleanups>(e))
+      e = ewc->getSubExpr()->IgnoreParens();
+    if (isa<MaterializeTemporaryExpr>(e))
+      return; // a reference bound to a temporary of its own
+    e = e->IgnoreParenCasts();
     if (isa<CXXNewExpr>(e))
       return;
     if (const auto *call = dyn_cast<CallExpr>(e))
@@ -631,7 +639,9 @@ void LoopLowerer::checkPointerOrigin(const VarDecl *v, int index) {
              fd->getName() == "aligned_alloc"))
           return;
   }
-  std::string target;
+  // Name the storage it points into: the first variable, in source order,
+  // that is an array, a pointer, a reference or an object.
+  std::string target, fallback;
   std::vector<const Stmt *> work{init};
   while (!work.empty() && target.empty()) {
     const Stmt *s = work.back();
@@ -639,13 +649,21 @@ void LoopLowerer::checkPointerOrigin(const VarDecl *v, int index) {
     if (!s)
       continue;
     if (const auto *dr = dyn_cast<DeclRefExpr>(s)) {
-      if (isa<VarDecl>(dr->getDecl()))
-        target = dr->getDecl()->getNameAsString();
+      if (const auto *w = dyn_cast<VarDecl>(dr->getDecl())) {
+        if (!w->getType()->isArithmeticType())
+          target = w->getNameAsString();
+        else if (fallback.empty())
+          fallback = w->getNameAsString();
+      }
       continue;
     }
-    for (const Stmt *c : s->children())
-      work.push_back(c);
+    std::vector<const Stmt *> children(s->child_begin(), s->child_end());
+    for (auto c = children.rbegin(); c != children.rend(); ++c)
+      work.push_back(*c);
   }
+  if (target.empty())
+    target = fallback;
+  mayAlias_.insert(index);
   unsupported(var.name + " may alias " + (target.empty() ? "another array" : target),
               v->getSourceRange(), index);
 }
@@ -853,6 +871,8 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
     return m::IndexExpr::opaque("data-dependent subscript " + t, t);
   if (std::optional<m::IndexExpr> mm = lowerMinMax(e, depth))
     return *mm;
+  if (isa<MemberExpr>(e))
+    return m::IndexExpr::opaque("member " + t + " is not modelled", t);
   if (isa<CallExpr>(e))
     return m::IndexExpr::opaque("call " + t, t);
   return m::IndexExpr::opaque("unsupported integer expression " + t, t);
@@ -1175,15 +1195,12 @@ void LoopLowerer::lowerInnerLoop(const ForStmt *f) {
 void LoopLowerer::lowerDecl(const VarDecl *v) {
   const Expr *init = v->getInit();
   QualType t = v->getType();
-  if (t->isReferenceType() || t->isPointerType()) {
-    if (init && (t->isPointerType() || !t.getNonReferenceType()->isArithmeticType() ||
-                 !t.getNonReferenceType().isConstQualified())) {
-      // An alias of some other storage: only fresh allocations are safe.
-      int index = variableOf(v);
-      (void)index;
-      lowerValue(init);
-      return;
-    }
+  if ((t->isReferenceType() || t->isPointerType()) && init) {
+    // An alias of some other storage (checked when the variable is made):
+    // only fresh allocations and temporaries are safe.
+    variableOf(v);
+    lowerValue(init);
+    return;
   }
   if (!init)
     return;
@@ -1755,8 +1772,10 @@ m::LoopModel LoopLowerer::run() {
   bool allParameters = true, allPointers = true;
   for (const auto &[decl, index] : varIndex_) {
     const m::Variable &v = model_.variables[static_cast<size_t>(index)];
-    if (v.rank == 0)
+    if (v.rank == 0 && !(isa<ParmVarDecl>(decl) && decl->getType()->isReferenceType()))
       continue;
+    if (mayAlias_.count(index))
+      continue; // already reported as a possible alias
     if (v.isPointer || decl->getType()->isReferenceType()) {
       indirect.push_back(decl);
       allParameters = allParameters && isa<ParmVarDecl>(decl);
