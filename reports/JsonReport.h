@@ -1,4 +1,4 @@
-// The JSON report (docs/report-format.md is the contract: field names and
+// The JSON report (the shared report-format.md is the contract: field names and
 // meanings are fixed there; fields added here are extras).
 #pragma once
 

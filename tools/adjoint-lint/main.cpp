@@ -74,7 +74,7 @@ cl::opt<std::string> buildPath("p", cl::desc("Build directory holding compile_co
 cl::opt<OutputFormat> format(
     "format", cl::desc("Output format (default: text)"),
     cl::values(clEnumValN(OutputFormat::Text, "text", "Clang-style diagnostics with source lines"),
-               clEnumValN(OutputFormat::Json, "json", "the JSON report (docs/report-format.md)"),
+               clEnumValN(OutputFormat::Json, "json", "the JSON report of loops, verdicts and findings"),
                clEnumValN(OutputFormat::Sarif, "sarif", "a SARIF 2.1.0 log of the findings")),
     cl::init(OutputFormat::Text), cl::cat(category));
 cl::opt<FailOn> failOn(
