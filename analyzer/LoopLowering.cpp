@@ -398,6 +398,7 @@ private:
   int pushGuard(m::Condition c, clang::SourceRange r);
 
   void unsupported(const std::string &reason, clang::SourceRange r, int variable = -1);
+  void addAssumptions();
   std::string text(const Stmt *s) const { return loc_.text(s->getSourceRange()); }
 
   ASTContext &ctx_;
@@ -423,6 +424,61 @@ private:
   std::string syncName_;
   const Expr *atomicX_ = nullptr;
 };
+
+static std::string nameList(const std::vector<const VarDecl *> &vars) {
+  std::string list;
+  for (size_t i = 0; i < vars.size(); ++i) {
+    if (i)
+      list += i + 1 == vars.size() ? " and " : ", ";
+    list += vars[i]->getNameAsString();
+  }
+  return list;
+}
+
+/// What the verdicts take for granted: distinct pointers and references do
+/// not overlap (nor point into global arrays), rows of row containers do not.
+void LoopLowerer::addAssumptions() {
+  std::vector<const VarDecl *> byIndex(model_.variables.size());
+  for (const auto &[decl, index] : varIndex_)
+    byIndex[static_cast<size_t>(index)] = decl;
+  std::vector<const VarDecl *> indirect, globals;
+  bool allParameters = true, allPointers = true;
+  for (size_t index = 0; index < byIndex.size(); ++index) {
+    const VarDecl *decl = byIndex[index];
+    const m::Variable &v = model_.variables[index];
+    bool reference = decl->getType()->isReferenceType();
+    if (v.rank == 0 && !(isa<ParmVarDecl>(decl) && reference))
+      continue;
+    if (mayAlias_.count(static_cast<int>(index)))
+      continue; // already reported as a possible alias
+    if (v.isPointer || reference) {
+      indirect.push_back(decl);
+      allParameters = allParameters && isa<ParmVarDecl>(decl);
+      allPointers = allPointers && v.isPointer;
+    } else if (decl->hasGlobalStorage()) {
+      globals.push_back(decl);
+    }
+    if (v.separateRows)
+      model_.assumptions.push_back("rows of " + v.name + " do not overlap");
+  }
+  // In declaration order: "pointer parameters x and y", as written.
+  const SourceManager &sm = ctx_.getSourceManager();
+  auto declOrder = [&](const VarDecl *a, const VarDecl *b) {
+    return sm.isBeforeInTranslationUnit(a->getLocation(), b->getLocation());
+  };
+  std::sort(indirect.begin(), indirect.end(), declOrder);
+  std::sort(globals.begin(), globals.end(), declOrder);
+  std::vector<std::string> front;
+  if (indirect.size() >= 2)
+    front.push_back(std::string(allParameters ? (allPointers ? "pointer parameters " : "parameters ")
+                                              : (allPointers ? "pointers " : "pointers and references ")) +
+                    nameList(indirect) + " do not overlap");
+  if (!indirect.empty() && !globals.empty())
+    front.push_back(nameList(indirect) + (indirect.size() == 1 ? " does" : " do") +
+                    " not point into the global " + (globals.size() == 1 ? "array " : "arrays ") +
+                    nameList(globals));
+  model_.assumptions.insert(model_.assumptions.begin(), front.begin(), front.end());
+}
 
 void LoopLowerer::unsupported(const std::string &reason, clang::SourceRange r, int variable) {
   for (const m::Unsupported &u : model_.unsupported)
@@ -1767,42 +1823,7 @@ m::LoopModel LoopLowerer::run() {
 
   lowerStmt(body);
 
-  // Assumptions: distinct pointers and references do not overlap.
-  std::vector<const VarDecl *> indirect;
-  bool allParameters = true, allPointers = true;
-  for (const auto &[decl, index] : varIndex_) {
-    const m::Variable &v = model_.variables[static_cast<size_t>(index)];
-    if (v.rank == 0 && !(isa<ParmVarDecl>(decl) && decl->getType()->isReferenceType()))
-      continue;
-    if (mayAlias_.count(index))
-      continue; // already reported as a possible alias
-    if (v.isPointer || decl->getType()->isReferenceType()) {
-      indirect.push_back(decl);
-      allParameters = allParameters && isa<ParmVarDecl>(decl);
-      allPointers = allPointers && v.isPointer;
-    }
-    if (v.separateRows)
-      lm.assumptions.push_back("rows of " + v.name + " do not overlap");
-  }
-  // In declaration order: "pointer parameters x and y", as written.
-  const SourceManager &sm = ctx_.getSourceManager();
-  std::sort(indirect.begin(), indirect.end(), [&](const VarDecl *a, const VarDecl *b) {
-    return sm.isBeforeInTranslationUnit(a->getLocation(), b->getLocation());
-  });
-  if (indirect.size() >= 2) {
-    std::string list;
-    for (size_t i = 0; i < indirect.size(); ++i) {
-      if (i)
-        list += i + 1 == indirect.size() ? " and " : ", ";
-      list += indirect[i]->getNameAsString();
-    }
-    lm.assumptions.insert(lm.assumptions.begin(),
-                          std::string(allParameters ? (allPointers ? "pointer parameters "
-                                                                   : "parameters ")
-                                                    : (allPointers ? "pointers "
-                                                                   : "pointers and references ")) +
-                              list + " do not overlap");
-  }
+  addAssumptions();
   return lm;
 }
 

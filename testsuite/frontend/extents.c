@@ -6,7 +6,7 @@
 double g[4][M];
 void f(int n, int m, double a[n][m], double (*p)[M], float *q, double **r, int k) {
   double local[3][M + 1];
-// CHECK: loop extents.c:[[@LINE+11]]:1 parallel for in f
+// CHECK: loop extents.c:[[@LINE+12]]:1 parallel for in f
 // CHECK-NEXT: iterator i = 0; i < 3; i += 1
 // CHECK-NEXT: parameters: m, k{{$}}
 // CHECK-DAG: var g: rank=2 extents=[4, 8] type=double floating sharing=shared{{$}}
@@ -16,6 +16,7 @@ void f(int n, int m, double a[n][m], double (*p)[M], float *q, double **r, int k
 // CHECK-DAG: var r: rank=2 extents=[?, ?] type=double floating sharing=shared pointer separate-rows param
 // CHECK-DAG: var local: rank=2 extents=[3, 9] type=double floating sharing=shared{{$}}
 // CHECK-DAG: assumption: rows of r do not overlap
+// CHECK-DAG: assumption: a, p, q and r do not point into the global array g
 // CHECK-DAG: assumption: pointer parameters {{.*}} do not overlap
 #pragma omp parallel for
   for (int i = 0; i < 3; i++)
