@@ -603,9 +603,11 @@ LoopModel loopFromJson(const json &j) {
     }
     for (const json &ja : required(j, "accesses")) {
       Access a;
-      a.variable = field<int>(ja, "variable", -1);
+      // A variable is named by its index or, in hand-written models, by name.
       if (ja.contains("variable") && ja.at("variable").is_string())
         a.variable = m.findVariable(ja.at("variable").get<std::string>());
+      else
+        a.variable = field<int>(ja, "variable", -1);
       if (a.variable < 0 || a.variable >= static_cast<int>(m.variables.size()))
         fail("access names an unknown variable");
       std::string kind = field<std::string>(ja, "kind", "read");

@@ -199,7 +199,10 @@ VariableVerdicts LoopDecider::decideVariable(int v) {
     out.symmetricUpdate = notApplicable(var.name + " is a reduction variable");
     out.reflexive = out.symmetricUpdate;
   } else if (rel_.variable(v).identity == Identity::Unknown) {
-    out.forwardRace = unknown(rel_.variable(v).reason);
+    // Elements of v cannot be identified, but reads alone never race.
+    out.forwardRace = accessesOf(v, AccessKind::Write).empty()
+                          ? holds("isl", {var.name + " is only read in the loop: reads do not race"})
+                          : unknown(rel_.variable(v).reason);
     out.exclusiveRead = unknown(rel_.variable(v).reason);
     out.symmetricUpdate = out.reflexive = unknown(rel_.variable(v).reason);
   } else {
@@ -674,7 +677,7 @@ LoopVerdicts undecided(const LoopModel &loop, const std::string &reason) {
 }
 
 /// The loop's own race verdict from its variables'.
-PropertyResult loopRace(const LoopVerdicts &v) {
+PropertyResult loopRace(const LoopModel &loop, const LoopVerdicts &v) {
   for (const VariableVerdicts &var : v.variables)
     if (var.forwardRace.verdict == Verdict::Violated) {
       PropertyResult r = var.forwardRace;
@@ -684,6 +687,11 @@ PropertyResult loopRace(const LoopVerdicts &v) {
   for (const VariableVerdicts &var : v.variables)
     if (var.forwardRace.verdict == Verdict::Unknown)
       return unknown(var.name + ": " + var.forwardRace.reason);
+  // Something the front end could not model may touch memory that no
+  // variable above accounts for (a member access, a call): no proof.
+  for (const model::Unsupported &u : loop.unsupported)
+    if (u.variable == -1)
+      return unknown(u.reason);
   std::vector<std::string> proof;
   for (const VariableVerdicts &var : v.variables)
     for (const std::string &p : var.forwardRace.proof)
@@ -720,7 +728,7 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
   } catch (const std::exception &e) {
     out = undecided(loop, std::string("internal error in the isl deciders: ") + e.what());
   }
-  out.forwardRace = loopRace(out);
+  out.forwardRace = loopRace(loop, out);
   out.assumptions = assumptionsOf(loop);
   return out;
 }
