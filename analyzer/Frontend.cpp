@@ -54,8 +54,10 @@ std::string absolutePath(const std::string &path) {
 /// that stop the analysis.
 class CollectingDiagnostics : public clang::DiagnosticConsumer {
 public:
-  CollectingDiagnostics(std::string givenPath, std::string absPath)
-      : givenPath_(std::move(givenPath)), absPath_(std::move(absPath)) {}
+  /// `commandDirectory`: where relative names in the compile command live.
+  CollectingDiagnostics(std::string givenPath, std::string commandDirectory)
+      : givenPath_(std::move(givenPath)), absPath_(absolutePath(givenPath_)),
+        directory_(std::move(commandDirectory)) {}
 
   void HandleDiagnostic(clang::DiagnosticsEngine::Level level,
                         const clang::Diagnostic &info) override {
@@ -83,10 +85,16 @@ private:
   std::string displayName(llvm::StringRef name) const {
     if (name == givenPath_ || absolutePath(std::string(name)) == absPath_)
       return givenPath_;
+    if (!directory_.empty() && llvm::sys::path::is_relative(name)) {
+      llvm::SmallString<256> inDirectory(directory_);
+      llvm::sys::path::append(inDirectory, name);
+      if (absolutePath(std::string(inDirectory)) == absPath_)
+        return givenPath_;
+    }
     return std::string(name);
   }
 
-  std::string givenPath_, absPath_;
+  std::string givenPath_, absPath_, directory_;
 };
 
 /// The line of the first `#pragma omp` in the file, 0 if there is none.
@@ -233,7 +241,7 @@ TranslationUnitResult analyzeOne(const std::string &file, const FrontendOptions 
   llvm::IntrusiveRefCntPtr<clang::FileManager> files(
       new clang::FileManager(clang::FileSystemOptions(), fs));
 
-  CollectingDiagnostics diagnostics(file, absolutePath(file));
+  CollectingDiagnostics diagnostics(file, command.Directory == "." ? "" : command.Directory);
   ToolInvocation invocation(commandLine, std::make_unique<LoweringAction>(result), files.get());
   invocation.setDiagnosticConsumer(&diagnostics);
   bool ok = invocation.run();
