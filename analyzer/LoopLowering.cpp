@@ -381,7 +381,15 @@ private:
   void lowerEffect(const Expr *e);
   int lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr *rhs, const Expr *whole);
   int lowerIncDec(const UnaryOperator *u);
+  /// The value of `e` as an expression tree; emits its reads (and the
+  /// writes of assignments and ++/-- inside it).
   m::Expr lowerValue(const Expr *e);
+  m::Expr lowerVarRef(const DeclRefExpr *dr);
+  m::Expr lowerUnary(const UnaryOperator *u);
+  m::Expr lowerBinary(const BinaryOperator *b);
+  m::Expr lowerConditional(const ConditionalOperator *c);
+  m::Expr lowerMemberCall(const CXXMemberCallExpr *mc);
+  m::Expr lowerConstruct(const CXXConstructExpr *ctor);
   m::Expr lowerCall(const CallExpr *call);
 
   /// Resolves `x[a][b]`, `v[i]`, `s` to its variable and subscripts.
@@ -1534,6 +1542,157 @@ m::Expr LoopLowerer::lowerCall(const CallExpr *call) {
   return out;
 }
 
+m::Expr LoopLowerer::lowerVarRef(const DeclRefExpr *dr) {
+  std::string t = text(dr);
+  const auto *v = dyn_cast<VarDecl>(dr->getDecl());
+  if (!v) {
+    m::Expr out = opaqueExpr(t);
+    Expr::EvalResult r;
+    if (!dr->isValueDependent() && dr->EvaluateAsInt(r, ctx_)) {
+      out.kind = m::Expr::Kind::IntConst;
+      out.intValue = toInt64(r.Val.getInt());
+    }
+    return out;
+  }
+  if (isPrivateInnerIterator(v))
+    return opaqueExpr(t); // an iterator's value: passive
+  int var = variableOf(v);
+  const m::Variable &info = model_.variables[static_cast<size_t>(var)];
+  if (info.rank > 0) {
+    if (info.isPointer)
+      unsupported("pointer " + v->getNameAsString() + " is used outside a subscript (" + t +
+                      ")",
+                  dr->getSourceRange(), var);
+    else if (info.sharing != m::Sharing::Private && info.sharing != m::Sharing::FirstPrivate)
+      unsupported("address of " + v->getNameAsString() + " is taken (" + t + ")",
+                  dr->getSourceRange(), var);
+    return opaqueExpr(t);
+  }
+  m::Expr out;
+  out.kind = m::Expr::Kind::Access;
+  out.access = accessLocation(dr, v, {}, true, false);
+  out.text = t;
+  return out;
+}
+
+m::Expr LoopLowerer::lowerUnary(const UnaryOperator *u) {
+  std::string t = text(u);
+  switch (u->getOpcode()) {
+  case UO_Minus:
+  case UO_Plus:
+  case UO_LNot:
+  case UO_Not: {
+    m::Expr out;
+    out.kind = m::Expr::Kind::Unary;
+    out.op = UnaryOperator::getOpcodeStr(u->getOpcode()).str();
+    out.operands.push_back(lowerValue(u->getSubExpr()));
+    out.text = t;
+    return out;
+  }
+  case UO_Deref: {
+    lowerDeref(u);
+    int a = derefAccess(u, m::AccessKind::Read);
+    if (a < 0)
+      return opaqueExpr(t);
+    m::Expr out;
+    out.kind = m::Expr::Kind::Access;
+    out.access = a;
+    out.text = t;
+    return out;
+  }
+  case UO_AddrOf: {
+    const VarDecl *v = nullptr;
+    std::vector<const Expr *> subs;
+    bool privateTarget = false;
+    if (resolveLocation(u->getSubExpr(), v, subs) && !isIterator(v)) {
+      m::Sharing s = sharingOf(v);
+      privateTarget = subs.empty() && s != m::Sharing::Shared && s != m::Sharing::Reduction;
+    }
+    if (!privateTarget)
+      unsupported("address of shared data taken (" + t + ")", u->getSourceRange(),
+                  v ? variableOf(v) : -1);
+    for (const Expr *s : subs)
+      lowerValue(s);
+    return opaqueExpr(t);
+  }
+  default:
+    if (u->isIncrementDecrementOp()) {
+      lowerIncDec(u);
+      return opaqueExpr(t);
+    }
+    lowerValue(u->getSubExpr());
+    return opaqueExpr(t);
+  }
+}
+
+m::Expr LoopLowerer::lowerBinary(const BinaryOperator *b) {
+  std::string t = text(b);
+  if (b->isAssignmentOp()) {
+    lowerAssign(b->getLHS(), b->getOpcode(), b->getRHS(), b);
+    return opaqueExpr(t);
+  }
+  if (b->getOpcode() == BO_Comma) {
+    lowerEffect(b->getLHS());
+    return lowerValue(b->getRHS());
+  }
+  if (b->getType()->isPointerType() || (b->isAdditiveOp() &&
+      (b->getLHS()->getType()->isPointerType() || b->getRHS()->getType()->isPointerType())))
+    unsupported("pointer arithmetic " + t + " is not modelled", b->getSourceRange());
+  m::Expr out;
+  out.kind = m::Expr::Kind::Binary;
+  out.op = b->getOpcodeStr().str();
+  out.operands.push_back(lowerValue(b->getLHS()));
+  out.operands.push_back(lowerValue(b->getRHS()));
+  out.text = t;
+  return out;
+}
+
+m::Expr LoopLowerer::lowerConditional(const ConditionalOperator *c) {
+  std::string t = text(c);
+  m::Expr out;
+  out.kind = m::Expr::Kind::Conditional;
+  out.text = t;
+  out.operands.push_back(lowerValue(c->getCond()));
+  out.condition = lowerCondition(c->getCond());
+  int saved = scope_;
+  scope_ = pushGuard(out.condition, c->getTrueExpr()->getSourceRange());
+  out.operands.push_back(lowerValue(c->getTrueExpr()));
+  scope_ = saved;
+  scope_ = pushGuard(notCondition(out.condition), c->getFalseExpr()->getSourceRange());
+  out.operands.push_back(lowerValue(c->getFalseExpr()));
+  scope_ = saved;
+  return out;
+}
+
+m::Expr LoopLowerer::lowerMemberCall(const CXXMemberCallExpr *mc) {
+  std::string t = text(mc);
+  const CXXMethodDecl *md = mc->getMethodDecl();
+  std::string name = md && md->getIdentifier() ? md->getName().str() : std::string();
+  const VarDecl *obj = refVar(mc->getImplicitObjectArgument());
+  if (obj && (name == "size" || name == "empty") && mc->getNumArgs() == 0)
+    return opaqueExpr(t);
+  unsupported("call to '" + (name.empty() ? t : name) + "' may access shared memory",
+              mc->getSourceRange());
+  for (const Expr *arg : mc->arguments())
+    lowerValue(arg);
+  return opaqueExpr(t);
+}
+
+m::Expr LoopLowerer::lowerConstruct(const CXXConstructExpr *ctor) {
+  std::string t = text(ctor);
+  // A container of the standard library or a trivial object built here
+  // (a private temporary) touches no shared memory; other constructors may.
+  const CXXRecordDecl *rd = ctor->getConstructor()->getParent();
+  bool known = ctor->getConstructor()->isTrivial() ||
+               (rd->isInStdNamespace() && rd->getIdentifier() &&
+                (rd->getName() == "vector" || rd->getName() == "array"));
+  if (!known)
+    unsupported("constructor call " + t + " is not modelled", ctor->getSourceRange());
+  for (const Expr *arg : ctor->arguments())
+    lowerValue(arg);
+  return opaqueExpr(t);
+}
+
 m::Expr LoopLowerer::lowerValue(const Expr *e) {
   if (!e)
     return opaqueExpr("");
@@ -1570,37 +1729,18 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
     out.text = t;
     return out;
   }
-  if (const auto *dr = dyn_cast<DeclRefExpr>(e)) {
-    const auto *v = dyn_cast<VarDecl>(dr->getDecl());
-    if (!v) {
-      m::Expr out = opaqueExpr(t);
-      Expr::EvalResult r;
-      if (!e->isValueDependent() && e->EvaluateAsInt(r, ctx_)) {
-        out.kind = m::Expr::Kind::IntConst;
-        out.intValue = toInt64(r.Val.getInt());
-      }
-      return out;
-    }
-    if (isPrivateInnerIterator(v))
-      return opaqueExpr(t); // an iterator's value: passive
-    int var = variableOf(v);
-    const m::Variable &info = model_.variables[static_cast<size_t>(var)];
-    if (info.rank > 0) {
-      if (info.isPointer)
-        unsupported("pointer " + v->getNameAsString() + " is used outside a subscript (" + t +
-                        ")",
-                    e->getSourceRange(), var);
-      else if (info.sharing != m::Sharing::Private && info.sharing != m::Sharing::FirstPrivate)
-        unsupported("address of " + v->getNameAsString() + " is taken (" + t + ")",
-                    e->getSourceRange(), var);
-      return opaqueExpr(t);
-    }
-    m::Expr out;
-    out.kind = m::Expr::Kind::Access;
-    out.access = accessLocation(e, v, {}, true, false);
-    out.text = t;
-    return out;
-  }
+  if (const auto *dr = dyn_cast<DeclRefExpr>(e))
+    return lowerVarRef(dr);
+  if (const auto *u = dyn_cast<UnaryOperator>(e))
+    return lowerUnary(u);
+  if (const auto *b = dyn_cast<BinaryOperator>(e))
+    return lowerBinary(b);
+  if (const auto *c = dyn_cast<ConditionalOperator>(e))
+    return lowerConditional(c);
+  if (const auto *mc = dyn_cast<CXXMemberCallExpr>(e))
+    return lowerMemberCall(mc);
+  if (const auto *ctor = dyn_cast<CXXConstructExpr>(e))
+    return lowerConstruct(ctor);
   if (isa<ArraySubscriptExpr>(e) || isSubscriptCall(e)) {
     const VarDecl *v = nullptr;
     std::vector<const Expr *> subs;
@@ -1616,101 +1756,6 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
     out.access = accessLocation(e, v, subs, true, false);
     out.text = t;
     return out;
-  }
-  if (const auto *u = dyn_cast<UnaryOperator>(e)) {
-    switch (u->getOpcode()) {
-    case UO_Minus:
-    case UO_Plus:
-    case UO_LNot:
-    case UO_Not: {
-      m::Expr out;
-      out.kind = m::Expr::Kind::Unary;
-      out.op = UnaryOperator::getOpcodeStr(u->getOpcode()).str();
-      out.operands.push_back(lowerValue(u->getSubExpr()));
-      out.text = t;
-      return out;
-    }
-    case UO_Deref: {
-      lowerDeref(u);
-      int a = derefAccess(u, m::AccessKind::Read);
-      if (a < 0)
-        return opaqueExpr(t);
-      m::Expr out;
-      out.kind = m::Expr::Kind::Access;
-      out.access = a;
-      out.text = t;
-      return out;
-    }
-    case UO_AddrOf: {
-      const VarDecl *v = nullptr;
-      std::vector<const Expr *> subs;
-      bool privateTarget = false;
-      if (resolveLocation(u->getSubExpr(), v, subs) && !isIterator(v)) {
-        m::Sharing s = sharingOf(v);
-        privateTarget = subs.empty() && s != m::Sharing::Shared && s != m::Sharing::Reduction;
-      }
-      if (!privateTarget)
-        unsupported("address of shared data taken (" + t + ")", e->getSourceRange(),
-                    v ? variableOf(v) : -1);
-      for (const Expr *s : subs)
-        lowerValue(s);
-      return opaqueExpr(t);
-    }
-    default:
-      if (u->isIncrementDecrementOp()) {
-        lowerIncDec(u);
-        return opaqueExpr(t);
-      }
-      lowerValue(u->getSubExpr());
-      return opaqueExpr(t);
-    }
-  }
-  if (const auto *b = dyn_cast<BinaryOperator>(e)) {
-    if (b->isAssignmentOp()) {
-      lowerAssign(b->getLHS(), b->getOpcode(), b->getRHS(), b);
-      return opaqueExpr(t);
-    }
-    if (b->getOpcode() == BO_Comma) {
-      lowerEffect(b->getLHS());
-      return lowerValue(b->getRHS());
-    }
-    if (b->getType()->isPointerType() || (b->isAdditiveOp() &&
-        (b->getLHS()->getType()->isPointerType() || b->getRHS()->getType()->isPointerType())))
-      unsupported("pointer arithmetic " + t + " is not modelled", e->getSourceRange());
-    m::Expr out;
-    out.kind = m::Expr::Kind::Binary;
-    out.op = b->getOpcodeStr().str();
-    out.operands.push_back(lowerValue(b->getLHS()));
-    out.operands.push_back(lowerValue(b->getRHS()));
-    out.text = t;
-    return out;
-  }
-  if (const auto *c = dyn_cast<ConditionalOperator>(e)) {
-    m::Expr out;
-    out.kind = m::Expr::Kind::Conditional;
-    out.text = t;
-    out.operands.push_back(lowerValue(c->getCond()));
-    out.condition = lowerCondition(c->getCond());
-    int saved = scope_;
-    scope_ = pushGuard(out.condition, c->getTrueExpr()->getSourceRange());
-    out.operands.push_back(lowerValue(c->getTrueExpr()));
-    scope_ = saved;
-    scope_ = pushGuard(notCondition(out.condition), c->getFalseExpr()->getSourceRange());
-    out.operands.push_back(lowerValue(c->getFalseExpr()));
-    scope_ = saved;
-    return out;
-  }
-  if (const auto *mc = dyn_cast<CXXMemberCallExpr>(e)) {
-    const CXXMethodDecl *md = mc->getMethodDecl();
-    std::string name = md && md->getIdentifier() ? md->getName().str() : std::string();
-    const VarDecl *obj = refVar(mc->getImplicitObjectArgument());
-    if (obj && (name == "size" || name == "empty") && mc->getNumArgs() == 0)
-      return opaqueExpr(t);
-    unsupported("call to '" + (name.empty() ? t : name) + "' may access shared memory",
-                e->getSourceRange());
-    for (const Expr *arg : mc->arguments())
-      lowerValue(arg);
-    return opaqueExpr(t);
   }
   if (const auto *call = dyn_cast<CallExpr>(e)) {
     if (isa<CXXOperatorCallExpr>(call)) {
@@ -1730,19 +1775,6 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
     if (c->getType()->isPointerType() && !c->getSubExpr()->getType()->isNullPtrType())
       unsupported("pointer cast " + t + " is not modelled", e->getSourceRange());
     return out;
-  }
-  if (const auto *ctor = dyn_cast<CXXConstructExpr>(e)) {
-    // A container of the standard library or a trivial object built here
-    // (a private temporary) touches no shared memory; other constructors may.
-    const CXXRecordDecl *rd = ctor->getConstructor()->getParent();
-    bool known = ctor->getConstructor()->isTrivial() ||
-                 (rd->isInStdNamespace() && rd->getIdentifier() &&
-                  (rd->getName() == "vector" || rd->getName() == "array"));
-    if (!known)
-      unsupported("constructor call " + t + " is not modelled", e->getSourceRange());
-    for (const Expr *arg : ctor->arguments())
-      lowerValue(arg);
-    return opaqueExpr(t);
   }
   if (isa<CXXDefaultArgExpr>(e) || isa<CXXDefaultInitExpr>(e) || isa<ImplicitValueInitExpr>(e))
     return opaqueExpr(t); // defaults the source does not spell
