@@ -120,7 +120,7 @@ public:
     if (ci_.getDiagnostics().hasErrorOccurred())
       return; // the AST may be incomplete; Clang's errors say why
     const std::string &file = result_.file;
-    if (!ci_.getLangOpts().OpenMP) {
+    if (!ci_.getLangOpts().OpenMP && !ci_.getLangOpts().OpenMPSimd) {
       if (unsigned line = firstOpenMPPragmaLine(file)) {
         result_.problems.push_back(
             inputError(file, line, 1, "OpenMP is not enabled for " + file + ": pass -fopenmp"));
