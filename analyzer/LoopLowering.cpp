@@ -1163,13 +1163,47 @@ static const Expr *skipCondition(const Stmt *s) {
   return nullptr;
 }
 
+/// True if `s` holds a `break` or `continue` of the loop it sits in (not one
+/// of a loop or switch nested in `s`).
+static bool jumpsOutOf(const Stmt *s, bool breakCounts = true) {
+  if (!s)
+    return false;
+  if (isa<ContinueStmt>(s))
+    return true;
+  if (isa<BreakStmt>(s))
+    return breakCounts;
+  if (isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s))
+    return false;
+  if (isa<SwitchStmt>(s))
+    breakCounts = false;
+  for (const Stmt *c : s->children())
+    if (jumpsOutOf(c, breakCounts))
+      return true;
+  return false;
+}
+
+/// True if `s` holds a `break` of the loop it sits in.
+static bool breaksOutOf(const Stmt *s) {
+  if (!s || isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s) ||
+      isa<SwitchStmt>(s))
+    return false;
+  if (isa<BreakStmt>(s))
+    return true;
+  for (const Stmt *c : s->children())
+    if (breaksOutOf(c))
+      return true;
+  return false;
+}
+
 void LoopLowerer::lowerCompound(const CompoundStmt *c) {
   int saved = scope_;
   for (const Stmt *s : c->body()) {
     lowerStmt(s);
+    clang::SourceRange rest(s->getEndLoc(), c->getEndLoc());
     if (const Expr *cond = skipCondition(s))
-      scope_ = pushGuard(notCondition(lowerCondition(cond)),
-                         clang::SourceRange(s->getEndLoc(), c->getEndLoc()));
+      scope_ = pushGuard(notCondition(lowerCondition(cond)), rest);
+    else if (jumpsOutOf(s))
+      scope_ = pushGuard(opaqueCondition("may be skipped by a break or continue", ""), rest);
   }
   scope_ = saved;
 }
@@ -1233,6 +1267,9 @@ void LoopLowerer::lowerInnerLoop(const ForStmt *f) {
   int saved = scope_;
   scope_ = static_cast<int>(model_.scopes.size()) - 1;
   innerIters_.emplace_back(iter, privateIter);
+  // A break ends the loop early: its later iterations may not run.
+  bool mayBreak = breaksOutOf(f->getBody());
+  int loopScope = scope_;
 
   if (privateIter) {
     const auto *cond = cast<BinaryOperator>(f->getCond()->IgnoreParenImpCasts());
@@ -1240,7 +1277,11 @@ void LoopLowerer::lowerInnerLoop(const ForStmt *f) {
   } else {
     lowerValue(f->getCond());
   }
+  if (mayBreak)
+    scope_ = pushGuard(opaqueCondition("the loop over " + h.iterator + " may end early (break)", ""),
+                       f->getBody()->getSourceRange());
   lowerStmt(f->getBody());
+  scope_ = loopScope;
   if (!privateIter) {
     const Expr *inc = f->getInc()->IgnoreParenImpCasts();
     const Expr *target = nullptr;
