@@ -718,6 +718,25 @@ TEST(Deciders, UnsupportedMakesUnknown) {
   EXPECT_HOLDS(var(w, "y").forwardRace);
 }
 
+TEST(Deciders, UnsupportedWithoutVariablesIsUnknown) {
+  // A loop whose only effect the front end could not model (a call).
+  auto m = writes({});
+  m.unsupported.push_back({"call to 'g' may access shared memory", {}, -1});
+  LoopVerdicts v = decide(m);
+  EXPECT_UNKNOWN(v.forwardRace);
+  EXPECT_EQ(v.forwardRace.reason, "call to 'g' may access shared memory");
+}
+
+TEST(Deciders, ReadsOfUnidentifiedElementsDoNotRace) {
+  // x[i][j + 1] may leave its row of extent m, but x is only read.
+  auto m = loop(kJacobiTuples);
+  m.iterators[1].bound = model::indexFromJson("m");
+  LoopVerdicts v = decide(m);
+  const VariableVerdicts &x = var(v, "x");
+  EXPECT_HOLDS(x.forwardRace);
+  EXPECT_UNKNOWN(x.exclusiveRead);
+}
+
 TEST(Deciders, AssumptionsAreCopied) {
   auto m = loop(kHeat);
   m.assumptions.push_back("pointer parameters x and y do not overlap");
