@@ -889,6 +889,17 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
     case BO_Mul: k = K::Mul; break;
     case BO_Div: k = K::Div; break;
     case BO_Rem: k = K::Mod; break;
+    case BO_Shl: {
+      // i << c is i * 2^c (shifts of negative values are undefined in C).
+      Expr::EvalResult r;
+      if (!b->getRHS()->isValueDependent() && b->getRHS()->EvaluateAsInt(r, ctx_)) {
+        int64_t c = toInt64(r.Val.getInt());
+        if (c >= 0 && c < 62)
+          return m::IndexExpr::binary(K::Mul, lowerIndex(b->getLHS(), depth),
+                                      m::IndexExpr::constant(int64_t(1) << c));
+      }
+      return m::IndexExpr::opaque("unsupported integer operator in " + t, t);
+    }
     default:
       return m::IndexExpr::opaque("unsupported integer operator in " + t, t);
     }

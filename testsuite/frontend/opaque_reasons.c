@@ -2,7 +2,7 @@
 // a reason; a private integer defined once in the loop is substituted.
 // RUN: %adjoint-lint --dump-model %s -- -fopenmp | %python %inputs/model_lines.py | FileCheck %s
 void f(int n, int s, const int *idx, const int *rowptr, double *x, double *y) {
-// CHECK: loop opaque_reasons.c:[[@LINE+9]]:1 parallel for in f
+// CHECK: loop opaque_reasons.c:[[@LINE+11]]:1 parallel for in f
 // CHECK: parameters: n, s
 // CHECK: scope 0: loop k = <opaque: data-dependent subscript rowptr[i]>; k < <opaque: data-dependent subscript rowptr[i + 1]>; k += 1 (parent -1)
 // CHECK: read x[idx[i]] [<opaque: data-dependent subscript idx[i]>]
@@ -11,6 +11,8 @@ void f(int n, int s, const int *idx, const int *rowptr, double *x, double *y) {
 // CHECK: write y[c] [<opaque: c is modified inside the loop>]
 // CHECK: write y[(int)x[i]] [<opaque: floating-point value (int)x[i]>]
 // CHECK: write y[t] [<opaque: data-dependent subscript idx[i + 1]>]
+// CHECK: write y[i << 2] [i * 4]
+// CHECK: write y[i >> 1] [<opaque: unsupported integer operator in i >> 1>]
 #pragma omp parallel for
   for (int i = 0; i < n; i++) {
     for (int k = rowptr[i]; k < rowptr[i + 1]; k++)
@@ -24,5 +26,7 @@ void f(int n, int s, const int *idx, const int *rowptr, double *x, double *y) {
     y[(int)x[i]] = 3.0;
     int t = idx[i + 1];
     y[t] = 4.0;
+    y[i << 2] = 5.0;
+    y[i >> 1] = 6.0;
   }
 }
