@@ -390,6 +390,13 @@ void LoopRelations::buildVariable(int v) {
           anyElement(k, range, 0);
     return;
   }
+  for (int k : accessesOf(v))
+    if (loop_.accesses[static_cast<size_t>(k)].subscripts.size() != var.rank) {
+      out.reason = "an access to " + var.name + " has " +
+                   std::to_string(loop_.accesses[static_cast<size_t>(k)].subscripts.size()) +
+                   " subscripts for rank " + std::to_string(var.rank);
+      return;
+    }
   bool needsDelinearisation = false;
   for (int k : accessesOf(v))
     for (size_t d = 0; d < var.rank; ++d)
@@ -500,6 +507,7 @@ bool LoopRelations::tryDelinearise(int v, VariableRelations &out) {
     auto poly = expandPolynomial(sub, params);
     if (!poly) {
       out.reason = "subscript " + sub.str() + " of " + var.name + " is " + subscriptWhy_[static_cast<size_t>(k)][0];
+      out.causeAccess = k;
       return false;
     }
     for (const auto &[m, c] : *poly)
@@ -533,6 +541,7 @@ bool LoopRelations::tryDelinearise(int v, VariableRelations &out) {
       if (!c) {
         out.reason = "subscript " + loop_.accesses[static_cast<size_t>(k)].subscripts[0].str() + " of " +
                      var.name + " is " + w;
+        out.causeAccess = k;
         return false;
       }
       if (l + 1 < rank) {
@@ -542,6 +551,7 @@ bool LoopRelations::tryDelinearise(int v, VariableRelations &out) {
           const std::string &text = loop_.accesses[static_cast<size_t>(k)].text;
           out.reason = (text.empty() ? var.name : text) + " may leave its row of extent " + (*chain)[l] +
                        " (cannot delinearise " + var.name + ")";
+          out.causeAccess = k;
           return false;
         }
       }

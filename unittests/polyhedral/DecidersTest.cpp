@@ -737,6 +737,15 @@ TEST(Deciders, ReadsOfUnidentifiedElementsDoNotRace) {
   EXPECT_UNKNOWN(x.exclusiveRead);
 }
 
+TEST(Deciders, MalformedModelsAreUnknownNotCrashes) {
+  auto m = loop(kHeat);
+  m.accesses[1].subscripts.clear(); // x read without its subscript
+  LoopVerdicts v = decide(m);
+  EXPECT_UNKNOWN(var(v, "x").exclusiveRead);
+  m.accesses[1].scope = 7; // no such scope
+  EXPECT_UNKNOWN(decide(m).forwardRace);
+}
+
 TEST(Deciders, AssumptionsAreCopied) {
   auto m = loop(kHeat);
   m.assumptions.push_back("pointer parameters x and y do not overlap");
