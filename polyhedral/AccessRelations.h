@@ -50,6 +50,7 @@ struct AccessRelation {
 struct VariableRelations {
   Identity identity = Identity::Unknown;
   std::string reason;             ///< Identity::Unknown: why
+  int causeAccess = -1;           ///< Identity::Unknown: the access at fault, if one
   std::vector<std::string> notes; ///< proven facts, e.g. the delinearisation
   /// Identity::Delinearised: the parameter that is the extent of each inner
   /// dimension, innermost first (x[i*n + j] split as x[i][j]: {"n"})

@@ -205,16 +205,26 @@ VariableVerdicts LoopDecider::decideVariable(int v) {
                           : unknown(rel_.variable(v).reason);
     out.exclusiveRead = unknown(rel_.variable(v).reason);
     out.symmetricUpdate = out.reflexive = unknown(rel_.variable(v).reason);
+    for (PropertyResult *p : {&out.forwardRace, &out.exclusiveRead, &out.symmetricUpdate, &out.reflexive})
+      if (p->verdict == Verdict::Unknown)
+        p->causeAccess = rel_.variable(v).causeAccess;
   } else {
     out.forwardRace = forwardRace(v);
     out.exclusiveRead = exclusiveRead(v);
     decidePairing(v, out);
   }
-  for (const model::Unsupported &u : loop_.unsupported)
-    if (u.variable == -1 || u.variable == v)
-      for (PropertyResult *p : {&out.forwardRace, &out.exclusiveRead, &out.symmetricUpdate, &out.reflexive})
-        if (p->verdict != Verdict::NotApplicable)
-          *p = unknown(u.reason);
+  // The first unmodelled construct that concerns v undoes every proof about v.
+  for (size_t k = 0; k < loop_.unsupported.size(); ++k) {
+    const model::Unsupported &u = loop_.unsupported[k];
+    if (u.variable != -1 && u.variable != v)
+      continue;
+    for (PropertyResult *p : {&out.forwardRace, &out.exclusiveRead, &out.symmetricUpdate, &out.reflexive})
+      if (p->verdict != Verdict::NotApplicable) {
+        *p = unknown(u.reason);
+        p->causeUnsupported = static_cast<int>(k);
+      }
+    break;
+  }
   chooseStrategy(v, out);
   return out;
 }
@@ -256,6 +266,7 @@ PropertyResult LoopDecider::conflicts(int v, const std::vector<std::pair<int, in
   for (const std::string &n : rel_.variable(v).notes)
     proof.push_back(n);
   std::string mayReason;
+  int mayCause = -1;
   for (const auto &[a, b] : pairs) {
     const AccessRelation &ra = rel_.access(a), &rb = rel_.access(b);
     /// { A_a[..] -> A_b[..] : a and b touch one element }
@@ -283,10 +294,14 @@ PropertyResult LoopDecider::conflicts(int v, const std::vector<std::pair<int, in
                                    : "a conflict between " + accessText(loop_, a) + " and " + accessText(loop_, b);
       mayReason = between + " is possible only through " + accessText(loop_, inexact) + ", because " +
                   rel_.access(inexact).inexactReason;
+      mayCause = inexact;
     }
   }
-  if (!mayReason.empty())
-    return unknown(mayReason);
+  if (!mayReason.empty()) {
+    PropertyResult r = unknown(mayReason);
+    r.causeAccess = mayCause;
+    return r;
+  }
   if (!rel_.legend().empty())
     proof.push_back("isl names: " + rel_.legend());
   return holds("isl", proof);
@@ -685,13 +700,19 @@ PropertyResult loopRace(const LoopModel &loop, const LoopVerdicts &v) {
       return r;
     }
   for (const VariableVerdicts &var : v.variables)
-    if (var.forwardRace.verdict == Verdict::Unknown)
-      return unknown(var.name + ": " + var.forwardRace.reason);
+    if (var.forwardRace.verdict == Verdict::Unknown) {
+      PropertyResult r = var.forwardRace; // keeps the cause
+      r.reason = var.name + ": " + r.reason;
+      return r;
+    }
   // Something the front end could not model may touch memory that no
   // variable above accounts for (a member access, a call): no proof.
-  for (const model::Unsupported &u : loop.unsupported)
-    if (u.variable == -1)
-      return unknown(u.reason);
+  for (size_t k = 0; k < loop.unsupported.size(); ++k)
+    if (loop.unsupported[k].variable == -1) {
+      PropertyResult r = unknown(loop.unsupported[k].reason);
+      r.causeUnsupported = static_cast<int>(k);
+      return r;
+    }
   std::vector<std::string> proof;
   for (const VariableVerdicts &var : v.variables)
     for (const std::string &p : var.forwardRace.proof)

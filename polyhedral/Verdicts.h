@@ -36,6 +36,11 @@ struct PropertyResult {
   std::optional<Witness> witness;    ///< when Violated
   std::vector<std::string> proof;    ///< proof artifacts, e.g. the empty isl conflict sets
   std::string with;                  ///< symmetric/reflexive: the written array it relates to
+  /// For Unknown: what made the question undecidable, where one thing did:
+  /// an access (index into LoopModel::accesses) whose subscript, guard or
+  /// bounds are not analysable, or an entry of LoopModel::unsupported.
+  int causeAccess = -1;
+  int causeUnsupported = -1;
 };
 
 struct VariableVerdicts {

@@ -338,11 +338,60 @@ Finding sharedAdjointFinding(const LoopModel &m, const VariableVerdicts &vv, int
 // ---------------------------------------------------------------------------
 // adjoint-lint-unknown
 
+/// Where an unknown verdict is best shown: at what caused it (the access
+/// whose subscript, guard or bounds defeat the analysis, or the unmodelled
+/// construct), else at `fallback`.
+Location causeOf(const LoopModel &m, const polyhedral::PropertyResult &r, const Access *fallback) {
+  if (const Access *a = accessAt(m, r.causeAccess))
+    return locationOf(a->range);
+  if (r.causeUnsupported >= 0 && static_cast<size_t>(r.causeUnsupported) < m.unsupported.size() &&
+      m.unsupported[static_cast<size_t>(r.causeUnsupported)].range.line > 0)
+    return locationOf(m.unsupported[static_cast<size_t>(r.causeUnsupported)].range);
+  return fallback ? locationOf(fallback->range) : pragmaOf(m);
+}
+
+/// True when `r` is unknown only because of a construct that concerns the
+/// whole loop: one finding per such construct says so (loopWideFindings).
+bool causedLoopWide(const LoopModel &m, const polyhedral::PropertyResult &r) {
+  return r.verdict == Verdict::Unknown && r.causeUnsupported >= 0 &&
+         static_cast<size_t>(r.causeUnsupported) < m.unsupported.size() &&
+         m.unsupported[static_cast<size_t>(r.causeUnsupported)].variable == -1;
+}
+
+/// One warning per construct the front end could not model for the whole
+/// loop (a call, a member access, a modified iterator...), at the construct,
+/// instead of one per variable and question it leaves undecided.
+std::vector<Finding> loopWideFindings(const LoopModel &m, const polyhedral::LoopVerdicts &v) {
+  std::vector<Finding> out;
+  std::vector<bool> used(m.unsupported.size(), false);
+  auto mark = [&](const polyhedral::PropertyResult &r) {
+    if (causedLoopWide(m, r))
+      used[static_cast<size_t>(r.causeUnsupported)] = true;
+  };
+  mark(v.forwardRace);
+  for (const VariableVerdicts &vv : v.variables) {
+    mark(vv.forwardRace);
+    if (vv.active && vv.array)
+      mark(vv.exclusiveRead);
+  }
+  for (size_t k = 0; k < m.unsupported.size(); ++k) {
+    if (!used[k])
+      continue;
+    const model::Unsupported &u = m.unsupported[k];
+    out.push_back(makeFinding(kRuleUnknown, Level::Warning,
+                              u.range.line > 0 ? locationOf(u.range) : pragmaOf(m),
+                              "cannot decide whether this loop has a data race or whether its adjoint "
+                              "needs synchronisation: " + u.reason,
+                              m));
+  }
+  return out;
+}
+
 Finding unknownRaceFinding(const LoopModel &m, const VariableVerdicts &vv, int var) {
   const Access *at = firstAccess(m, var, AccessKind::Write);
   if (!at)
     at = firstAccess(m, var, std::nullopt);
-  return makeFinding(kRuleUnknown, Level::Warning, at ? locationOf(at->range) : pragmaOf(m),
+  return makeFinding(kRuleUnknown, Level::Warning, causeOf(m, vv.forwardRace, at),
                      "cannot decide whether the accesses to '" + vv.name +
                          "' race between iterations: " + reasonOf(vv.forwardRace),
                      m);
@@ -350,7 +399,7 @@ Finding unknownRaceFinding(const LoopModel &m, const VariableVerdicts &vv, int v
 
 Finding unknownExclusiveReadFinding(const LoopModel &m, const VariableVerdicts &vv, int var) {
   const Access *at = firstAccess(m, var, AccessKind::Read);
-  Finding f = makeFinding(kRuleUnknown, Level::Warning, at ? locationOf(at->range) : pragmaOf(m),
+  Finding f = makeFinding(kRuleUnknown, Level::Warning, causeOf(m, vv.exclusiveRead, at),
                           "cannot decide whether the adjoint of '" + vv.name +
                               "' needs synchronisation: " + reasonOf(vv.exclusiveRead),
                           m);
@@ -389,8 +438,8 @@ std::string assumptionNote(const std::string &a) {
 } // namespace
 
 std::vector<Finding> buildFindings(const LoopModel &m, const polyhedral::LoopVerdicts &v) {
-  std::vector<Finding> out;
-  bool variableRace = false, variableUnknown = false;
+  std::vector<Finding> out = loopWideFindings(m, v);
+  bool variableRace = false, variableUnknown = !out.empty();
   for (const VariableVerdicts &vv : v.variables) {
     const int var = variableIndex(m, vv);
     if (vv.forwardRace.verdict == Verdict::Violated) {
@@ -398,13 +447,14 @@ std::vector<Finding> buildFindings(const LoopModel &m, const polyhedral::LoopVer
       out.push_back(forwardRaceFinding(m, vv.name, var, vv.forwardRace));
     } else if (vv.forwardRace.verdict == Verdict::Unknown) {
       variableUnknown = true;
-      out.push_back(unknownRaceFinding(m, vv, var));
+      if (!causedLoopWide(m, vv.forwardRace))
+        out.push_back(unknownRaceFinding(m, vv, var));
     }
     if (!vv.active || !vv.array)
       continue;
     if (vv.exclusiveRead.verdict == Verdict::Violated)
       out.push_back(sharedAdjointFinding(m, vv, var));
-    else if (vv.exclusiveRead.verdict == Verdict::Unknown)
+    else if (vv.exclusiveRead.verdict == Verdict::Unknown && !causedLoopWide(m, vv.exclusiveRead))
       out.push_back(unknownExclusiveReadFinding(m, vv, var));
     if (vv.strategy == "gather")
       out.push_back(gatherFinding(m, vv));
@@ -420,7 +470,7 @@ std::vector<Finding> buildFindings(const LoopModel &m, const polyhedral::LoopVer
       }
     out.push_back(forwardRaceFinding(m, name, var, v.forwardRace));
   } else if (v.forwardRace.verdict == Verdict::Unknown && !variableUnknown) {
-    out.push_back(makeFinding(kRuleUnknown, Level::Warning, pragmaOf(m),
+    out.push_back(makeFinding(kRuleUnknown, Level::Warning, causeOf(m, v.forwardRace, nullptr),
                               "cannot decide whether this loop has a data race: " +
                                   reasonOf(v.forwardRace),
                               m));

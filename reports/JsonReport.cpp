@@ -183,10 +183,21 @@ Json propertyToJson(const LoopModel &m, const PropertyResult &r, bool race) {
             {"decided_by", r.decidedBy}};
   if (!r.with.empty())
     j["with"] = r.with;
-  if (r.verdict == Verdict::Unknown)
+  if (r.verdict == Verdict::Unknown) {
     j["reason"] = r.reason.empty() ? std::string("the decider gave no reason") : r.reason;
-  else if (!r.reason.empty())
+    // Where the undecidable construct is: the access, or the unmodelled code.
+    Json cause = accessToJson(m, r.causeAccess);
+    if (cause.is_null() && r.causeUnsupported >= 0 &&
+        static_cast<size_t>(r.causeUnsupported) < m.unsupported.size()) {
+      const model::SourceRange &at = m.unsupported[static_cast<size_t>(r.causeUnsupported)].range;
+      if (at.line > 0)
+        cause = {{"line", at.line}, {"column", at.column}};
+    }
+    if (!cause.is_null())
+      j["cause"] = cause;
+  } else if (!r.reason.empty()) {
     j["reason"] = r.reason;
+  }
   // A witness names two distinct iterations. A property of one iteration
   // (symmetric update: R_X(p) != W_Y(p)) has a one-iteration
   // counterexample instead.
