@@ -728,8 +728,10 @@ void LoopLowerer::checkPointerOrigin(const VarDecl *v, int index) {
   if (target.empty())
     target = fallback;
   mayAlias_.insert(index);
+  // Loop-wide (-1): the accesses through var may hit the other variable's
+  // elements, so no verdict about that variable holds either.
   unsupported(var.name + " may alias " + (target.empty() ? "another array" : target),
-              v->getSourceRange(), index);
+              v->getSourceRange(), -1);
 }
 
 // --- loop headers -----------------------------------------------------------

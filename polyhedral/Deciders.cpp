@@ -724,6 +724,11 @@ PropertyResult loopRace(const LoopModel &loop, const LoopVerdicts &v) {
 
 std::vector<std::string> assumptionsOf(const LoopModel &loop) {
   std::vector<std::string> out = loop.assumptions;
+  // The verdicts are about this loop's iterations; without the barrier,
+  // they say nothing about code that runs concurrently after it.
+  if (loop.clauses.nowait)
+    out.push_back("nowait: work after this loop in the parallel region may run concurrently "
+                  "with it and is not checked against it");
   for (const Variable &v : loop.variables)
     if (v.separateRows && v.rank > 1) {
       std::string a = "rows of " + v.name + " do not overlap";
