@@ -99,6 +99,7 @@ private:
   PropertyResult conflicts(int v, const std::vector<std::pair<int, int>> &pairs, const std::string &what);
   PropertyResult forwardRace(int v);
   PropertyResult exclusiveRead(int v);
+  bool identityRead(int k) const;
   void decidePairing(int v, VariableVerdicts &out);
   PropertyResult symmetricUpdate(int x, int y, const isl::map &rx, const isl::map &wy, int read, int write) const;
   PropertyResult reflexive(int x, int y, const isl::map &rx, const isl::map &wy, int read, int write) const;
@@ -244,11 +245,38 @@ PropertyResult LoopDecider::forwardRace(int v) {
   return conflicts(v, pairs, "written by one iteration and accessed by another");
 }
 
+/// The read half of `y[e] += f` or `y[e] -= f`: its partial derivative is 1,
+/// so the adjoint leaves the adjoint of y[e] as it is and increments nothing.
+/// Such reads do not count against the exclusive-read property.
+bool LoopDecider::identityRead(int k) const {
+  const Access &r = loop_.accesses.at(static_cast<size_t>(k));
+  if (r.kind != AccessKind::Read)
+    return false;
+  for (const model::Statement &st : loop_.statements) {
+    if ((st.op != "+=" && st.op != "-=") || st.lhs < 0 ||
+        st.lhs >= static_cast<int>(loop_.accesses.size()))
+      continue;
+    const Access &w = loop_.accesses[static_cast<size_t>(st.lhs)];
+    bool sameSubscripts = w.subscripts.size() == r.subscripts.size();
+    for (size_t d = 0; sameSubscripts && d < w.subscripts.size(); ++d)
+      sameSubscripts = w.subscripts[d].str() == r.subscripts[d].str();
+    if (w.variable == r.variable && w.scope == r.scope && sameSubscripts && w.range.line == r.range.line &&
+        w.range.column == r.range.column && w.range.endLine == r.range.endLine &&
+        w.range.endColumn == r.range.endColumn)
+      return true;
+  }
+  return false;
+}
+
 PropertyResult LoopDecider::exclusiveRead(int v) {
-  std::vector<int> reads = accessesOf(v, AccessKind::Read);
+  std::vector<int> reads;
+  for (int k : accessesOf(v, AccessKind::Read))
+    if (!identityRead(k))
+      reads.push_back(k);
   if (reads.empty())
     return holds("isl", {loop_.variables[static_cast<size_t>(v)].name +
-                         " is not read in the loop: no element is read by two iterations"});
+                         " is not read in the loop (other than as the left side of += or -=, whose "
+                         "adjoint increments nothing): no element is read by two iterations"});
   std::vector<std::pair<int, int>> pairs;
   for (size_t x = 0; x < reads.size(); ++x)
     for (size_t y = x; y < reads.size(); ++y)
