@@ -357,7 +357,46 @@ private:
   bool declaredInRegion(const VarDecl *v) const;
   int variableOf(const VarDecl *v);
   void describeType(const VarDecl *v, m::Variable &var);
+  void describeType(QualType t, bool parameterArray, m::Variable &var);
   void checkPointerOrigin(const VarDecl *v, int index);
+  /// The storage a local pointer or reference may point into: nullopt for
+  /// fresh allocations and temporaries, else the name of the first object
+  /// its initialiser mentions (empty if none).
+  std::optional<std::string> aliasTarget(const VarDecl *v) const;
+
+  // Member accesses
+  /// A member access path `g->u`, `s.w`, `(*p).a.b`, `this->b`.
+  struct MemberPath {
+    std::string name;                      ///< the variable's name (naming rule: "member accesses" below)
+    const VarDecl *root = nullptr;         ///< the base variable; nullptr: `this`
+    std::vector<const FieldDecl *> fields; ///< outermost first
+    /// The member's storage lies inside the root variable itself: only `.`
+    /// steps from a root that is an object (not a pointer or reference),
+    /// no reference member on the way, and the member is not a pointer.
+    bool inObject = false;
+    /// Some step goes through a pointer (`->`, `this`) or a reference, or
+    /// the member itself is a pointer or a reference.
+    bool indirect = false;
+    /// The member holds a pointer or is a reference (its elements are
+    /// stored elsewhere).
+    bool pointerMember = false;
+    /// A pointer or reference stored in an object lies on the way (`s.p->a`,
+    /// `g->next->u`, or the member itself is one).
+    bool storedPointer = false;
+    /// Members with the same nonempty key live in one object, at distinct
+    /// storage: the spelling up to the last `->` (`this->` for `this`).
+    std::string objectKey;
+  };
+  /// Resolves a member access to its path; false with `why` (a phrase
+  /// completing "member access X is not modelled: ...") if its base is not
+  /// a variable, `this` or a member chain of them.
+  bool resolveMember(const MemberExpr *me, MemberPath &path, std::string &why);
+  /// The variable of a member path (made on first use), or -1 after
+  /// recording why it is unsupported.
+  int memberVariable(const MemberExpr *me);
+  bool memberModified(const MemberPath &path) const;
+  bool clashesWithVariable(const std::string &name);
+  m::Expr lowerMember(const MemberExpr *me);
 
   // Loop headers
   bool lowerHeader(const ForStmt *f, m::LoopHeader &h, const VarDecl *&iter, std::string &why);
@@ -393,11 +432,21 @@ private:
   m::Expr lowerCall(const CallExpr *call);
 
   /// Resolves `x[a][b]`, `v[i]`, `s` to its variable and subscripts.
-  bool resolveLocation(const Expr *e, const VarDecl *&v, std::vector<const Expr *> &subs);
+  /// With `member`, a location rooted at a member access (`g->u[i]`)
+  /// resolves too: `v` is then null and `*member` the member access.
+  bool resolveLocation(const Expr *e, const VarDecl *&v, std::vector<const Expr *> &subs,
+                       const MemberExpr **member = nullptr);
   /// Emits reads of the subscripts and then the access(es) of a location;
   /// returns the last access added (the write when `withWrite`).
   int accessLocation(const Expr *whole, const VarDecl *v, const std::vector<const Expr *> &subs,
                      bool withRead, bool withWrite, int *readIndex = nullptr);
+  /// The same for a variable already made (its subscripts' reads emitted).
+  int accessVariable(const Expr *whole, int var, const std::vector<const Expr *> &subs,
+                     bool withRead, bool withWrite, int *readIndex = nullptr);
+  /// The same for a location rooted at a member access; -1 if the member
+  /// access is unsupported.
+  int accessMember(const Expr *whole, const MemberExpr *me, const std::vector<const Expr *> &subs,
+                   bool withRead, bool withWrite, int *readIndex = nullptr);
   int addAccess(const Expr *whole, int var, std::vector<m::IndexExpr> subs, m::AccessKind kind);
   /// `*p` / `*(p + e)`: an access of p's elements at an opaque subscript
   /// (the loop is also marked unsupported); -1 if p is not a variable.
@@ -406,6 +455,7 @@ private:
   int pushGuard(m::Condition c, clang::SourceRange r);
 
   void unsupported(const std::string &reason, clang::SourceRange r, int variable = -1);
+  void checkWholeAndMembers();
   void addAssumptions();
   std::string text(const Stmt *s) const { return loc_.text(s->getSourceRange()); }
 
@@ -423,6 +473,10 @@ private:
   std::map<const VarDecl *, int> varIndex_;
   std::set<const VarDecl *> modified_;
   std::set<int> mayAlias_; ///< local pointers/references reported as aliases
+  std::map<std::string, int> memberIndex_;  ///< member variables by name
+  std::map<int, MemberPath> memberPaths_;   ///< variable index -> its member path
+  std::set<std::string> modifiedMembers_;   ///< member paths assigned in the loop
+  std::optional<std::set<std::string>> functionNames_; ///< for clashesWithVariable
   std::map<const VarDecl *, m::Sharing> clauseSharing_;
   std::map<const VarDecl *, std::string> reductionOps_;
   std::string defaultSharing_;
@@ -433,54 +487,102 @@ private:
   const Expr *atomicX_ = nullptr;
 };
 
-static std::string nameList(const std::vector<const VarDecl *> &vars) {
-  std::string list;
-  for (size_t i = 0; i < vars.size(); ++i) {
-    if (i)
-      list += i + 1 == vars.size() ? " and " : ", ";
-    list += vars[i]->getNameAsString();
-  }
-  return list;
-}
-
 /// What the verdicts take for granted: distinct pointers and references do
 /// not overlap (nor point into global arrays), rows of row containers do not.
+/// Members reached through pointers, references or `this` join the pointers;
+/// members stored in one object (`g->v` and `g->w`) never overlap each other.
 void LoopLowerer::addAssumptions() {
+  struct Entry {
+    std::string name;
+    std::vector<SourceLocation> order; ///< the root's declaration, then the members'
+    bool parameter = false, pointer = false, member = false, reference = false;
+    std::string object; ///< MemberPath::objectKey
+  };
   std::vector<const VarDecl *> byIndex(model_.variables.size());
   for (const auto &[decl, index] : varIndex_)
     byIndex[static_cast<size_t>(index)] = decl;
-  std::vector<const VarDecl *> indirect, globals;
-  bool allParameters = true, allPointers = true;
+  std::vector<Entry> indirect, globals;
   for (size_t index = 0; index < byIndex.size(); ++index) {
     const VarDecl *decl = byIndex[index];
     const m::Variable &v = model_.variables[index];
-    bool reference = decl->getType()->isReferenceType();
-    if (v.rank == 0 && !(isa<ParmVarDecl>(decl) && reference))
+    Entry e;
+    e.name = v.name;
+    e.pointer = v.isPointer;
+    bool isIndirect = false, isGlobal = false;
+    auto mp = memberPaths_.find(static_cast<int>(index));
+    if (mp != memberPaths_.end()) {
+      // Scalars reached through a pointer count too: a pointer may point at them.
+      const MemberPath &p = mp->second;
+      e.member = true;
+      e.object = p.objectKey;
+      e.order.push_back(p.root ? p.root->getLocation()
+                               : (fn_ ? fn_->getLocation() : dir_->getBeginLoc()));
+      for (const FieldDecl *f : p.fields)
+        e.order.push_back(f->getLocation());
+      isIndirect = p.indirect;
+      isGlobal = !p.indirect && v.rank > 0 && p.root && p.root->hasGlobalStorage();
+    } else if (decl) {
+      bool reference = decl->getType()->isReferenceType();
+      if (v.rank == 0 && !(isa<ParmVarDecl>(decl) && reference))
+        continue;
+      e.parameter = isa<ParmVarDecl>(decl);
+      e.reference = reference;
+      e.order.push_back(decl->getLocation());
+      isIndirect = v.isPointer || reference;
+      isGlobal = !isIndirect && decl->hasGlobalStorage();
+    } else {
       continue;
+    }
     if (mayAlias_.count(static_cast<int>(index)))
       continue; // already reported as a possible alias
-    if (v.isPointer || reference) {
-      indirect.push_back(decl);
-      allParameters = allParameters && isa<ParmVarDecl>(decl);
-      allPointers = allPointers && v.isPointer;
-    } else if (decl->hasGlobalStorage()) {
-      globals.push_back(decl);
-    }
+    if (isIndirect)
+      indirect.push_back(e);
+    else if (isGlobal)
+      globals.push_back(e);
     if (v.separateRows)
       model_.assumptions.push_back("rows of " + v.name + " do not overlap");
   }
   // In declaration order: "pointer parameters x and y", as written.
   const SourceManager &sm = ctx_.getSourceManager();
-  auto declOrder = [&](const VarDecl *a, const VarDecl *b) {
-    return sm.isBeforeInTranslationUnit(a->getLocation(), b->getLocation());
+  auto declOrder = [&](const Entry &a, const Entry &b) {
+    for (size_t k = 0; k < a.order.size() && k < b.order.size(); ++k)
+      if (a.order[k] != b.order[k])
+        return sm.isBeforeInTranslationUnit(a.order[k], b.order[k]);
+    if (a.order.size() != b.order.size())
+      return a.order.size() < b.order.size();
+    return a.name < b.name;
   };
   std::sort(indirect.begin(), indirect.end(), declOrder);
   std::sort(globals.begin(), globals.end(), declOrder);
+  auto nameList = [](const std::vector<Entry> &vars) {
+    std::string list;
+    for (size_t i = 0; i < vars.size(); ++i) {
+      if (i)
+        list += i + 1 == vars.size() ? " and " : ", ";
+      list += vars[i].name;
+    }
+    return list;
+  };
+  // Two members stored in the same object are distinct storage.
+  bool mayOverlap = false;
+  for (size_t a = 0; a < indirect.size() && !mayOverlap; ++a)
+    for (size_t b = a + 1; b < indirect.size() && !mayOverlap; ++b)
+      mayOverlap = indirect[a].object.empty() || indirect[a].object != indirect[b].object;
+  bool allParameters = true, allPointers = true, anyReference = false, anyMember = false;
+  for (const Entry &e : indirect) {
+    allParameters = allParameters && e.parameter;
+    allPointers = allPointers && e.pointer;
+    anyReference = anyReference || e.reference;
+    anyMember = anyMember || (e.member && !e.pointer);
+  }
+  std::string kind = allParameters ? (allPointers ? "pointer parameters " : "parameters ")
+                     : allPointers ? "pointers "
+                     : anyMember   ? (anyReference ? "pointers, references and members "
+                                                   : "pointers and members ")
+                                   : "pointers and references ";
   std::vector<std::string> front;
-  if (indirect.size() >= 2)
-    front.push_back(std::string(allParameters ? (allPointers ? "pointer parameters " : "parameters ")
-                                              : (allPointers ? "pointers " : "pointers and references ")) +
-                    nameList(indirect) + " do not overlap");
+  if (indirect.size() >= 2 && mayOverlap)
+    front.push_back(kind + nameList(indirect) + " do not overlap");
   if (!indirect.empty() && !globals.empty())
     front.push_back(nameList(indirect) + (indirect.size() == 1 ? " does" : " do") +
                     " not point into the global " + (globals.size() == 1 ? "array " : "arrays ") +
@@ -607,6 +709,10 @@ void LoopLowerer::describeType(const VarDecl *v, m::Variable &var) {
     t = p->getOriginalType();
     parameterArray = t->isArrayType();
   }
+  describeType(t, parameterArray, var);
+}
+
+void LoopLowerer::describeType(QualType t, bool parameterArray, m::Variable &var) {
   t = t.getNonReferenceType();
   bool separate = false;
   while (true) {
@@ -686,22 +792,33 @@ void LoopLowerer::checkPointerOrigin(const VarDecl *v, int index) {
   bool indirect = (var.rank > 0 && var.isPointer) || v->getType()->isReferenceType();
   if (!indirect || isa<ParmVarDecl>(v) || v->hasGlobalStorage())
     return;
+  std::optional<std::string> target = aliasTarget(v);
+  if (!target)
+    return;
+  mayAlias_.insert(index);
+  // Loop-wide (-1): the accesses through var may hit the other variable's
+  // elements, so no verdict about that variable holds either.
+  unsupported(var.name + " may alias " + (target->empty() ? "another array" : *target),
+              v->getSourceRange(), -1);
+}
+
+std::optional<std::string> LoopLowerer::aliasTarget(const VarDecl *v) const {
   const Expr *init = v->getInit();
   if (init) {
     const Expr *e = init->IgnoreParens();
     if (const auto *ewc = dyn_cast<ExprWithCleanups>(e))
       e = ewc->getSubExpr()->IgnoreParens();
     if (isa<MaterializeTemporaryExpr>(e))
-      return; // a reference bound to a temporary of its own
+      return std::nullopt; // a reference bound to a temporary of its own
     e = e->IgnoreParenCasts();
     if (isa<CXXNewExpr>(e))
-      return;
+      return std::nullopt;
     if (const auto *call = dyn_cast<CallExpr>(e))
       if (const FunctionDecl *fd = call->getDirectCallee())
         if (fd->getIdentifier() &&
             (fd->getName() == "malloc" || fd->getName() == "calloc" ||
              fd->getName() == "aligned_alloc"))
-          return;
+          return std::nullopt;
   }
   // Name the storage it points into: the first variable, in source order,
   // that is an array, a pointer, a reference or an object.
@@ -727,11 +844,282 @@ void LoopLowerer::checkPointerOrigin(const VarDecl *v, int index) {
   }
   if (target.empty())
     target = fallback;
-  mayAlias_.insert(index);
-  // Loop-wide (-1): the accesses through var may hit the other variable's
-  // elements, so no verdict about that variable holds either.
-  unsupported(var.name + " may alias " + (target.empty() ? "another array" : target),
-              v->getSourceRange(), -1);
+  return target;
+}
+
+// --- member accesses --------------------------------------------------------
+//
+// Each distinct member access path is one variable, named by its spelling:
+// the root variable's name, then each member with `.` or `->` as in C
+// (`(*p).u` is spelled `p->u`, members of anonymous structs without the
+// anonymous level). Members of `this` are named without `this->`, whether
+// the source writes it or not (`b` and `this->b` are one variable `b`),
+// unless a variable of the enclosing function has the member's name: then
+// the name keeps `this->`.
+
+/// True if `path` extends `prefix` by one or more members (`g->a` of `g`).
+static bool isPrefixPath(const std::string &prefix, const std::string &path) {
+  if (path.size() <= prefix.size() || path.compare(0, prefix.size(), prefix) != 0)
+    return false;
+  return path[prefix.size()] == '.' || path.compare(prefix.size(), 2, "->") == 0;
+}
+
+/// True if `t` holds a raw pointer (or is a reference): elements reached
+/// through it are not stored in the object that holds `t`.
+static bool holdsPointer(QualType t) {
+  if (t->isReferenceType())
+    return true;
+  for (unsigned guard = 0; guard < 64; ++guard) {
+    if (t->isPointerType())
+      return true;
+    if (const auto *at = t->getAsArrayTypeUnsafe())
+      t = at->getElementType();
+    else if (const auto *vec = stdTemplate(t, "vector"))
+      t = vec->getTemplateArgs()[0].getAsType();
+    else if (const auto *arr = stdTemplate(t, "array"))
+      t = arr->getTemplateArgs()[0].getAsType();
+    else
+      return false;
+  }
+  return false;
+}
+
+bool LoopLowerer::clashesWithVariable(const std::string &name) {
+  if (!functionNames_) {
+    functionNames_.emplace();
+    std::vector<const Stmt *> work;
+    if (fn_) {
+      for (const ParmVarDecl *p : fn_->parameters())
+        functionNames_->insert(p->getNameAsString());
+      work.push_back(fn_->getBody());
+    } else {
+      work.push_back(dir_);
+    }
+    while (!work.empty()) {
+      const Stmt *s = work.back();
+      work.pop_back();
+      if (!s)
+        continue;
+      if (const auto *ds = dyn_cast<DeclStmt>(s))
+        for (const Decl *d : ds->decls())
+          if (const auto *v = dyn_cast<VarDecl>(d))
+            functionNames_->insert(v->getNameAsString());
+      if (const auto *dr = dyn_cast<DeclRefExpr>(s))
+        if (isa<VarDecl>(dr->getDecl()))
+          functionNames_->insert(dr->getDecl()->getNameAsString());
+      if (const auto *cs = dyn_cast<CapturedStmt>(s))
+        work.push_back(cs->getCapturedStmt());
+      for (const Stmt *c : s->children())
+        work.push_back(c);
+    }
+  }
+  return functionNames_->count(name) > 0;
+}
+
+bool LoopLowerer::resolveMember(const MemberExpr *me, MemberPath &path, std::string &why) {
+  path = MemberPath();
+  struct Step {
+    const FieldDecl *field;
+    bool arrow;
+  };
+  std::vector<Step> steps; // the accessed member first
+  const Expr *e = me;
+  while (true) {
+    e = e->IgnoreParenImpCasts();
+    if (const auto *m = dyn_cast<MemberExpr>(e)) {
+      const auto *fd = dyn_cast<FieldDecl>(m->getMemberDecl());
+      if (!fd) {
+        why = "'" + m->getMemberDecl()->getNameAsString() + "' is not a data member of an object";
+        return false;
+      }
+      if (fd->getParent()->isUnion()) {
+        why = "the members of a union share their storage";
+        return false;
+      }
+      if (fd->isBitField()) {
+        why = "bit-field " + fd->getNameAsString() + " shares its storage with its neighbours";
+        return false;
+      }
+      steps.push_back({fd, m->isArrow()});
+      e = m->getBase();
+      continue;
+    }
+    // (*p).u is p->u.
+    if (const auto *u = dyn_cast<UnaryOperator>(e);
+        u && u->getOpcode() == UO_Deref && !steps.empty() && !steps.back().arrow) {
+      steps.back().arrow = true;
+      e = u->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  if (steps.empty()) {
+    why = "not a member access";
+    return false;
+  }
+  bool outerArrow = steps.back().arrow;
+  if (isa<CXXThisExpr>(e)) {
+    path.root = nullptr;
+  } else if (const auto *dr = dyn_cast<DeclRefExpr>(e); dr && isa<VarDecl>(dr->getDecl())) {
+    path.root = cast<VarDecl>(dr->getDecl());
+    if (outerArrow && !path.root->getType()->isPointerType()) {
+      why = "its object " + text(e) + "[0] is an array element";
+      return false;
+    }
+  } else if (isa<ArraySubscriptExpr>(e) || isSubscriptCall(e)) {
+    why = "its object " + text(e) + " is an array element";
+    return false;
+  } else if (isa<CallExpr>(e)) {
+    why = "its object is returned by the call " + text(e);
+    return false;
+  } else {
+    why = "its object " + text(e) + " is not a variable";
+    return false;
+  }
+  bool rootIndirect = !path.root || outerArrow || path.root->getType()->isReferenceType();
+  // `full` spells `this->` out; `key` names the object the next `.` steps
+  // are stored in.
+  std::string full = path.root ? path.root->getNameAsString() : "this";
+  std::string key = path.root && path.root->getType()->isReferenceType() ? full + "&" : full;
+  std::string first, sep;
+  bool arrows = false, referenceField = false;
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+    const FieldDecl *fd = it->field;
+    path.fields.push_back(fd);
+    if (it->arrow) {
+      arrows = true;
+      key = full + "->";
+      if (it != steps.rbegin())
+        path.storedPointer = true; // through a pointer member
+    }
+    if (sep.empty())
+      sep = it->arrow ? "->" : ".";
+    if (fd->isAnonymousStructOrUnion() || !fd->getIdentifier())
+      continue;
+    std::string name = fd->getNameAsString();
+    if (first.empty())
+      first = name;
+    full += sep + name;
+    sep.clear();
+    if (fd->getType()->isReferenceType() && it + 1 != steps.rend()) {
+      referenceField = true;
+      key = full + "&";
+    }
+  }
+  QualType last = path.fields.back()->getType();
+  path.pointerMember = holdsPointer(last);
+  path.storedPointer = path.storedPointer || referenceField || path.pointerMember;
+  path.inObject = !rootIndirect && !arrows && !referenceField && !path.pointerMember;
+  path.indirect = !path.inObject;
+  path.objectKey = path.pointerMember ? std::string() : key;
+  std::string shown = full;
+  if (!path.root && StringRef(full).starts_with("this->") && !clashesWithVariable(first))
+    shown = full.substr(6);
+  path.name = shown;
+  return true;
+}
+
+bool LoopLowerer::memberModified(const MemberPath &path) const {
+  if (path.root && modified_.count(path.root))
+    return true;
+  for (const std::string &m : modifiedMembers_)
+    if (m == path.name || isPrefixPath(m, path.name))
+      return true;
+  return false;
+}
+
+int LoopLowerer::memberVariable(const MemberExpr *me) {
+  MemberPath path;
+  std::string why;
+  if (!resolveMember(me, path, why)) {
+    unsupported("member access " + text(me) + " is not modelled: " + why, me->getSourceRange());
+    return -1;
+  }
+  auto it = memberIndex_.find(path.name);
+  if (it != memberIndex_.end())
+    return it->second;
+  m::Variable var;
+  var.name = path.name;
+  describeType(path.fields.back()->getType(), false, var);
+  // Storage inside the root object shares the object's data sharing (a
+  // private copy of a struct holds private arrays); anything reached
+  // through a pointer or a reference is shared.
+  var.sharing = m::Sharing::Shared;
+  if (path.inObject && path.root) {
+    m::Sharing s = sharingOf(path.root);
+    if (s != m::Sharing::Reduction)
+      var.sharing = s;
+  }
+  var.declRange = loc_.range(path.fields.back()->getSourceRange());
+  int index = static_cast<int>(model_.variables.size());
+  model_.variables.push_back(std::move(var));
+  memberIndex_[path.name] = index;
+  memberPaths_[index] = path;
+  const std::string &name = path.name;
+  // Where the pointers on the way come from: a local pointer or reference
+  // may point into another array, and so may a pointer stored in a local
+  // object (parameters, `this` and globals join the overlap assumption).
+  const VarDecl *root = path.root;
+  if (root && root->hasLocalStorage() && !isa<ParmVarDecl>(root) && path.indirect) {
+    bool rootIndirect = root->getType()->isPointerType() || root->getType()->isReferenceType();
+    std::optional<std::string> target = rootIndirect ? aliasTarget(root) : std::nullopt;
+    if (target) {
+      mayAlias_.insert(index);
+      unsupported(name + " may alias " + (target->empty() ? "another array" : *target) + " (through " +
+                      root->getNameAsString() + ")",
+                  me->getSourceRange(), -1);
+    } else if (path.storedPointer) {
+      mayAlias_.insert(index);
+      unsupported(name + " may alias another array (a pointer stored in the local object " +
+                      root->getNameAsString() + ")",
+                  me->getSourceRange(), -1);
+    }
+  }
+  // A pointer on the way that the loop reassigns changes what the name means.
+  if (!path.inObject && !mayAlias_.count(index)) {
+    bool moved = root && modified_.count(root);
+    for (const std::string &m : modifiedMembers_)
+      moved = moved || isPrefixPath(m, name);
+    if (moved)
+      unsupported(name + " is reached through a pointer or object that the loop modifies",
+                  me->getSourceRange(), -1);
+  }
+  return index;
+}
+
+int LoopLowerer::accessMember(const Expr *whole, const MemberExpr *me,
+                              const std::vector<const Expr *> &subs, bool withRead, bool withWrite,
+                              int *readIndex) {
+  for (const Expr *s : subs)
+    lowerValue(s);
+  int var = memberVariable(me);
+  if (var < 0)
+    return -1;
+  const m::Variable &info = model_.variables[static_cast<size_t>(var)];
+  if (withWrite && info.isPointer && subs.size() < info.rank)
+    unsupported("pointer member " + info.name + " is reassigned in the loop", whole->getSourceRange());
+  return accessVariable(whole, var, subs, withRead, withWrite, readIndex);
+}
+
+m::Expr LoopLowerer::lowerMember(const MemberExpr *me) {
+  std::string t = text(me);
+  int var = memberVariable(me);
+  if (var < 0)
+    return opaqueExpr(t);
+  const m::Variable &info = model_.variables[static_cast<size_t>(var)];
+  if (info.rank > 0) {
+    if (info.isPointer)
+      unsupported("pointer " + info.name + " is used outside a subscript (" + t + ")",
+                  me->getSourceRange(), var);
+    else if (info.sharing != m::Sharing::Private && info.sharing != m::Sharing::FirstPrivate)
+      unsupported("address of " + info.name + " is taken (" + t + ")", me->getSourceRange(), var);
+    return opaqueExpr(t);
+  }
+  m::Expr out;
+  out.kind = m::Expr::Kind::Access;
+  out.access = accessVariable(me, var, {}, true, false);
+  out.text = t;
+  return out;
 }
 
 // --- loop headers -----------------------------------------------------------
@@ -948,8 +1336,28 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
     return m::IndexExpr::opaque("data-dependent subscript " + t, t);
   if (std::optional<m::IndexExpr> mm = lowerMinMax(e, depth))
     return *mm;
-  if (isa<MemberExpr>(e))
-    return m::IndexExpr::opaque("member " + t + " is not modelled", t);
+  if (const auto *me = dyn_cast<MemberExpr>(e)) {
+    // An integer member the loop does not modify is a parameter named by
+    // its spelling (`g->n`, `n` for `this->n`).
+    MemberPath path;
+    std::string why;
+    if (!resolveMember(me, path, why))
+      return m::IndexExpr::opaque("member " + t + " is not modelled: " + why, t);
+    if (memberModified(path))
+      return m::IndexExpr::opaque(path.name + " is modified inside the loop", t);
+    if (const VarDecl *r = path.root; r && path.inObject && !r->hasGlobalStorage()) {
+      if (declaredInLoop(r))
+        return m::IndexExpr::opaque(path.name + " belongs to an object of each iteration", t);
+      if (declaredInRegion(r) || clauseSharing_.count(r)) {
+        m::Sharing s = sharingOf(r);
+        if (s == m::Sharing::Private || s == m::Sharing::LastPrivate ||
+            s == m::Sharing::Reduction || (s != m::Sharing::Shared && declaredInRegion(r)))
+          return m::IndexExpr::opaque(path.name + " is private to each thread", t);
+      }
+    }
+    addParameter(path.name);
+    return m::IndexExpr::var(path.name);
+  }
   if (isa<CallExpr>(e))
     return m::IndexExpr::opaque("call " + t, t);
   return m::IndexExpr::opaque("unsupported integer expression " + t, t);
@@ -1043,8 +1451,14 @@ void LoopLowerer::collectModified(const Stmt *s) {
   if (!s)
     return;
   auto mark = [&](const Expr *e) {
-    if (const VarDecl *v = refVar(e))
+    if (const VarDecl *v = refVar(e)) {
       modified_.insert(v);
+    } else if (const auto *me = dyn_cast_or_null<MemberExpr>(e ? e->IgnoreParenImpCasts() : nullptr)) {
+      MemberPath path;
+      std::string why;
+      if (resolveMember(me, path, why))
+        modifiedMembers_.insert(path.name);
+    }
   };
   if (const auto *b = dyn_cast<BinaryOperator>(s)) {
     if (b->isAssignmentOp())
@@ -1369,8 +1783,11 @@ void LoopLowerer::lowerEffect(const Expr *e) {
 }
 
 bool LoopLowerer::resolveLocation(const Expr *e, const VarDecl *&v,
-                                  std::vector<const Expr *> &subs) {
+                                  std::vector<const Expr *> &subs, const MemberExpr **member) {
   subs.clear();
+  v = nullptr;
+  if (member)
+    *member = nullptr;
   e = e->IgnoreParenImpCasts();
   while (true) {
     if (const auto *as = dyn_cast<ArraySubscriptExpr>(e)) {
@@ -1386,6 +1803,11 @@ bool LoopLowerer::resolveLocation(const Expr *e, const VarDecl *&v,
   }
   std::reverse(subs.begin(), subs.end());
   v = refVar(e);
+  if (!v && member)
+    if (const auto *me = dyn_cast<MemberExpr>(e)) {
+      *member = me;
+      return true;
+    }
   return v != nullptr;
 }
 
@@ -1426,7 +1848,11 @@ int LoopLowerer::accessLocation(const Expr *whole, const VarDecl *v,
                                 bool withWrite, int *readIndex) {
   for (const Expr *s : subs)
     lowerValue(s);
-  int var = variableOf(v);
+  return accessVariable(whole, variableOf(v), subs, withRead, withWrite, readIndex);
+}
+
+int LoopLowerer::accessVariable(const Expr *whole, int var, const std::vector<const Expr *> &subs,
+                                bool withRead, bool withWrite, int *readIndex) {
   const m::Variable &info = model_.variables[static_cast<size_t>(var)];
   if (subs.size() != info.rank) {
     unsupported(text(whole) + (subs.size() < info.rank ? " is used as a pointer" : " subscripts a non-array"),
@@ -1480,13 +1906,14 @@ int LoopLowerer::lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr 
                              const Expr *whole) {
   // Accesses in source order: the left side's, then the right side's.
   const VarDecl *v = nullptr;
+  const MemberExpr *member = nullptr;
   std::vector<const Expr *> subs;
   const auto *deref = dyn_cast<UnaryOperator>(lhs->IgnoreParenImpCasts());
   if (deref && deref->getOpcode() != UO_Deref)
     deref = nullptr;
   if (deref) {
     lowerDeref(deref);
-  } else if (!resolveLocation(lhs, v, subs)) {
+  } else if (!resolveLocation(lhs, v, subs, &member)) {
     size_t known = model_.unsupported.size();
     lowerValue(lhs); // names pointer dereferences, member accesses...
     if (model_.unsupported.size() == known)
@@ -1505,6 +1932,8 @@ int LoopLowerer::lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr 
   if (deref) {
     read = compound ? derefAccess(deref, m::AccessKind::Read) : -1;
     write = derefAccess(deref, m::AccessKind::Write);
+  } else if (member) {
+    write = accessMember(lhs, member, subs, compound, true, &read);
   } else {
     write = accessLocation(lhs, v, subs, compound, true, &read);
   }
@@ -1545,8 +1974,9 @@ int LoopLowerer::lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr 
 int LoopLowerer::lowerIncDec(const UnaryOperator *u) {
   const Expr *sub = u->getSubExpr();
   const VarDecl *v = nullptr;
+  const MemberExpr *member = nullptr;
   std::vector<const Expr *> subs;
-  if (!resolveLocation(sub, v, subs)) {
+  if (!resolveLocation(sub, v, subs, &member)) {
     size_t known = model_.unsupported.size();
     lowerValue(sub);
     if (model_.unsupported.size() == known)
@@ -1557,12 +1987,14 @@ int LoopLowerer::lowerIncDec(const UnaryOperator *u) {
     unsupported("pointer arithmetic " + text(u), u->getSourceRange());
     return -1;
   }
-  if (isPrivateInnerIterator(v) || (subs.empty() && isIterator(v))) {
+  if (v && (isPrivateInnerIterator(v) || (subs.empty() && isIterator(v)))) {
     unsupported("loop iterator " + v->getNameAsString() + " is modified in the loop body",
                 u->getSourceRange());
     return -1;
   }
-  int write = accessLocation(sub, v, subs, true, true);
+  int write = member ? accessMember(sub, member, subs, true, true) : accessLocation(sub, v, subs, true, true);
+  if (write < 0)
+    return -1;
   m::Statement st;
   st.lhs = write;
   st.op = u->isIncrementOp() ? "+=" : "-=";
@@ -1656,15 +2088,23 @@ m::Expr LoopLowerer::lowerUnary(const UnaryOperator *u) {
   }
   case UO_AddrOf: {
     const VarDecl *v = nullptr;
+    const MemberExpr *member = nullptr;
     std::vector<const Expr *> subs;
     bool privateTarget = false;
-    if (resolveLocation(u->getSubExpr(), v, subs) && !isIterator(v)) {
+    int target = -1;
+    if (resolveLocation(u->getSubExpr(), v, subs, &member) && member) {
+      target = memberVariable(member);
+      if (target >= 0) {
+        m::Sharing s = model_.variables[static_cast<size_t>(target)].sharing;
+        privateTarget = subs.empty() && s != m::Sharing::Shared && s != m::Sharing::Reduction;
+      }
+    } else if (v && !isIterator(v)) {
       m::Sharing s = sharingOf(v);
       privateTarget = subs.empty() && s != m::Sharing::Shared && s != m::Sharing::Reduction;
     }
     if (!privateTarget)
       unsupported("address of shared data taken (" + t + ")", u->getSourceRange(),
-                  v ? variableOf(v) : -1);
+                  v ? variableOf(v) : target);
     for (const Expr *s : subs)
       lowerValue(s);
     return opaqueExpr(t);
@@ -1722,7 +2162,13 @@ m::Expr LoopLowerer::lowerMemberCall(const CXXMemberCallExpr *mc) {
   std::string t = text(mc);
   const CXXMethodDecl *md = mc->getMethodDecl();
   std::string name = md && md->getIdentifier() ? md->getName().str() : std::string();
-  const VarDecl *obj = refVar(mc->getImplicitObjectArgument());
+  const Expr *objExpr = mc->getImplicitObjectArgument();
+  bool obj = refVar(objExpr) != nullptr;
+  if (const auto *me = dyn_cast_or_null<MemberExpr>(objExpr ? objExpr->IgnoreParenImpCasts() : nullptr)) {
+    MemberPath path;
+    std::string why;
+    obj = resolveMember(me, path, why);
+  }
   if (obj && (name == "size" || name == "empty") && mc->getNumArgs() == 0)
     return opaqueExpr(t);
   unsupported("call to '" + (name.empty() ? t : name) + "' may access shared memory",
@@ -1797,8 +2243,9 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
     return lowerConstruct(ctor);
   if (isa<ArraySubscriptExpr>(e) || isSubscriptCall(e)) {
     const VarDecl *v = nullptr;
+    const MemberExpr *member = nullptr;
     std::vector<const Expr *> subs;
-    if (!resolveLocation(e, v, subs)) {
+    if (!resolveLocation(e, v, subs, &member)) {
       unsupported("access " + t + " is not modelled", e->getSourceRange());
       for (const Stmt *c : e->children())
         if (const auto *ce = dyn_cast_or_null<Expr>(c))
@@ -1807,8 +2254,10 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
     }
     m::Expr out;
     out.kind = m::Expr::Kind::Access;
-    out.access = accessLocation(e, v, subs, true, false);
+    out.access = member ? accessMember(e, member, subs, true, false) : accessLocation(e, v, subs, true, false);
     out.text = t;
+    if (out.access < 0)
+      return opaqueExpr(t);
     return out;
   }
   if (const auto *call = dyn_cast<CallExpr>(e)) {
@@ -1832,10 +2281,8 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
   }
   if (isa<CXXDefaultArgExpr>(e) || isa<CXXDefaultInitExpr>(e) || isa<ImplicitValueInitExpr>(e))
     return opaqueExpr(t); // defaults the source does not spell
-  if (isa<MemberExpr>(e)) {
-    unsupported("member access " + t + " is not modelled", e->getSourceRange());
-    return opaqueExpr(t);
-  }
+  if (const auto *me = dyn_cast<MemberExpr>(e))
+    return lowerMember(me);
   // Anything else: its reads count; side effects we cannot see are unsupported.
   if (!e->isValueDependent() && e->HasSideEffects(ctx_))
     unsupported("expression " + t + " is not modelled", e->getSourceRange());
@@ -1913,8 +2360,34 @@ m::LoopModel LoopLowerer::run() {
       unsupported(reason, body->getSourceRange());
   }
 
+  checkWholeAndMembers();
   addAssumptions();
   return lm;
+}
+
+/// An object used as a whole (`s`, `g[0]`, `g->sub = t`) and through a
+/// member (`s.w[i]`, `g->u[i]`, `g->sub.w[i]`) is one storage under two
+/// names: loop-wide unsupported.
+void LoopLowerer::checkWholeAndMembers() {
+  for (const auto &[index, path] : memberPaths_) {
+    const std::string &name = model_.variables[static_cast<size_t>(index)].name;
+    std::string whole;
+    if (path.root && varIndex_.count(path.root))
+      whole = path.root->getNameAsString();
+    for (const auto &[other, otherIndex] : memberIndex_)
+      if (whole.empty() && isPrefixPath(other, name))
+        whole = other;
+    if (whole.empty())
+      continue;
+    m::Unsupported u;
+    u.reason = whole + " is used both as a whole and through its member " + name;
+    for (const m::Access &a : model_.accesses)
+      if (a.variable == index) {
+        u.range = a.range;
+        break;
+      }
+    model_.unsupported.push_back(std::move(u));
+  }
 }
 
 // ---------------------------------------------------------------------------

@@ -73,6 +73,21 @@ private:
       ++pos_;
     if (start == pos_ || std::isdigit(static_cast<unsigned char>(s_[start])))
       error("expected an identifier");
+    // Member paths name variables and parameters by their spelling:
+    // `g->n`, `s.dims.n`, `this->n` (no spaces inside).
+    auto member = [&](size_t at) {
+      return at < s_.size() && (std::isalpha(static_cast<unsigned char>(s_[at])) || s_[at] == '_');
+    };
+    while (true) {
+      if (s_.compare(pos_, 1, ".") == 0 && member(pos_ + 1))
+        pos_ += 1;
+      else if (s_.compare(pos_, 2, "->") == 0 && member(pos_ + 2))
+        pos_ += 2;
+      else
+        break;
+      while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'))
+        ++pos_;
+    }
     return s_.substr(start, pos_ - start);
   }
   int64_t number() {
