@@ -8,6 +8,7 @@
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
+#include <clang/AST/DeclOpenMP.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ExprCXX.h>
@@ -522,7 +523,8 @@ void LoopLowerer::addAssumptions() {
       isIndirect = p.indirect;
       isGlobal = !p.indirect && v.rank > 0 && p.root && p.root->hasGlobalStorage();
     } else if (decl) {
-      bool reference = decl->getType()->isReferenceType();
+      bool reference = decl->getType()->isReferenceType() &&
+                       !(isa<OMPCapturedExprDecl>(decl) && clauseSharing_.count(decl));
       if (v.rank == 0 && !(isa<ParmVarDecl>(decl) && reference))
         continue;
       e.parameter = isa<ParmVarDecl>(decl);
@@ -771,7 +773,10 @@ int LoopLowerer::variableOf(const VarDecl *v) {
   var.sharing = sharingOf(v);
   // Elements reached through a pointer or a reference are the pointee's,
   // shared whatever the pointer's own data sharing.
-  bool indirect = var.isPointer || v->getType()->isReferenceType();
+  // A member listed in a private clause of a method (`private(tmp)`) is
+  // a reference-typed OMPCapturedExprDecl standing for the private copy.
+  bool privatisedMember = isa<OMPCapturedExprDecl>(v) && clauseSharing_.count(v);
+  bool indirect = var.isPointer || (v->getType()->isReferenceType() && !privatisedMember);
   if (indirect && var.rank > 0 && var.sharing != m::Sharing::Reduction && !declaredInLoop(v))
     var.sharing = m::Sharing::Shared;
   if (var.sharing == m::Sharing::Reduction)
@@ -792,6 +797,8 @@ void LoopLowerer::checkPointerOrigin(const VarDecl *v, int index) {
   bool indirect = (var.rank > 0 && var.isPointer) || v->getType()->isReferenceType();
   if (!indirect || isa<ParmVarDecl>(v) || v->hasGlobalStorage())
     return;
+  if (isa<OMPCapturedExprDecl>(v) && clauseSharing_.count(v) && !var.isPointer)
+    return; // the private copy of a member listed in a clause
   std::optional<std::string> target = aliasTarget(v);
   if (!target)
     return;
