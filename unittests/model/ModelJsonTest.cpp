@@ -17,6 +17,18 @@ TEST(ModelJson, IndexStringsRoundTrip) {
   EXPECT_EQ(indexFromJson("i - (j - k)").str(), "i - (j - k)");
 }
 
+TEST(ModelJson, MemberNamesInIndexStrings) {
+  // Parameters named by a member access's spelling: g->n, s.dims.n, this->n.
+  for (const char *text : {"g->n - 1", "i + s.dims.n", "i * this->n + j", "min(i, g->n)"}) {
+    IndexExpr e = indexFromJson(text);
+    EXPECT_EQ(e.str(), text);
+  }
+  IndexExpr e = indexFromJson("g->n-1");
+  ASSERT_EQ(e.kind, IndexExpr::Kind::Sub);
+  EXPECT_EQ(e.ops.at(0).name, "g->n");
+  EXPECT_EQ(conditionFromJson("i < g->n && j >= s.lo").str(), "i < g->n && j >= s.lo");
+}
+
 TEST(ModelJson, ConditionStringsRoundTrip) {
   for (const char *text : {"i >= 1 && j < n", "i < 1 || i > n - 2", "!(i == j)", "i % 2 == 0"}) {
     Condition c = conditionFromJson(text);
