@@ -176,6 +176,14 @@ std::string reductionOperator(const LoopModel &m, int write) {
 /// What to do about a shared scalar that iterations both write.
 std::string scalarAdvice(const LoopModel &m, const std::string &name, int write) {
   std::string op = reductionOperator(m, write);
+  // A member access (`g->count`, `s.total`) cannot be a clause's list item.
+  bool member = name.find('.') != std::string::npos || name.find("->") != std::string::npos;
+  if (!op.empty() && member)
+    return "accumulate into a local variable with reduction(" + op + ": ...) and add it to '" + name +
+           "' after the loop";
+  if (member)
+    return "if every iteration assigns '" + name + "' before reading it, use a local variable "
+           "instead; otherwise it needs a reduction into a local variable or synchronisation";
   if (!op.empty())
     return "make '" + name + "' a reduction variable: add reduction(" + op + ": " + name +
            ") to the directive";

@@ -14,6 +14,8 @@ void f(struct stats *g, int n) {
     g->count += 1;
   }
   // CHECK: :[[@LINE-2]]:5: warning: write to 'g->count' races with {{.*}} [adjoint-lint-forward-race]
+  // OpenMP clauses cannot name g->count: the advice is a local reduction variable.
+  // CHECK: note: accumulate into a local variable with reduction(+: ...) and add it to 'g->count' after the loop
   // JSON: scalar g->count: forward_race=race
 // JSON: loop [[@LINE+1]] parallel for: forward_race=none
 #pragma omp parallel for
