@@ -155,8 +155,9 @@ TEST(Soundness, RaceDeciderAgreesWithBruteForce) {
     std::string text = model::toJson(l.model).dump();
     bool truth = bruteForceRace(l);
     EXPECT_NE(v.forwardRace.verdict, Verdict::Unknown) << text << "\n" << v.forwardRace.reason;
-    if (truth)
+    if (truth) {
       EXPECT_EQ(v.forwardRace.verdict, Verdict::Violated) << text;
+    }
     if (v.forwardRace.verdict == Verdict::Violated) {
       ++races;
       ASSERT_TRUE(v.forwardRace.witness) << text;
@@ -233,8 +234,9 @@ TEST(Soundness, DelinearisedExclusiveReadAgreesWithBruteForce) {
     LoopVerdicts verdicts = decide(l.model);
     const PropertyResult &ex = var_(verdicts).exclusiveRead;
     std::string text = model::toJson(l.model).dump();
-    if (bruteForceSharedRead(l))
+    if (bruteForceSharedRead(l)) {
       EXPECT_NE(ex.verdict, Verdict::Holds) << text;
+    }
     if (ex.verdict == Verdict::Unknown) {
       EXPECT_FALSE(ex.reason.empty());
       continue;
