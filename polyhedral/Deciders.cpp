@@ -576,14 +576,19 @@ void LoopDecider::chooseStrategy(int v, VariableVerdicts &out) {
                                                            : out.exclusiveRead.reason);
     return;
   }
-  if (auto elements = constantFootprint(reads); elements && *elements <= options_.maxReductionElements) {
+  std::optional<long> elements = constantFootprint(reads);
+  if (elements && *elements <= options_.maxReductionElements) {
     out.strategy = "reduction";
     out.strategyReason = "the reads of " + var.name + " cover at most " + std::to_string(*elements) +
                          " element(s) whatever the parameters: reduce per-thread copies of its adjoint";
     return;
   }
   out.strategy = "gather";
-  out.strategyReason = "the reads of " + var.name + " are affine and their footprint grows with the parameters: " +
+  std::string footprint = elements ? "cover " + std::to_string(*elements) + " elements (more than " +
+                                         std::to_string(options_.maxReductionElements) +
+                                         ", too many for per-thread copies)"
+                                   : "cover a footprint that grows with the parameters";
+  out.strategyReason = "the reads of " + var.name + " are affine and " + footprint + ": " +
                        (out.reflexive.verdict == Verdict::Holds
                             ? "a gather loop of the stencil's own shape pulls the adjoint increments"
                             : "a transposed gather loop pulls the adjoint increments");
