@@ -406,6 +406,13 @@ private:
 
   // Integer expressions and conditions
   m::IndexExpr lowerIndex(const Expr *e, unsigned depth = 0);
+  /// lowerIndex for a value whose exact integer matters (a comparison, a
+  /// division, a loop bound): opaque where 64-bit wrap-around may hide it.
+  m::IndexExpr exactIndex(const Expr *e, unsigned depth = 0);
+  /// `v` (of type `from`) converted to integer type `to`, as C does it.
+  m::IndexExpr convertIndex(m::IndexExpr v, QualType from, QualType to, const std::string &t);
+  /// `v` reduced into the range of the integer type `to` (modulo 2^width).
+  m::IndexExpr wrapIndex(m::IndexExpr v, QualType to);
   m::Condition lowerCondition(const Expr *e);
   /// `a < b ? a : b` (the MIN macro), `std::min(a, b)` and their max forms.
   std::optional<m::IndexExpr> lowerMinMax(const Expr *e, unsigned depth);
@@ -483,6 +490,10 @@ private:
   std::string defaultSharing_;
 
   int scope_ = -1;
+  /// Set by lowerIndex when the value it returns is only congruent modulo
+  /// 2^64 to the C value (64-bit unsigned arithmetic or conversions): good
+  /// for an element address, not for comparisons or divisions.
+  bool wrap64_ = false;
   m::Sync sync_ = m::Sync::None;
   std::string syncName_;
   const Expr *atomicX_ = nullptr;
@@ -1241,6 +1252,14 @@ bool LoopLowerer::lowerHeader(const ForStmt *f, m::LoopHeader &h, const VarDecl 
     return false;
   }
   if (h.op == m::Condition::Op::NE) {
+    // `!=` on a type that wraps (unsigned, or narrower than int) passes its
+    // bound through the wrap-around: not the range lower..bound.
+    QualType it = iter->getType();
+    if (it->isUnsignedIntegerOrEnumerationType() || ctx_.getIntWidth(it) < ctx_.getIntWidth(ctx_.IntTy)) {
+      why = "loop condition '!=' on " + h.iterator + " of type '" + it.getAsString() +
+            "' may wrap around";
+      return false;
+    }
     if (h.step == 1)
       h.op = m::Condition::Op::LT;
     else if (h.step == -1)
@@ -1250,9 +1269,59 @@ bool LoopLowerer::lowerHeader(const ForStmt *f, m::LoopHeader &h, const VarDecl 
       return false;
     }
   }
-  h.lower = lowerIndex(lower);
-  h.bound = lowerIndex(bound);
+  h.lower = exactIndex(lower);
+  h.bound = exactIndex(bound);
   return true;
+}
+
+m::IndexExpr LoopLowerer::exactIndex(const Expr *e, unsigned depth) {
+  bool saved = wrap64_;
+  wrap64_ = false;
+  m::IndexExpr v = lowerIndex(e, depth);
+  bool wraps = wrap64_;
+  wrap64_ = saved;
+  if (wraps && !v.isOpaque()) {
+    std::string t = e ? text(e) : std::string();
+    return m::IndexExpr::opaque("64-bit unsigned arithmetic or conversion in " + t + " may wrap around", t);
+  }
+  return v;
+}
+
+m::IndexExpr LoopLowerer::wrapIndex(m::IndexExpr v, QualType to) {
+  using K = m::IndexExpr::Kind;
+  unsigned width = ctx_.getIntWidth(to);
+  if (width >= 63) {
+    wrap64_ = true; // congruent modulo 2^64 only
+    return v;
+  }
+  // floor remainder by M = 2^width from truncating ones: ((v % M) + M) % M;
+  // signed targets are shifted by half the range first.
+  int64_t modulus = int64_t(1) << width;
+  int64_t shift = to->isSignedIntegerOrEnumerationType() ? modulus / 2 : 0;
+  if (shift)
+    v = m::IndexExpr::binary(K::Add, std::move(v), m::IndexExpr::constant(shift));
+  m::IndexExpr r = m::IndexExpr::binary(
+      K::Mod,
+      m::IndexExpr::binary(K::Add, m::IndexExpr::binary(K::Mod, std::move(v), m::IndexExpr::constant(modulus)),
+                           m::IndexExpr::constant(modulus)),
+      m::IndexExpr::constant(modulus));
+  if (shift)
+    r = m::IndexExpr::binary(K::Sub, std::move(r), m::IndexExpr::constant(shift));
+  return r;
+}
+
+m::IndexExpr LoopLowerer::convertIndex(m::IndexExpr v, QualType from, QualType to, const std::string &t) {
+  if (!from->isIntegralOrEnumerationType() || !to->isIntegralOrEnumerationType() || v.isOpaque())
+    return v;
+  if (to->isBooleanType() && !from->isBooleanType())
+    return m::IndexExpr::opaque("conversion of " + t + " to bool", t);
+  unsigned wf = ctx_.getIntWidth(from), wt = ctx_.getIntWidth(to);
+  bool sf = from->isSignedIntegerOrEnumerationType(), st = to->isSignedIntegerOrEnumerationType();
+  // Every value of `from` is a value of `to`: nothing changes.
+  bool contained = sf ? (st && wf <= wt) : (st ? wf < wt : wf <= wt);
+  if (contained)
+    return v;
+  return wrapIndex(std::move(v), to);
 }
 
 // --- integer expressions ----------------------------------------------------
@@ -1265,16 +1334,30 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
   std::string t = text(e);
   if (const auto *mt = dyn_cast<MaterializeTemporaryExpr>(e))
     return lowerIndex(mt->getSubExpr(), depth);
-  if (const auto *ice = dyn_cast<ImplicitCastExpr>(e)) {
-    if (ice->getCastKind() == CK_FloatingToIntegral)
-      return m::IndexExpr::opaque("floating-point value " + t, t);
-    return lowerIndex(ice->getSubExpr(), depth);
-  }
+  // Constants first: their conversions are C's.
   if (!e->isValueDependent() && e->getType()->isIntegralOrEnumerationType() &&
       !e->HasSideEffects(ctx_)) {
     Expr::EvalResult r;
     if (e->EvaluateAsInt(r, ctx_))
       return m::IndexExpr::constant(toInt64(r.Val.getInt()));
+  }
+  if (const auto *ice = dyn_cast<ImplicitCastExpr>(e)) {
+    if (ice->getCastKind() == CK_FloatingToIntegral)
+      return m::IndexExpr::opaque("floating-point value " + t, t);
+    if (ice->getCastKind() == CK_IntegralCast || ice->getCastKind() == CK_IntegralToBoolean) {
+      // A conversion to a narrower type keeps only the low bits: exact
+      // again, whatever 64-bit wrap-around happened inside.
+      bool saved = wrap64_;
+      wrap64_ = false;
+      const Expr *sub = ice->getSubExpr();
+      m::IndexExpr v = convertIndex(lowerIndex(sub, depth), sub->getType(), ice->getType(), t);
+      if (ctx_.getIntWidth(ice->getType()) >= 63 || ice->getType()->isBooleanType())
+        wrap64_ = wrap64_ || saved;
+      else
+        wrap64_ = saved;
+      return v;
+    }
+    return lowerIndex(ice->getSubExpr(), depth);
   }
   if (!e->getType()->isIntegralOrEnumerationType())
     return m::IndexExpr::opaque("non-integer value " + t, t);
@@ -1291,20 +1374,28 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
       Expr::EvalResult r;
       if (!b->getRHS()->isValueDependent() && b->getRHS()->EvaluateAsInt(r, ctx_)) {
         int64_t c = toInt64(r.Val.getInt());
-        if (c >= 0 && c < 62)
-          return m::IndexExpr::binary(K::Mul, lowerIndex(b->getLHS(), depth),
-                                      m::IndexExpr::constant(int64_t(1) << c));
+        if (c >= 0 && c < 62) {
+          m::IndexExpr v = m::IndexExpr::binary(K::Mul, lowerIndex(b->getLHS(), depth),
+                                                m::IndexExpr::constant(int64_t(1) << c));
+          return e->getType()->isUnsignedIntegerOrEnumerationType() ? wrapIndex(std::move(v), e->getType()) : v;
+        }
       }
       return m::IndexExpr::opaque("unsupported integer operator in " + t, t);
     }
     default:
       return m::IndexExpr::opaque("unsupported integer operator in " + t, t);
     }
-    return m::IndexExpr::binary(k, lowerIndex(b->getLHS(), depth), lowerIndex(b->getRHS(), depth));
+    if (k == K::Div || k == K::Mod)
+      return m::IndexExpr::binary(k, exactIndex(b->getLHS(), depth), exactIndex(b->getRHS(), depth));
+    m::IndexExpr v = m::IndexExpr::binary(k, lowerIndex(b->getLHS(), depth), lowerIndex(b->getRHS(), depth));
+    // Unsigned arithmetic is modulo 2^width.
+    return e->getType()->isUnsignedIntegerOrEnumerationType() ? wrapIndex(std::move(v), e->getType()) : v;
   }
   if (const auto *u = dyn_cast<UnaryOperator>(e)) {
-    if (u->getOpcode() == UO_Minus)
-      return m::IndexExpr::neg(lowerIndex(u->getSubExpr(), depth));
+    if (u->getOpcode() == UO_Minus) {
+      m::IndexExpr v = m::IndexExpr::neg(lowerIndex(u->getSubExpr(), depth));
+      return e->getType()->isUnsignedIntegerOrEnumerationType() ? wrapIndex(std::move(v), e->getType()) : v;
+    }
     if (u->getOpcode() == UO_Plus)
       return lowerIndex(u->getSubExpr(), depth);
     if (u->isIncrementDecrementOp())
@@ -1312,9 +1403,17 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
     return m::IndexExpr::opaque("unsupported integer operator in " + t, t);
   }
   if (const auto *c = dyn_cast<ExplicitCastExpr>(e)) {
-    if (c->getSubExpr()->getType()->isIntegralOrEnumerationType())
-      return lowerIndex(c->getSubExpr(), depth);
-    return m::IndexExpr::opaque("floating-point value " + t, t);
+    const Expr *sub = c->getSubExpr();
+    if (!sub->getType()->isIntegralOrEnumerationType())
+      return m::IndexExpr::opaque("floating-point value " + t, t);
+    bool saved = wrap64_;
+    wrap64_ = false;
+    m::IndexExpr v = convertIndex(lowerIndex(sub, depth), sub->getType(), c->getType(), t);
+    if (ctx_.getIntWidth(c->getType()) >= 63 || c->getType()->isBooleanType())
+      wrap64_ = wrap64_ || saved;
+    else
+      wrap64_ = saved;
+    return v;
   }
   if (const auto *dr = dyn_cast<DeclRefExpr>(e)) {
     const auto *v = dyn_cast<VarDecl>(dr->getDecl());
@@ -1393,8 +1492,8 @@ std::optional<m::IndexExpr> LoopLowerer::lowerMinMax(const Expr *e, unsigned dep
       k = less ? K::Max : K::Min;
     else
       return std::nullopt;
-    return m::IndexExpr::binary(k, lowerIndex(c->getTrueExpr(), depth),
-                                lowerIndex(c->getFalseExpr(), depth));
+    return m::IndexExpr::binary(k, exactIndex(c->getTrueExpr(), depth),
+                                exactIndex(c->getFalseExpr(), depth));
   }
   if (const auto *call = dyn_cast<CallExpr>(e)) {
     const FunctionDecl *fd = call->getDirectCallee();
@@ -1403,8 +1502,8 @@ std::optional<m::IndexExpr> LoopLowerer::lowerMinMax(const Expr *e, unsigned dep
     if (fd->getName() != "min" && fd->getName() != "max")
       return std::nullopt;
     return m::IndexExpr::binary(fd->getName() == "min" ? K::Min : K::Max,
-                                lowerIndex(call->getArg(0), depth),
-                                lowerIndex(call->getArg(1), depth));
+                                exactIndex(call->getArg(0), depth),
+                                exactIndex(call->getArg(1), depth));
   }
   return std::nullopt;
 }
@@ -1420,8 +1519,8 @@ m::Condition LoopLowerer::lowerCondition(const Expr *e) {
       m::Condition c;
       c.kind = m::Condition::Kind::Cmp;
       c.op = cmpOp(b->getOpcode());
-      c.operands.push_back(lowerIndex(b->getLHS()));
-      c.operands.push_back(lowerIndex(b->getRHS()));
+      c.operands.push_back(exactIndex(b->getLHS()));
+      c.operands.push_back(exactIndex(b->getRHS()));
       return c;
     }
     if (b->getOpcode() == BO_LAnd || b->getOpcode() == BO_LOr) {
@@ -1445,7 +1544,7 @@ m::Condition LoopLowerer::lowerCondition(const Expr *e) {
     m::Condition c;
     c.kind = m::Condition::Kind::Cmp;
     c.op = m::Condition::Op::NE;
-    c.operands.push_back(lowerIndex(e));
+    c.operands.push_back(exactIndex(e));
     c.operands.push_back(m::IndexExpr::constant(0));
     return c;
   }
