@@ -2241,6 +2241,23 @@ m::Expr LoopLowerer::lowerBinary(const BinaryOperator *b) {
   m::Expr out;
   out.kind = m::Expr::Kind::Binary;
   out.op = b->getOpcodeStr().str();
+  if (b->isLogicalOp()) {
+    // Short circuit: the right operand runs only where the left one does
+    // not decide, in an if or loop condition as much as in a value.
+    out.operands.push_back(lowerValue(b->getLHS()));
+    m::Condition c = lowerCondition(b->getLHS());
+    int saved = scope_;
+    size_t accesses = model_.accesses.size(), statements = model_.statements.size();
+    scope_ = pushGuard(b->getOpcode() == BO_LAnd ? c : notCondition(c), b->getRHS()->getSourceRange());
+    out.operands.push_back(lowerValue(b->getRHS()));
+    // A guard over nothing is left out of the model.
+    if (model_.accesses.size() == accesses && model_.statements.size() == statements &&
+        model_.scopes.size() == static_cast<size_t>(scope_) + 1)
+      model_.scopes.pop_back();
+    scope_ = saved;
+    out.text = t;
+    return out;
+  }
   out.operands.push_back(lowerValue(b->getLHS()));
   out.operands.push_back(lowerValue(b->getRHS()));
   out.text = t;
