@@ -494,6 +494,17 @@ private:
   /// 2^64 to the C value (64-bit unsigned arithmetic or conversions): good
   /// for an element address, not for comparisons or divisions.
   bool wrap64_ = false;
+  /// Every name the loop's source mentions or declares, with its variables.
+  std::map<std::string, std::set<const VarDecl *>> declNames_;
+  /// Model names of inner iterators that share their source name with
+  /// another variable of the loop (`for (int k ...)` shadowing a parameter
+  /// k or the parallel iterator): the model binds names, not declarations.
+  std::map<const VarDecl *, std::string> iterNames_;
+  void collectNames(const Stmt *s);
+  std::string modelName(const VarDecl *v) const {
+    auto it = iterNames_.find(v);
+    return it == iterNames_.end() ? v->getNameAsString() : it->second;
+  }
   m::Sync sync_ = m::Sync::None;
   std::string syncName_;
   const Expr *atomicX_ = nullptr;
@@ -1421,7 +1432,7 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
       return m::IndexExpr::opaque("unsupported name " + t, t);
     std::string name = v->getNameAsString();
     if (isIterator(v))
-      return m::IndexExpr::var(name);
+      return m::IndexExpr::var(modelName(v));
     if (declaredInLoop(v)) {
       if (!modified_.count(v) && v->getInit() && depth < 8 && !v->getType()->isReferenceType())
         return lowerIndex(v->getInit(), depth + 1);
@@ -1776,6 +1787,16 @@ void LoopLowerer::lowerInnerLoop(const ForStmt *f) {
       lowerEffect(f->getInc());
     scope_ = saved;
     return;
+  }
+  // A name shared with another variable of the loop gets a fresh model name.
+  if (declNames_[h.iterator].size() > 1) {
+    std::string fresh = h.iterator;
+    do
+      fresh += "'";
+    while (declNames_.count(fresh));
+    declNames_[fresh].insert(iter);
+    iterNames_[iter] = fresh;
+    h.iterator = fresh;
   }
   bool privateIter = isa<DeclStmt>(f->getInit());
   if (!privateIter) {
@@ -2458,6 +2479,7 @@ m::LoopModel LoopLowerer::run() {
     return lm;
   }
   const Stmt *body = loops.back()->getBody();
+  collectNames(outerLoop_);
   // The parallel loops' bounds are evaluated once, before the loop: lower
   // them before the body's writes make their variables opaque.
   for (const ForStmt *f : loops) {
@@ -2486,6 +2508,24 @@ m::LoopModel LoopLowerer::run() {
   checkWholeAndMembers();
   addAssumptions();
   return lm;
+}
+
+void LoopLowerer::collectNames(const Stmt *s) {
+  if (!s)
+    return;
+  if (const auto *dr = dyn_cast<DeclRefExpr>(s))
+    if (const auto *v = dyn_cast<VarDecl>(dr->getDecl()))
+      declNames_[v->getNameAsString()].insert(v);
+  if (const auto *ds = dyn_cast<DeclStmt>(s))
+    for (const Decl *d : ds->decls())
+      if (const auto *v = dyn_cast<VarDecl>(d)) {
+        declNames_[v->getNameAsString()].insert(v);
+        collectNames(v->getInit());
+      }
+  for (const Stmt *c : s->children())
+    collectNames(c);
+  if (const auto *cs = dyn_cast<CapturedStmt>(s))
+    collectNames(cs->getCapturedStmt());
 }
 
 /// An object used as a whole (`s`, `g[0]`, `g->sub = t`) and through a
