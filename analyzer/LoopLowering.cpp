@@ -1349,8 +1349,17 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
   if (!e->isValueDependent() && e->getType()->isIntegralOrEnumerationType() &&
       !e->HasSideEffects(ctx_)) {
     Expr::EvalResult r;
-    if (e->EvaluateAsInt(r, ctx_))
-      return m::IndexExpr::constant(toInt64(r.Val.getInt()));
+    if (e->EvaluateAsInt(r, ctx_)) {
+      const llvm::APSInt &value = r.Val.getInt();
+      if (value.getBitWidth() > 64 && value.getSignificantBits() > 64)
+        return m::IndexExpr::opaque("constant " + t + " does not fit in 64 bits", t);
+      // An unsigned constant of 2^63 or more reads as negative: equal to
+      // the C value modulo 2^64 only.
+      if (value.isUnsigned() && value.getBitWidth() >= 64 &&
+          value.getActiveBits() > 63)
+        wrap64_ = true;
+      return m::IndexExpr::constant(toInt64(value));
+    }
   }
   if (const auto *ice = dyn_cast<ImplicitCastExpr>(e)) {
     if (ice->getCastKind() == CK_FloatingToIntegral)
