@@ -494,6 +494,12 @@ private:
   /// 2^64 to the C value (64-bit unsigned arithmetic or conversions): good
   /// for an element address, not for comparisons or divisions.
   bool wrap64_ = false;
+  /// Set when a value was reduced modulo 2^width (width < 64): the model
+  /// then needs the ranges of the iterators' and parameters' types, or
+  /// i and i + 2^32 look like two iterations.
+  bool narrowWrap_ = false;
+  std::map<std::string, QualType> parameterTypes_;
+  void boundTypeRanges();
   /// Every name the loop's source mentions or declares, with its variables.
   std::map<std::string, std::set<const VarDecl *>> declNames_;
   /// Model names of inner iterators that share their source name with
@@ -1305,6 +1311,7 @@ m::IndexExpr LoopLowerer::wrapIndex(m::IndexExpr v, QualType to) {
     wrap64_ = true; // congruent modulo 2^64 only
     return v;
   }
+  narrowWrap_ = true;
   // floor remainder by M = 2^width from truncating ones: ((v % M) + M) % M;
   // signed targets are shifted by half the range first.
   int64_t modulus = int64_t(1) << width;
@@ -1456,6 +1463,7 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
         return m::IndexExpr::opaque(name + " is private to each thread", t);
     }
     addParameter(name);
+    parameterTypes_.emplace(name, v->getType());
     return m::IndexExpr::var(name);
   }
   if (isa<ArraySubscriptExpr>(e) || isSubscriptCall(e))
@@ -2515,8 +2523,55 @@ m::LoopModel LoopLowerer::run() {
   }
 
   checkWholeAndMembers();
+  if (narrowWrap_)
+    boundTypeRanges();
   addAssumptions();
   return lm;
+}
+
+/// An outermost guard: every parallel iterator and parameter of an integer
+/// type narrower than 64 bits lies in its type's range.
+void LoopLowerer::boundTypeRanges() {
+  m::Condition all;
+  all.kind = m::Condition::Kind::And;
+  auto bound = [&](const std::string &name, QualType t) {
+    if (!t->isIntegralOrEnumerationType() || t->isBooleanType())
+      return;
+    unsigned width = ctx_.getIntWidth(t);
+    if (width >= 63)
+      return;
+    bool sign = t->isSignedIntegerOrEnumerationType();
+    int64_t lo = sign ? -(int64_t(1) << (width - 1)) : 0;
+    int64_t hi = sign ? (int64_t(1) << (width - 1)) - 1 : (int64_t(1) << width) - 1;
+    for (auto [op, value] : {std::pair{m::Condition::Op::GE, lo}, std::pair{m::Condition::Op::LE, hi}}) {
+      m::Condition c;
+      c.kind = m::Condition::Kind::Cmp;
+      c.op = op;
+      c.operands.push_back(m::IndexExpr::var(name));
+      c.operands.push_back(m::IndexExpr::constant(value));
+      all.children.push_back(std::move(c));
+    }
+  };
+  for (size_t d = 0; d < parallelIters_.size() && d < model_.iterators.size(); ++d)
+    bound(model_.iterators[d].iterator, parallelIters_[d]->getType());
+  for (const std::string &p : model_.parameters)
+    if (auto it = parameterTypes_.find(p); it != parameterTypes_.end())
+      bound(p, it->second);
+  if (all.children.empty())
+    return;
+  // Insert it as scope 0 (parents come before their scopes).
+  for (m::Scope &sc : model_.scopes)
+    sc.parent = sc.parent + 1;
+  for (m::Access &a : model_.accesses)
+    a.scope = a.scope + 1;
+  for (m::Statement &st : model_.statements)
+    st.scope = st.scope + 1;
+  m::Scope root;
+  root.kind = m::Scope::Kind::Guard;
+  root.parent = -1;
+  root.guard = std::move(all);
+  root.range = model_.range;
+  model_.scopes.insert(model_.scopes.begin(), std::move(root));
 }
 
 void LoopLowerer::collectNames(const Stmt *s) {

@@ -38,3 +38,13 @@ void widening(int n, double *x, const int *idx) {
     x[(long)i] = (double)(short)3;
   // CHECK: x: active=yes forward_race=none
 }
+
+// The ranges of int and unsigned keep i and i + 2^32 apart: an int
+// iterator never reaches 2^32, so (unsigned)i does not wrap.
+void in_range(int n, double *x) {
+// CHECK: loop [[@LINE+1]] parallel for: forward_race=none
+#pragma omp parallel for
+  for (int i = 0; i < n; i++)
+    x[(unsigned)i] = 1.0;
+  // CHECK: x: active=yes forward_race=none
+}
