@@ -622,7 +622,9 @@ std::vector<long> LoopDecider::smallPoint(isl::set set) const {
       out.push_back(mv.at(static_cast<int>(d)).num_si());
     return out;
   };
-  for (long bound : {8L, 64L, 1024L})
+  // Up to 2^62: every coordinate of a point found fits in a long (a point
+  // of the unboxed set may not, and reads back as garbage).
+  for (long bound : {8L, 64L, 1024L, 1L << 20, 1L << 33, 1L << 62})
     for (bool nonnegativeParams : {true, false}) {
       isl::multi_val lo = flat.space().zero_multi_val(), hi = lo;
       for (unsigned d = 0; d < n; ++d) {
