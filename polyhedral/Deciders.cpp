@@ -757,6 +757,20 @@ PropertyResult loopRace(const LoopModel &loop, const LoopVerdicts &v) {
   return holds("isl", proof);
 }
 
+/// A loop whose forward iterations race computes nondeterministic values:
+/// no parallel adjoint of it is meaningful, whatever the reads look like.
+void serialiseAdjoints(LoopVerdicts &out) {
+  std::string culprit = out.forwardRace.witness ? out.forwardRace.reason.substr(0, out.forwardRace.reason.find(':'))
+                                                : std::string();
+  for (VariableVerdicts &var : out.variables) {
+    if (!var.active)
+      continue;
+    var.strategy = "serial";
+    var.strategyReason = "the forward loop has a data race" + (culprit.empty() ? "" : " on " + culprit) +
+                         ": fix it before differentiating; only the serial adjoint is meaningful";
+  }
+}
+
 std::vector<std::string> assumptionsOf(const LoopModel &loop) {
   std::vector<std::string> out = loop.assumptions;
   // The verdicts are about this loop's iterations; without the barrier,
@@ -790,6 +804,8 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
     out = undecided(loop, std::string("internal error in the isl deciders: ") + e.what());
   }
   out.forwardRace = loopRace(loop, out);
+  if (out.forwardRace.verdict == Verdict::Violated)
+    serialiseAdjoints(out);
   out.assumptions = assumptionsOf(loop);
   return out;
 }

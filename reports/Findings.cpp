@@ -458,7 +458,9 @@ std::vector<Finding> buildFindings(const LoopModel &m, const polyhedral::LoopVer
       if (!causedLoopWide(m, vv.forwardRace))
         out.push_back(unknownRaceFinding(m, vv, var));
     }
-    if (!vv.active || !vv.array)
+    // Adjoint advice for a loop whose forward iterations race would be noise:
+    // the race findings come first.
+    if (!vv.active || !vv.array || v.forwardRace.verdict == Verdict::Violated)
       continue;
     if (vv.exclusiveRead.verdict == Verdict::Violated)
       out.push_back(sharedAdjointFinding(m, vv, var));
