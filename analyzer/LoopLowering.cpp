@@ -495,10 +495,9 @@ private:
   /// for an element address, not for comparisons or divisions.
   bool wrap64_ = false;
   /// Set when a value was reduced modulo 2^width (width < 64): the model
-  /// then needs the ranges of the iterators' and parameters' types, or
+  /// then needs the ranges of the parallel iterators' types, or
   /// i and i + 2^32 look like two iterations.
   bool narrowWrap_ = false;
-  std::map<std::string, QualType> parameterTypes_;
   void boundTypeRanges();
   /// Every name the loop's source mentions or declares, with its variables.
   std::map<std::string, std::set<const VarDecl *>> declNames_;
@@ -1463,7 +1462,6 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
         return m::IndexExpr::opaque(name + " is private to each thread", t);
     }
     addParameter(name);
-    parameterTypes_.emplace(name, v->getType());
     return m::IndexExpr::var(name);
   }
   if (isa<ArraySubscriptExpr>(e) || isSubscriptCall(e))
@@ -2529,8 +2527,9 @@ m::LoopModel LoopLowerer::run() {
   return lm;
 }
 
-/// An outermost guard: every parallel iterator and parameter of an integer
-/// type narrower than 64 bits lies in its type's range.
+/// An outermost guard: every parallel iterator of an integer type narrower
+/// than 64 bits lies in its type's range. (Bounding the parameters too made
+/// isl exhaust its budget on a single (unsigned) cast of a parameter sum.)
 void LoopLowerer::boundTypeRanges() {
   m::Condition all;
   all.kind = m::Condition::Kind::And;
@@ -2554,9 +2553,6 @@ void LoopLowerer::boundTypeRanges() {
   };
   for (size_t d = 0; d < parallelIters_.size() && d < model_.iterators.size(); ++d)
     bound(model_.iterators[d].iterator, parallelIters_[d]->getType());
-  for (const std::string &p : model_.parameters)
-    if (auto it = parameterTypes_.find(p); it != parameterTypes_.end())
-      bound(p, it->second);
   if (all.children.empty())
     return;
   // Insert it as scope 0 (parents come before their scopes).
