@@ -632,8 +632,17 @@ std::vector<long> LoopDecider::smallPoint(isl::set set) const {
         hi = hi.set_at(static_cast<int>(d), isl::val(ctx_, bound));
       }
       isl::set boxed = flat.lower_bound(lo).upper_bound(hi);
-      if (!boxed.is_empty())
-        return coordinates(boxed.lexmin().sample_point());
+      if (boxed.is_empty())
+        continue;
+      // The lexicographic minimum reads best, but with wrapped (modulo 2^w)
+      // subscripts it can take minutes even in small boxes, and isl's
+      // operation budget does not bound it: only a quasi-affine-free set
+      // gets it. Any point of the smallest box is small anyway.
+      bool plain = true;
+      boxed.foreach_basic_set([&](isl::basic_set b) {
+        plain = plain && isl_basic_set_dim(b.get(), isl_dim_div) == 0;
+      });
+      return coordinates(plain ? boxed.lexmin().sample_point() : boxed.sample_point());
     }
   return coordinates(flat.sample_point());
 }
