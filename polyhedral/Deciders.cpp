@@ -766,6 +766,28 @@ PropertyResult loopRace(const LoopModel &loop, const LoopVerdicts &v) {
   return holds("isl", proof);
 }
 
+/// An inner loop iterator that is a shared variable (declared outside the
+/// parallel loop, in C) races: threads overwrite each other's values, so the
+/// subscripts it indexes are not what the model says, and no proof about any
+/// other variable of the loop stands.
+void undoProofsThroughRacingIterators(const LoopModel &loop, LoopVerdicts &out) {
+  std::string racing;
+  for (const model::Scope &sc : loop.scopes)
+    for (const VariableVerdicts &var : out.variables)
+      if (sc.kind == model::Scope::Kind::Loop && !var.array && var.name == sc.loop.iterator &&
+          var.forwardRace.verdict == Verdict::Violated)
+        racing = var.name;
+  if (racing.empty())
+    return;
+  std::string why = "the inner loop iterator " + racing +
+                    " is shared and races, so the elements it indexes are not determined";
+  for (VariableVerdicts &var : out.variables)
+    for (PropertyResult *p : {&var.forwardRace, &var.exclusiveRead, &var.symmetricUpdate, &var.reflexive})
+      if (var.array && p->verdict == Verdict::Holds && p->decidedBy != "data-sharing") {
+        *p = unknown(why);
+      }
+}
+
 /// A loop whose forward iterations race computes nondeterministic values:
 /// no parallel adjoint of it is meaningful, whatever the reads look like.
 void serialiseAdjoints(LoopVerdicts &out) {
@@ -812,6 +834,7 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
   } catch (const std::exception &e) {
     out = undecided(loop, std::string("internal error in the isl deciders: ") + e.what());
   }
+  undoProofsThroughRacingIterators(loop, out);
   out.forwardRace = loopRace(loop, out);
   if (out.forwardRace.verdict == Verdict::Violated)
     serialiseAdjoints(out);

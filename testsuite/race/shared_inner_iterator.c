@@ -10,5 +10,7 @@ void f(int n, int m, double a[n][m]) {
     for (j = 0; j < m; j++)
     // CHECK: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}}'j'{{.*}} [adjoint-lint-forward-race]
       a[i][j] = 0.0;
+  // JSON: a: active=yes forward_race=unknown exclusive_read=unknown
+  // JSON-NEXT: forward_race reason: the inner loop iterator j is shared and races
   // JSON: scalar j: forward_race=race
 }
