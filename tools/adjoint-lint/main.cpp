@@ -15,6 +15,7 @@
 #include "reports/JsonReport.h"
 #include "reports/SarifReport.h"
 #include "reports/Version.h"
+#include "tools/adjoint-lint/Options.h"
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/Process.h>
@@ -44,7 +45,8 @@ enum class FailOn { Note, Warning, Error, None };
 /// Exit statuses; documented in --help and README.md.
 enum ExitStatus { ExitClean = 0, ExitFindings = 1, ExitInputError = 2 };
 
-cl::OptionCategory category("adjoint-lint options");
+/// Shared with the options defined in the driver's other files (Options.h).
+cl::OptionCategory &category = driver::category();
 
 const char overview[] = R"(data races and parallel adjoints of OpenMP loops
 
