@@ -22,13 +22,26 @@ struct Note {
   std::string message;
 };
 
+/// One of the two accesses of a race or exclusive-read witness, in the
+/// iteration that performs it (SARIF threadFlows, the HTML report).
+struct WitnessStep {
+  Location loc;          ///< the access
+  std::string iteration; ///< "i=1", "(i=1, j=2)", "i=1 (inner k=0)"
+  std::string message;   ///< "'x[i + 1]' writes x[2]"
+};
+
 struct Finding {
   std::string rule; ///< e.g. "adjoint-lint-forward-race"; empty for input errors
   Level level = Level::Warning;
   Location loc;
   std::string message;
   std::vector<Note> notes;
-  std::string loopId; ///< the loop it concerns, if any
+  std::string loopId;   ///< the loop it concerns, if any
+  std::string function; ///< the function holding that loop, if known
+  std::string variable; ///< the variable (array or scalar) it concerns, if one
+  /// The witness's two accesses, one per iteration; empty when the finding
+  /// has no witness.
+  std::vector<WitnessStep> witness;
 };
 
 const char *levelName(Level l); ///< "note" | "warning" | "error"

@@ -151,6 +151,24 @@ std::string iterationNote(const LoopModel &m, const Witness &w, const Access &a,
   return one(0, a) + "; " + one(1, b) + parametersText(m, w);
 }
 
+/// The witness as two steps, one per iteration, for SARIF thread flows and
+/// the HTML report: "'x[i + 1]' writes x[2]" in iteration "i=1".
+std::vector<WitnessStep> witnessSteps(const LoopModel &m, const Witness &w, const Access &a,
+                                      const Access &b, const std::string &element) {
+  auto one = [&](size_t which, const Access &acc) {
+    WitnessStep step;
+    step.loc = locationOf(acc.range);
+    step.iteration = iterationText(m, w, which);
+    if (acc.text.empty() || acc.text == element)
+      step.message = element + (acc.kind == AccessKind::Read ? " is read" : " is written");
+    else
+      step.message = "'" + acc.text + "' " + verb(acc.kind) + " " + element;
+    step.message += " in iteration " + step.iteration;
+    return step;
+  };
+  return {one(0, a), one(1, b)};
+}
+
 /// The OpenMP reduction operator of a scalar update `s op= e` or
 /// `s = s op e`; empty if the statement writing `write` is not one.
 std::string reductionOperator(const LoopModel &m, int write) {
@@ -203,6 +221,7 @@ Finding makeFinding(const char *rule, Level level, Location loc, std::string mes
   f.loc = std::move(loc);
   f.message = std::move(message);
   f.loopId = m.id;
+  f.function = m.function;
   return f;
 }
 
@@ -251,6 +270,7 @@ Finding forwardRaceFinding(const LoopModel &m, const std::string &name, int var,
     const Access *w = firstAccess(m, var, AccessKind::Write);
     Finding f = makeFinding(kRuleForwardRace, Level::Warning, w ? locationOf(w->range) : pragmaOf(m),
                             "accesses to '" + name + "' race between iterations of this loop", m);
+    f.variable = name;
     return f;
   }
   const Access &a = *o->first, &b = *o->second;
@@ -261,6 +281,8 @@ Finding forwardRaceFinding(const LoopModel &m, const std::string &name, int var,
                         " in another iteration: " + iterationsText(m, o->w) + " both access " +
                         element;
   Finding f = makeFinding(kRuleForwardRace, Level::Warning, locationOf(a.range), message, m);
+  f.variable = name;
+  f.witness = witnessSteps(m, o->w, a, b, element);
   if (!same)
     f.notes.push_back({locationOf(b.range),
                        std::string("conflicting ") + model::toString(b.kind) + " of '" + name + "' here"});
@@ -333,10 +355,12 @@ Finding sharedAdjointFinding(const LoopModel &m, const VariableVerdicts &vv, int
                         " both read " + element + ", so their increments to the adjoint of " +
                         element + " would race",
                     m);
+    f.witness = witnessSteps(m, o->w, a, b, element);
     if (o->w.firstAccess != o->w.secondAccess)
       f.notes.push_back({locationOf(b.range), "other read of '" + vv.name + "' here"});
     f.notes.push_back({pragmaNoteOf(m), iterationNote(m, o->w, a, b, element)});
   }
+  f.variable = vv.name;
   if (std::optional<Note> n = symmetricNote(m, vv))
     f.notes.push_back(*n);
   f.notes.push_back({pragmaNoteOf(m), strategyAdvice(vv)});
@@ -399,10 +423,12 @@ Finding unknownRaceFinding(const LoopModel &m, const VariableVerdicts &vv, int v
   const Access *at = firstAccess(m, var, AccessKind::Write);
   if (!at)
     at = firstAccess(m, var, std::nullopt);
-  return makeFinding(kRuleUnknown, Level::Warning, causeOf(m, vv.forwardRace, at),
-                     "cannot decide whether the accesses to '" + vv.name +
-                         "' race between iterations: " + reasonOf(vv.forwardRace),
-                     m);
+  Finding f = makeFinding(kRuleUnknown, Level::Warning, causeOf(m, vv.forwardRace, at),
+                          "cannot decide whether the accesses to '" + vv.name +
+                              "' race between iterations: " + reasonOf(vv.forwardRace),
+                          m);
+  f.variable = vv.name;
+  return f;
 }
 
 Finding unknownExclusiveReadFinding(const LoopModel &m, const VariableVerdicts &vv, int var) {
@@ -411,6 +437,7 @@ Finding unknownExclusiveReadFinding(const LoopModel &m, const VariableVerdicts &
                           "cannot decide whether the adjoint of '" + vv.name +
                               "' needs synchronisation: " + reasonOf(vv.exclusiveRead),
                           m);
+  f.variable = vv.name;
   f.notes.push_back({pragmaNoteOf(m), strategyAdvice(vv)});
   return f;
 }
@@ -423,6 +450,7 @@ Finding gatherFinding(const LoopModel &m, const VariableVerdicts &vv) {
   if (vv.reflexive.verdict == Verdict::Holds)
     message += " of the forward stencil's shape";
   Finding f = makeFinding(kRuleGatherAvailable, Level::Note, pragmaOf(m), message, m);
+  f.variable = vv.name;
   if (!vv.strategyReason.empty())
     f.notes.push_back({pragmaNoteOf(m), vv.strategyReason});
   return f;
