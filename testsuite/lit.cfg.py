@@ -17,6 +17,8 @@
 #   %expect-exit N CMD...  runs CMD (its output passes through) and fails
 #                  unless its exit status is N
 #   %srcroot       the repository root
+#   %browser-check REPORT_DIR SHOTS_DIR  checks an HTML report in headless
+#                  chromium (testsuite/browser/check-report.mjs)
 import os
 
 import lit.formats
@@ -26,7 +28,8 @@ config.name = "adjoint-lint"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".c", ".cpp", ".test", ".json"]
 # Inputs/ holds fixtures (sources, models) that are not tests themselves.
-config.excludes = ["Inputs", "tools", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+# browser/ is the browser test's npm package (run by html/browser.test).
+config.excludes = ["Inputs", "tools", "browser", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 
 if not hasattr(config, "adjoint_lint"):
@@ -48,6 +51,10 @@ config.substitutions.append(
 config.substitutions.append(
     ("%expect-exit", python + " " + os.path.join(config.test_source_root, "tools", "expect_exit.py")))
 config.substitutions.append(("%srcroot", config.adjoint_lint_src_root))
+# %browser-check REPORT_DIR SCREENSHOT_DIR: opens an HTML report in headless
+# chromium (testsuite/browser/check-report.mjs, playwright-core).
+config.substitutions.append(
+    ("%browser-check", "node " + os.path.join(config.test_source_root, "browser", "check-report.mjs")))
 # FileCheck and not: put LLVM's tools directory first on PATH so the bare
 # names resolve to the llvm-19 versions.
 llvm_tools_dir = os.path.dirname(config.filecheck)
