@@ -2,6 +2,7 @@
 // Clang's diagnostics collected as findings, then LoopLowering.
 #include "analyzer/Frontend.h"
 #include "analyzer/LoopLowering.h"
+#include "model/ModelJson.h"
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/AST/ASTContext.h>
@@ -22,7 +23,11 @@
 #include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <llvm/Support/JSON.h>
+
+#include <algorithm>
 #include <memory>
+#include <mutex>
 
 namespace adjoint_lint::analyzer {
 namespace {
@@ -129,14 +134,14 @@ public:
     }
     LoweringResult lowered = lowerTranslationUnit(ctx, file);
     result_.loops = std::move(lowered.loops);
-    for (Finding &f : lowered.problems)
+    bool failed = false;
+    for (Finding &f : lowered.problems) {
+      failed |= f.level == Level::Error;
       result_.problems.push_back(std::move(f));
-    if (result_.loops.empty()) {
-      result_.problems.push_back(
-          inputError(file, 1, 1, "no OpenMP parallel loop found in " + file));
-      return;
     }
-    result_.analysable = true;
+    // Without any loop, an unsupported directive leaves nothing analysed;
+    // a file without OpenMP loops is simply clean.
+    result_.analysable = !result_.loops.empty() || !failed;
   }
 
 private:
@@ -185,21 +190,23 @@ clang::tooling::ArgumentsAdjuster resourceDirAdjuster(const std::string &dir) {
   };
 }
 
-/// The compile command for `file`, or an error message.
-bool compileCommandFor(const std::string &file, const FrontendOptions &options,
-                       const clang::tooling::CompilationDatabase *database,
-                       clang::tooling::CompileCommand &command, std::string &error) {
+/// The compile commands for `file` (several when the database lists it
+/// more than once), or an error message.
+bool compileCommandsFor(const std::string &file, const FrontendOptions &options,
+                        const clang::tooling::CompilationDatabase *database,
+                        std::vector<clang::tooling::CompileCommand> &commands,
+                        std::string &error) {
   if (database) {
-    std::vector<clang::tooling::CompileCommand> commands =
-        database->getCompileCommands(absolutePath(file));
+    commands = database->getCompileCommands(absolutePath(file));
     if (commands.empty()) {
       error = "no compile command for " + file + " in " + options.buildPath +
               "/compile_commands.json";
       return false;
     }
-    command = commands.front();
     return true;
   }
+  commands.resize(1);
+  clang::tooling::CompileCommand &command = commands.front();
   command.Directory = ".";
   command.Filename = file;
   command.CommandLine.push_back("clang-tool");
@@ -209,32 +216,28 @@ bool compileCommandFor(const std::string &file, const FrontendOptions &options,
   return true;
 }
 
-TranslationUnitResult analyzeOne(const std::string &file, const FrontendOptions &options,
-                                 const clang::tooling::CompilationDatabase *database) {
-  TranslationUnitResult result;
-  result.file = file;
-  if (!llvm::sys::fs::is_regular_file(file)) {
-    result.problems.push_back(inputError(file, 0, 0, "file not found"));
-    return result;
-  }
-
-  clang::tooling::CompileCommand command;
-  std::string error;
-  if (!compileCommandFor(file, options, database, command, error)) {
-    result.problems.push_back(inputError(file, 0, 0, error));
-    return result;
-  }
-
+/// The command line a compile command runs as here: no output or
+/// dependency files, syntax only, `--` arguments and the resource directory
+/// added.
+std::vector<std::string> adjustedCommandLine(const clang::tooling::CompileCommand &command,
+                                             const FrontendOptions &options, bool fromDatabase) {
   using namespace clang::tooling;
   ArgumentsAdjuster adjust = combineAdjusters(
       getClangStripOutputAdjuster(),
       combineAdjusters(getClangStripDependencyFileAdjuster(), getClangSyntaxOnlyAdjuster()));
-  if (database && !options.extraArgs.empty())
+  if (fromDatabase && !options.extraArgs.empty())
     adjust = combineAdjusters(adjust, getInsertArgumentAdjuster(options.extraArgs,
                                                                 ArgumentInsertPosition::END));
   adjust = combineAdjusters(adjust, resourceDirAdjuster(options.resourceDir));
-  std::vector<std::string> commandLine = adjust(command.CommandLine, command.Filename);
+  return adjust(command.CommandLine, command.Filename);
+}
 
+/// Parses `file` with one compile command.
+TranslationUnitResult parseWith(const std::string &file, const clang::tooling::CompileCommand &command,
+                                const std::vector<std::string> &commandLine) {
+  using namespace clang::tooling;
+  TranslationUnitResult result;
+  result.file = file;
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs = llvm::vfs::createPhysicalFileSystem();
   if (!command.Directory.empty() && command.Directory != ".")
     fs->setCurrentWorkingDirectory(command.Directory);
@@ -260,6 +263,83 @@ TranslationUnitResult analyzeOne(const std::string &file, const FrontendOptions 
   return result;
 }
 
+bool sameFinding(const Finding &a, const Finding &b) {
+  return a.rule == b.rule && a.level == b.level && a.loc.file == b.loc.file &&
+         a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
+}
+
+/// Parses `file` with each of its distinct compile commands and merges the
+/// results: loops and problems each once, analysable when every parse is.
+TranslationUnitResult analyzeOne(const std::string &file, const FrontendOptions &options,
+                                 const clang::tooling::CompilationDatabase *database) {
+  TranslationUnitResult result;
+  result.file = file;
+  if (!llvm::sys::fs::is_regular_file(file)) {
+    result.problems.push_back(inputError(file, 0, 0, "file not found"));
+    return result;
+  }
+
+  std::vector<clang::tooling::CompileCommand> commands;
+  std::string error;
+  if (!compileCommandsFor(file, options, database, commands, error)) {
+    result.problems.push_back(inputError(file, 0, 0, error));
+    return result;
+  }
+
+  std::vector<std::pair<std::string, std::vector<std::string>>> done;
+  std::vector<std::string> loopsSeen; // JSON of the models kept
+  result.analysable = true;
+  for (const clang::tooling::CompileCommand &command : commands) {
+    std::vector<std::string> commandLine = adjustedCommandLine(command, options, database);
+    std::pair<std::string, std::vector<std::string>> key{command.Directory, commandLine};
+    if (std::find(done.begin(), done.end(), key) != done.end())
+      continue;
+    done.push_back(std::move(key));
+    TranslationUnitResult one = parseWith(file, command, commandLine);
+    result.analysable &= one.analysable;
+    for (model::LoopModel &loop : one.loops) {
+      std::string text = model::toJson(loop).dump();
+      if (std::find(loopsSeen.begin(), loopsSeen.end(), text) != loopsSeen.end())
+        continue;
+      loopsSeen.push_back(std::move(text));
+      result.loops.push_back(std::move(loop));
+    }
+    for (Finding &f : one.problems) {
+      bool seen = false;
+      for (const Finding &g : result.problems)
+        seen |= sameFinding(f, g);
+      if (!seen)
+        result.problems.push_back(std::move(f));
+    }
+  }
+  if (!result.analysable)
+    result.loops.clear();
+  return result;
+}
+
+/// A database whose lookups take a lock, so threads may share it.
+class LockedDatabase : public clang::tooling::CompilationDatabase {
+public:
+  LockedDatabase(const clang::tooling::CompilationDatabase &db, std::mutex &lock)
+      : db_(db), lock_(lock) {}
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef file) const override {
+    std::lock_guard<std::mutex> guard(lock_);
+    return db_.getCompileCommands(file);
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::lock_guard<std::mutex> guard(lock_);
+    return db_.getAllFiles();
+  }
+
+private:
+  const clang::tooling::CompilationDatabase &db_;
+  std::mutex &lock_;
+};
+
+/// Reads BUILD_PATH/compile_commands.json. A relative "directory" is made
+/// absolute against the database's own directory first (Clang's loader
+/// would leave it relative to wherever the tool runs).
 std::unique_ptr<clang::tooling::CompilationDatabase> loadDatabase(const std::string &buildPath,
                                                                   std::string &error) {
   llvm::SmallString<256> path(buildPath);
@@ -268,9 +348,34 @@ std::unique_ptr<clang::tooling::CompilationDatabase> loadDatabase(const std::str
     error = std::string(path) + " not found";
     return nullptr;
   }
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
+  if (!buffer) {
+    error = "cannot read " + std::string(path) + ": " + buffer.getError().message();
+    return nullptr;
+  }
+  llvm::Expected<llvm::json::Value> parsed = llvm::json::parse((*buffer)->getBuffer());
+  if (!parsed) {
+    error = "cannot read " + std::string(path) + ": " + llvm::toString(parsed.takeError());
+    return nullptr;
+  }
+  std::string base = absolutePath(buildPath);
+  if (llvm::json::Array *entries = parsed->getAsArray())
+    for (llvm::json::Value &entry : *entries)
+      if (llvm::json::Object *object = entry.getAsObject())
+        if (std::optional<llvm::StringRef> dir = object->getString("directory"))
+          if (llvm::sys::path::is_relative(*dir)) {
+            llvm::SmallString<256> abs(base);
+            llvm::sys::path::append(abs, *dir);
+            llvm::sys::path::remove_dots(abs, /*remove_dot_dot=*/true);
+            (*object)["directory"] = std::string(abs);
+          }
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << *parsed;
+  os.flush();
   std::string why;
-  auto database = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      path, why, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  auto database = clang::tooling::JSONCompilationDatabase::loadFromBuffer(
+      text, why, clang::tooling::JSONCommandLineSyntax::AutoDetect);
   if (!database)
     error = "cannot read " + std::string(path) + ": " + why;
   return database;
@@ -278,32 +383,63 @@ std::unique_ptr<clang::tooling::CompilationDatabase> loadDatabase(const std::str
 
 } // namespace
 
+struct SourceFrontend::Impl {
+  FrontendOptions options;
+  std::unique_ptr<clang::tooling::CompilationDatabase> database;
+  std::string databaseError;
+  /// Clang's JSON database is not documented as thread-safe: one lookup at
+  /// a time.
+  mutable std::mutex databaseLock;
+};
+
+SourceFrontend::SourceFrontend(FrontendOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  if (!impl_->options.buildPath.empty())
+    impl_->database = loadDatabase(impl_->options.buildPath, impl_->databaseError);
+}
+
+SourceFrontend::~SourceFrontend() = default;
+
+const std::string &SourceFrontend::databaseError() const { return impl_->databaseError; }
+
+std::vector<std::string> SourceFrontend::databaseFiles() const {
+  if (!impl_->database)
+    return {};
+  std::vector<std::string> files = impl_->database->getAllFiles();
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
+}
+
+TranslationUnitResult SourceFrontend::analyze(const std::string &file) const {
+  if (!impl_->options.buildPath.empty() && !impl_->database) {
+    TranslationUnitResult r;
+    r.file = file;
+    r.problems.push_back(inputError(file, 0, 0, impl_->databaseError));
+    return r;
+  }
+  if (!impl_->database)
+    return analyzeOne(file, impl_->options, nullptr);
+  // Look the commands up under the lock; parse outside it.
+  LockedDatabase locked(*impl_->database, impl_->databaseLock);
+  return analyzeOne(file, impl_->options, &locked);
+}
+
 std::vector<TranslationUnitResult> analyzeFiles(const std::vector<std::string> &files,
                                                 const FrontendOptions &options) {
-  std::unique_ptr<clang::tooling::CompilationDatabase> database;
-  std::string dbError;
-  if (!options.buildPath.empty())
-    database = loadDatabase(options.buildPath, dbError);
-
+  SourceFrontend frontend(options);
   std::vector<TranslationUnitResult> results;
-  for (const std::string &file : files) {
-    if (!options.buildPath.empty() && !database) {
-      TranslationUnitResult r;
-      r.file = file;
-      r.problems.push_back(inputError(file, 0, 0, dbError));
-      results.push_back(std::move(r));
-      continue;
-    }
-    results.push_back(analyzeOne(file, options, database.get()));
-  }
+  for (const std::string &file : files)
+    results.push_back(frontend.analyze(file));
   return results;
 }
 
 std::vector<std::string> filesInDatabase(const std::string &buildPath, std::string &error) {
-  std::unique_ptr<clang::tooling::CompilationDatabase> database = loadDatabase(buildPath, error);
-  if (!database)
-    return {};
-  return database->getAllFiles();
+  FrontendOptions options;
+  options.buildPath = buildPath;
+  SourceFrontend frontend(options);
+  error = frontend.databaseError();
+  return frontend.databaseFiles();
 }
 
 } // namespace adjoint_lint::analyzer

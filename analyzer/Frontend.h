@@ -5,6 +5,7 @@
 #include "model/LoopModel.h"
 #include "reports/Finding.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@ struct TranslationUnitResult {
   std::string file;
   /// False when the file could not be analysed at all (missing file, compile
   /// errors, no compile command, OpenMP not enabled...). `problems` says why.
+  /// A file that parses and holds no OpenMP loop is analysable (and clean),
+  /// as clang-tidy treats a file none of its checks applies to.
   bool analysable = false;
   std::vector<model::LoopModel> loops;
   /// Compiler diagnostics (errors and warnings of the parse) and the front
@@ -33,12 +36,46 @@ struct TranslationUnitResult {
   std::vector<reports::Finding> problems;
 };
 
-/// Parses each file with Clang and lowers every OpenMP loop to a LoopModel.
-/// Never throws for bad input: problems are reported in the results.
+/// The front end for one run: reads the compilation database once, then
+/// parses files, possibly from several threads at once.
+///
+/// Compilation database: a relative "directory" is taken relative to the
+/// directory holding compile_commands.json, a relative "file" relative to
+/// its "directory". A file listed with several compile commands is parsed
+/// with each distinct one (after dropping output and dependency-file
+/// flags); its loops are the union, identical models counted once, and it
+/// is analysable only when every command parses.
+class SourceFrontend {
+public:
+  explicit SourceFrontend(FrontendOptions options);
+  ~SourceFrontend();
+  SourceFrontend(const SourceFrontend &) = delete;
+  SourceFrontend &operator=(const SourceFrontend &) = delete;
+
+  /// Why the database given by `buildPath` could not be read; empty when it
+  /// was, or when there is none.
+  const std::string &databaseError() const;
+
+  /// Every file of the database, each once, sorted (absolute paths).
+  std::vector<std::string> databaseFiles() const;
+
+  /// Parses `file` and lowers every OpenMP loop to a LoopModel. Never throws
+  /// for bad input: problems are reported in the result. Safe to call from
+  /// several threads at once.
+  TranslationUnitResult analyze(const std::string &file) const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Parses each file with Clang and lowers every OpenMP loop to a LoopModel
+/// (one SourceFrontend, one file after the other).
 std::vector<TranslationUnitResult> analyzeFiles(const std::vector<std::string> &files,
                                                 const FrontendOptions &options);
 
-/// All source files listed in BUILD_PATH/compile_commands.json.
+/// All source files listed in BUILD_PATH/compile_commands.json, each once,
+/// sorted.
 std::vector<std::string> filesInDatabase(const std::string &buildPath, std::string &error);
 
 } // namespace adjoint_lint::analyzer

@@ -15,16 +15,27 @@
 #include "reports/JsonReport.h"
 #include "reports/SarifReport.h"
 #include "reports/Version.h"
+#include "tools/adjoint-lint/Baseline.h"
+#include "tools/adjoint-lint/Config.h"
+#include "tools/adjoint-lint/Filters.h"
 #include "tools/adjoint-lint/Options.h"
 
+#include <llvm/ADT/SmallString.h>
 #include <llvm/Support/CommandLine.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
+#include <llvm/Support/Threading.h>
+#include <llvm/Support/ThreadPool.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <cerrno>
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <mutex>
+#include <set>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -40,7 +51,7 @@ using reports::Level;
 namespace {
 
 enum class OutputFormat { Text, Json, Sarif };
-enum class FailOn { Note, Warning, Error, None };
+using driver::FailOn;
 
 /// Exit statuses; documented in --help and README.md.
 enum ExitStatus { ExitClean = 0, ExitFindings = 1, ExitInputError = 2 };
@@ -58,16 +69,25 @@ forward loop has a data race and how its reverse-mode (adjoint) loop can run
 in parallel: as it is, as a gather loop, or only with reductions or atomics.
 Compiler arguments after `--` (for example -fopenmp -I...) are used to parse
 the files; with -p BUILD_DIR the compile commands come from
-BUILD_DIR/compile_commands.json and FILES default to all files listed there.
+BUILD_DIR/compile_commands.json and FILES default to all files listed there
+(-j N analyses N files at a time). A file without OpenMP loops is clean.
+
+As in clang-tidy: --checks selects rules by globs, `.adjoint-lint.yaml`
+files (found from each file's directory upward, or --config-file) hold
+Checks, WarningsAsErrors, FailOn and IslMaxOperations, and NOLINT,
+NOLINTNEXTLINE and NOLINTBEGIN/NOLINTEND comments suppress findings.
 
 Exit status:
   0  no finding at or above the --fail-on level
   1  an adjoint-lint finding at or above the --fail-on level
-     (default: warning)
+     (default: warning), a warning made an error by --warnings-as-errors,
+     or an unmatched NOLINTBEGIN/NOLINTEND
   2  an input could not be analysed (missing file, compile error, missing
-     header, no OpenMP loop, unsupported directive, malformed model), a bad
-     command line, or an internal error; --format=json (and sarif) still
-     prints a valid report with the problems in "diagnostics"
+     header, OpenMP not enabled, unsupported directive, malformed model),
+     a bad command line, configuration file or baseline, or an internal
+     error; 2 wins over 1 whatever the other files hold. --format=json
+     (and sarif) still prints a valid report with the problems in
+     "diagnostics" and each input's "analysable"
 )";
 
 cl::list<std::string> inputFiles(cl::Positional, cl::desc("FILES..."), cl::cat(category));
@@ -99,6 +119,35 @@ cl::opt<unsigned long> islMaxOperations(
     cl::value_desc("N"), cl::init(polyhedral::DeciderOptions{}.islMaxOperations),
     cl::cat(category));
 
+cl::opt<unsigned> jobs("j",
+                       cl::desc("Analyse N files at a time (default: 1; 0: one per hardware "
+                                "thread). The output does not depend on N"),
+                       cl::value_desc("N"), cl::init(1), cl::cat(category));
+cl::opt<std::string> checks(
+    "checks",
+    cl::desc("Rules to report, as clang-tidy globs appended to the configuration's Checks, "
+             "e.g. '-*,adjoint-lint-forward-race' (default: adjoint-lint-*)"),
+    cl::value_desc("GLOBS"), cl::cat(category));
+cl::opt<std::string> warningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Warnings of the rules matching these globs become errors (and give exit "
+             "status 1); appended to the configuration's WarningsAsErrors"),
+    cl::value_desc("GLOBS"), cl::cat(category));
+cl::opt<std::string> configFile(
+    "config-file",
+    cl::desc("Read the configuration from this YAML file for every input instead of the "
+             "nearest .adjoint-lint.yaml"),
+    cl::value_desc("PATH"), cl::cat(category));
+cl::opt<bool> dumpConfig("dump-config",
+                         cl::desc("Print the configuration that applies to the first FILE (or "
+                                  "the current directory) as YAML and exit"),
+                         cl::cat(category));
+cl::opt<std::string> baselinePath(
+    "baseline",
+    cl::desc("Report only findings whose partialFingerprint is not in this SARIF log of an "
+             "earlier run"),
+    cl::value_desc("OLD.sarif"), cl::cat(category));
+
 Finding inputError(const std::string &file, std::string message) {
   Finding f;
   f.level = Level::Error;
@@ -112,14 +161,22 @@ struct Run {
   std::vector<reports::InputStatus> inputs;
   std::vector<model::LoopModel> loops;
   std::vector<reports::AnalysedLoop> analysed;
-  std::vector<Finding> findings; ///< input problems and loop findings
+  /// Input problems and loop findings, with their files' configurations;
+  /// finishRun() turns them into `findings`.
+  std::vector<driver::ConfiguredFinding> configured;
+  std::vector<Finding> findings; ///< what is printed, sorted
   bool inputFailed = false;
+  bool findingsFail = false;     ///< some finding gives exit status 1
+  unsigned suppressed = 0;       ///< by NOLINT
+  unsigned promoted = 0;         ///< warnings made errors
+  unsigned knownInBaseline = 0;  ///< dropped by --baseline
+  driver::FindingFilter filter;
 };
 
 void addProblem(Run &run, Finding f) {
   if (f.level == Level::Error)
     run.inputFailed = true;
-  run.findings.push_back(std::move(f));
+  run.configured.push_back({std::move(f), FailOn::Warning, false});
 }
 
 void loadModel(Run &run, const std::string &path) {
@@ -150,26 +207,179 @@ void loadModel(Run &run, const std::string &path) {
   run.inputs.push_back(status);
 }
 
-void analyzeSources(Run &run, std::vector<std::string> files,
-                    const std::vector<std::string> &compilerArgs, bool hasDoubleDash) {
-  if (files.empty() && !buildPath.empty()) {
-    std::string error;
-    files = analyzer::filesInDatabase(buildPath, error);
-    if (!error.empty()) {
-      addProblem(run, inputError(buildPath, "cannot read the compilation database: " + error));
-      return;
+/// The configuration file options given on the command line.
+driver::ConfigFile commandLineConfig() {
+  driver::ConfigFile c;
+  if (checks.getNumOccurrences())
+    c.checks = checks;
+  if (warningsAsErrors.getNumOccurrences())
+    c.warningsAsErrors = warningsAsErrors;
+  if (failOn.getNumOccurrences())
+    c.failOn = failOn;
+  if (islMaxOperations.getNumOccurrences())
+    c.islMaxOperations = islMaxOperations;
+  return c;
+}
+
+Finding configProblem(const driver::ConfigError &e) {
+  Finding f = inputError(e.file, e.message);
+  f.loc.line = e.line;
+  f.loc.column = e.column;
+  return f;
+}
+
+/// The configuration for `path`; false (and a problem reported once) when
+/// it cannot be read or enables no rule.
+bool configFor(Run &run, driver::ConfigResolver &resolver, const std::string &path,
+               driver::Config &config, std::set<std::string> &reported) {
+  driver::ConfigError error;
+  if (!resolver.configFor(path, config, error)) {
+    Finding f = configProblem(error);
+    std::string key = f.loc.file + ":" + std::to_string(f.loc.line) + f.message;
+    if (reported.insert(key).second)
+      addProblem(run, std::move(f));
+    return false;
+  }
+  if (!driver::enablesAnyRule(config.checks)) {
+    std::string where = config.files.empty() ? std::string("--checks")
+                                             : config.files.front() + " and --checks";
+    std::string message = "no adjoint-lint rule is enabled by the checks '" + config.checks +
+                          "' (from " + where + ")";
+    if (reported.insert(message).second)
+      addProblem(run, inputError(config.files.empty() ? "" : config.files.front(), message));
+    return false;
+  }
+  return true;
+}
+
+/// One input file's share of the run, filled by a worker thread.
+struct FileWork {
+  std::string file;
+  driver::Config config;
+  bool configured = false; ///< false: its configuration failed, not analysed
+  analyzer::TranslationUnitResult tu;
+  std::vector<reports::AnalysedLoop> analysed;
+  std::vector<Finding> loopFindings;
+  std::vector<Finding> deciderProblems;
+};
+
+/// Decides the loops of one file with its configuration's budget.
+void decideLoops(FileWork &work) {
+  polyhedral::DeciderOptions options;
+  options.islMaxOperations = work.config.islMaxOperations;
+  for (const model::LoopModel &loop : work.tu.loops) {
+    try {
+      polyhedral::LoopVerdicts verdicts = polyhedral::decide(loop, options);
+      std::vector<Finding> findings = reports::buildFindings(loop, verdicts);
+      work.loopFindings.insert(work.loopFindings.end(), findings.begin(), findings.end());
+      work.analysed.push_back({loop, std::move(verdicts)});
+    } catch (const std::exception &e) {
+      Finding f = inputError(loop.range.file, std::string("internal error while deciding loop ") +
+                                                  loop.id + ": " + e.what());
+      f.loc.line = loop.range.line;
+      f.loc.column = loop.range.column;
+      f.loopId = loop.id;
+      work.deciderProblems.push_back(std::move(f));
     }
   }
-  if (files.empty()) {
-    addProblem(run, inputError("", "no input files (give FILES, -p BUILD_DIR or --model=FILE.json)"));
+}
+
+/// Runs `task(i)` for i < n on `jobs` threads (the calling thread when 1),
+/// printing `[k/n] name(i)` on stderr as each starts when stderr is a
+/// terminal.
+template <typename Task, typename Name>
+void forEachFile(size_t n, unsigned jobs, Task task, Name name) {
+  bool progress = llvm::sys::Process::StandardErrIsDisplayed();
+  std::mutex progressLock;
+  size_t started = 0;
+  auto one = [&](size_t i) {
+    if (progress) {
+      std::lock_guard<std::mutex> guard(progressLock);
+      llvm::errs() << "[" << ++started << "/" << n << "] " << name(i) << "\n";
+    }
+    task(i);
+  };
+  if (jobs == 1 || n <= 1) {
+    for (size_t i = 0; i < n; ++i)
+      one(i);
     return;
   }
+  llvm::DefaultThreadPool pool(llvm::hardware_concurrency(jobs));
+  for (size_t i = 0; i < n; ++i)
+    pool.async([&one, i] { one(i); });
+  pool.wait();
+}
+
+/// The files to analyse: FILES (each once), or every file of the database.
+std::vector<std::string> inputList(Run &run, const analyzer::SourceFrontend &frontend) {
+  std::vector<std::string> files;
+  if (inputFiles.empty() && !buildPath.empty()) {
+    if (!frontend.databaseError().empty()) {
+      addProblem(run, inputError(buildPath, "cannot read the compilation database: " +
+                                                frontend.databaseError()));
+      return {};
+    }
+    files = frontend.databaseFiles();
+    if (files.empty())
+      addProblem(run, inputError(buildPath, "the compilation database lists no file"));
+    return files;
+  }
+  std::set<std::string> seen;
+  for (const std::string &file : inputFiles) {
+    llvm::SmallString<256> abs(file);
+    llvm::sys::fs::make_absolute(abs);
+    llvm::sys::path::remove_dots(abs, true);
+    if (seen.insert(std::string(abs)).second)
+      files.push_back(file);
+  }
+  if (files.empty())
+    addProblem(run, inputError("", "no input files (give FILES, -p BUILD_DIR or --model=FILE.json)"));
+  return files;
+}
+
+void analyzeSources(Run &run, driver::ConfigResolver &resolver,
+                    const std::vector<std::string> &compilerArgs, bool hasDoubleDash) {
   analyzer::FrontendOptions options;
   options.buildPath = buildPath;
   options.extraArgs = compilerArgs;
   options.hasDoubleDash = hasDoubleDash;
   options.resourceDir = ADJOINT_LINT_RESOURCE_DIR;
-  for (analyzer::TranslationUnitResult &tu : analyzer::analyzeFiles(files, options)) {
+  analyzer::SourceFrontend frontend(options);
+  std::vector<std::string> files = inputList(run, frontend);
+
+  // Configurations are read here, before the worker threads start.
+  std::vector<FileWork> work(files.size());
+  std::set<std::string> reported;
+  for (size_t i = 0; i < files.size(); ++i) {
+    work[i].file = files[i];
+    work[i].configured = configFor(run, resolver, files[i], work[i].config, reported);
+  }
+
+  forEachFile(
+      work.size(), jobs,
+      [&](size_t i) {
+        FileWork &w = work[i];
+        if (!w.configured)
+          return;
+        try {
+          w.tu = frontend.analyze(w.file);
+          if (!dumpModel)
+            decideLoops(w);
+        } catch (const std::exception &e) {
+          w.tu.analysable = false;
+          w.tu.loops.clear();
+          w.tu.problems.push_back(inputError(w.file, std::string("internal error: ") + e.what()));
+        }
+      },
+      [&](size_t i) { return work[i].file; });
+
+  // Merge in input order: the output does not depend on -j.
+  for (FileWork &w : work) {
+    if (!w.configured) {
+      run.inputs.push_back({w.file, false});
+      continue;
+    }
+    analyzer::TranslationUnitResult &tu = w.tu;
     run.inputs.push_back({tu.file, tu.analysable});
     if (!tu.analysable) {
       run.inputFailed = true;
@@ -178,29 +388,43 @@ void analyzeSources(Run &run, std::vector<std::string> files,
     }
     for (Finding &f : tu.problems)
       addProblem(run, std::move(f));
+    for (Finding &f : w.deciderProblems)
+      addProblem(run, std::move(f));
     for (model::LoopModel &loop : tu.loops)
       run.loops.push_back(std::move(loop));
+    for (reports::AnalysedLoop &a : w.analysed)
+      run.analysed.push_back(std::move(a));
+    if (tu.analysable)
+      run.filter.visit(tu.file);
+    run.filter.apply(w.config, std::move(w.loopFindings), run.configured);
   }
 }
 
-void decideLoops(Run &run) {
-  polyhedral::DeciderOptions options;
-  options.islMaxOperations = islMaxOperations;
-  for (const model::LoopModel &loop : run.loops) {
-    try {
-      polyhedral::LoopVerdicts verdicts = polyhedral::decide(loop, options);
-      std::vector<Finding> findings = reports::buildFindings(loop, verdicts);
-      run.findings.insert(run.findings.end(), findings.begin(), findings.end());
-      run.analysed.push_back({loop, std::move(verdicts)});
-    } catch (const std::exception &e) {
-      Finding f = inputError(loop.range.file, std::string("internal error while deciding loop ") +
-                                                  loop.id + ": " + e.what());
-      f.loc.line = loop.range.line;
-      f.loc.column = loop.range.column;
-      f.loopId = loop.id;
-      addProblem(run, std::move(f));
-    }
+void analyzeModel(Run &run, driver::ConfigResolver &resolver) {
+  FileWork w;
+  w.file = modelPath;
+  std::set<std::string> reported;
+  if (!configFor(run, resolver, modelPath, w.config, reported)) {
+    run.inputs.push_back({modelPath, false});
+    return;
   }
+  loadModel(run, modelPath);
+  if (dumpModel)
+    return;
+  w.tu.loops = run.loops;
+  decideLoops(w);
+  for (Finding &f : w.deciderProblems)
+    addProblem(run, std::move(f));
+  run.analysed = std::move(w.analysed);
+  run.filter.apply(w.config, std::move(w.loopFindings), run.configured);
+}
+
+/// The directory SARIF URIs and fingerprints are relative to.
+std::string sarifSourceRoot() { return ""; }
+
+bool sameFinding(const Finding &a, const Finding &b) {
+  return a.rule == b.rule && a.level == b.level && a.loc.file == b.loc.file &&
+         a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
 }
 
 bool atOrAbove(Level level, FailOn threshold) {
@@ -213,19 +437,77 @@ bool atOrAbove(Level level, FailOn threshold) {
   return false;
 }
 
+/// Sorts and deduplicates the findings (a header's loop seen from two
+/// files is reported once), adds NOLINT misuse, drops the baseline's, and
+/// decides whether they make the exit status 1.
+void finishRun(Run &run, const driver::Baseline *baseline) {
+  for (Finding &f : run.filter.nolintProblems())
+    run.configured.push_back({std::move(f), FailOn::Error, false});
+  // reports::sortFindings's order, so that equal findings are neighbours.
+  std::stable_sort(run.configured.begin(), run.configured.end(),
+                   [](const driver::ConfiguredFinding &x, const driver::ConfiguredFinding &y) {
+                     const Finding &a = x.finding, &b = y.finding;
+                     return std::tie(a.loc.file, a.loc.line, a.loc.column, a.rule, a.level,
+                                     a.message) < std::tie(b.loc.file, b.loc.line, b.loc.column,
+                                                           b.rule, b.level, b.message);
+                   });
+  std::vector<driver::ConfiguredFinding> unique;
+  for (driver::ConfiguredFinding &c : run.configured) {
+    if (!unique.empty() && sameFinding(unique.back().finding, c.finding))
+      continue;
+    unique.push_back(std::move(c));
+  }
+  if (baseline) {
+    std::vector<Finding> plain;
+    for (const driver::ConfiguredFinding &c : unique)
+      plain.push_back(c.finding);
+    std::vector<bool> known = baseline->known(plain, sarifSourceRoot());
+    std::vector<driver::ConfiguredFinding> fresh;
+    for (size_t i = 0; i < unique.size(); ++i) {
+      if (known[i]) {
+        ++run.knownInBaseline;
+        continue;
+      }
+      fresh.push_back(std::move(unique[i]));
+    }
+    unique = std::move(fresh);
+  }
+  run.findings.clear();
+  for (driver::ConfiguredFinding &c : unique) {
+    if (c.warningAsError) {
+      ++run.promoted;
+      run.findingsFail = true;
+    } else if (reports::isAdjointLintRule(c.finding.rule) && atOrAbove(c.finding.level, c.failOn)) {
+      run.findingsFail = true;
+    }
+    run.findings.push_back(std::move(c.finding));
+  }
+  run.suppressed = run.filter.suppressed();
+  run.configured.clear();
+}
+
 int exitStatus(const Run &run) {
   if (run.inputFailed)
     return ExitInputError;
-  for (const Finding &f : run.findings)
-    if (reports::isAdjointLintRule(f.rule) && atOrAbove(f.level, failOn))
-      return ExitFindings;
-  return ExitClean;
+  return run.findingsFail ? ExitFindings : ExitClean;
 }
 
-/// "2 warnings generated.", "1 warning and 1 error generated."
-void printSummary(const std::vector<Finding> &findings) {
+/// The findings as the text output shows them: a warning made an error
+/// names its rule as `rule,-warnings-as-errors`, as clang-tidy does.
+std::vector<Finding> textFindings(std::vector<Finding> findings) {
+  for (Finding &f : findings)
+    if (f.level == Level::Error && reports::isAdjointLintRule(f.rule) &&
+        f.rule != driver::kRuleNolint)
+      f.rule += ",-warnings-as-errors";
+  return findings;
+}
+
+/// clang-tidy's closing lines on stderr: "2 warnings generated.",
+/// "Suppressed 1 warnings (1 NOLINT).", "1 warning treated as error", and
+/// which files could not be analysed.
+void printSummary(const Run &run) {
   unsigned warnings = 0, errors = 0;
-  for (const Finding &f : findings) {
+  for (const Finding &f : run.findings) {
     warnings += f.level == Level::Warning;
     errors += f.level == Level::Error;
   }
@@ -239,6 +521,45 @@ void printSummary(const std::vector<Finding> &findings) {
     line += (line.empty() ? "" : " and ") + count(errors, "error");
   if (!line.empty())
     llvm::errs() << line << " generated.\n";
+  if (run.suppressed)
+    llvm::errs() << "Suppressed " << count(run.suppressed, "finding") << " (" << run.suppressed
+                 << " NOLINT).\n";
+  if (run.knownInBaseline)
+    llvm::errs() << "Not shown: " << count(run.knownInBaseline, "finding")
+                 << " already in the baseline " << baselinePath << ".\n";
+  if (run.promoted)
+    llvm::errs() << count(run.promoted, "warning") << " treated as "
+                 << (run.promoted == 1 ? "error" : "errors") << "\n";
+  std::vector<std::string> failed;
+  for (const reports::InputStatus &input : run.inputs)
+    if (!input.analysable)
+      failed.push_back(input.file);
+  if (!failed.empty()) {
+    llvm::errs() << "adjoint-lint: error: " << failed.size() << " of " << run.inputs.size()
+                 << (run.inputs.size() == 1 ? " input" : " inputs") << " could not be analysed:";
+    for (const std::string &f : failed)
+      llvm::errs() << " " << f;
+    llvm::errs() << "\n";
+  }
+}
+
+/// --dump-config: the configuration of the first FILE (or the model, or the
+/// current directory) as YAML.
+int printConfig(driver::ConfigResolver &resolver) {
+  std::string path = !inputFiles.empty() ? inputFiles.front()
+                     : !modelPath.empty() ? std::string(modelPath)
+                                          : std::string(".");
+  driver::Config config;
+  driver::ConfigError error;
+  if (!resolver.configFor(path, config, error)) {
+    llvm::errs() << error.file;
+    if (error.line)
+      llvm::errs() << ":" << error.line << ":" << error.column;
+    llvm::errs() << ": error: " << error.message << "\n";
+    return ExitInputError;
+  }
+  llvm::outs() << driver::dumpConfig(config);
+  return ExitClean;
 }
 
 /// Whether the JSON (or SARIF) report is out; if not, an internal error
@@ -294,27 +615,36 @@ int runTool(int argc, const char **argv) {
     return ExitInputError;
   }
 
-  Run run;
-  if (!modelPath.empty() && !inputFiles.empty())
-    addProblem(run, inputError("", "--model=FILE.json cannot be combined with source files"));
-  else if (!modelPath.empty())
-    loadModel(run, modelPath);
-  else
-    analyzeSources(run, inputFiles, compilerArgs, hasDoubleDash);
+  if (jobs == 0)
+    jobs = llvm::hardware_concurrency().compute_thread_count();
+  driver::ConfigResolver resolver(commandLineConfig(), configFile);
+  if (dumpConfig)
+    return printConfig(resolver);
 
+  Run run;
+  driver::Baseline baseline;
+  std::string baselineError;
+  if (!baselinePath.empty() && !baseline.read(baselinePath, baselineError)) {
+    addProblem(run, inputError(baselinePath, baselineError));
+  } else if (!modelPath.empty() && !inputFiles.empty()) {
+    addProblem(run, inputError("", "--model=FILE.json cannot be combined with source files"));
+  } else if (!modelPath.empty()) {
+    analyzeModel(run, resolver);
+  } else {
+    analyzeSources(run, resolver, compilerArgs, hasDoubleDash);
+  }
+
+  finishRun(run, baselinePath.empty() ? nullptr : &baseline);
+  reports::sortFindings(run.findings);
   if (dumpModel) {
     model::ModelFile file;
     file.loops = run.loops;
     llvm::outs() << model::toJson(file).dump(2) << "\n";
     llvm::outs().flush();
-    std::vector<Finding> problems = run.findings;
-    reports::sortFindings(problems);
-    analyzer::printFindingsClangStyle(problems, llvm::errs(), llvm::errs().has_colors());
+    analyzer::printFindingsClangStyle(run.findings, llvm::errs(), llvm::errs().has_colors());
     return run.inputFailed ? ExitInputError : ExitClean;
   }
 
-  decideLoops(run);
-  reports::sortFindings(run.findings);
   if (format == OutputFormat::Json) {
     llvm::outs() << reports::buildReport(run.analysed, run.findings, run.inputs).dump(2) << "\n";
     jsonPrinted = true;
@@ -322,9 +652,10 @@ int runTool(int argc, const char **argv) {
     llvm::outs() << reports::buildSarif(run.findings, run.inputs, !run.inputFailed).dump(2) << "\n";
     jsonPrinted = true;
   } else {
-    analyzer::printFindingsClangStyle(run.findings, llvm::outs(), llvm::outs().has_colors());
+    analyzer::printFindingsClangStyle(textFindings(run.findings), llvm::outs(),
+                                      llvm::outs().has_colors());
     llvm::outs().flush();
-    printSummary(run.findings);
+    printSummary(run);
   }
   return exitStatus(run);
 }
