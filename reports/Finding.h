@@ -27,7 +27,10 @@ struct Note {
 struct WitnessStep {
   Location loc;          ///< the access
   std::string iteration; ///< "i=1", "(i=1, j=2)", "i=1 (inner k=0)"
-  std::string message;   ///< "'x[i + 1]' writes x[2]"
+  std::string message;   ///< "'x[i + 1]' writes x[2] in iteration i=1"
+  std::string access;    ///< the access's source text, "x[i + 1]"
+  std::string element;   ///< the element, "x[2]" (the variable's name for a scalar)
+  bool write = false;    ///< the access writes (else reads)
 };
 
 struct Finding {

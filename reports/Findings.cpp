@@ -164,6 +164,9 @@ std::vector<WitnessStep> witnessSteps(const LoopModel &m, const Witness &w, cons
     else
       step.message = "'" + acc.text + "' " + verb(acc.kind) + " " + element;
     step.message += " in iteration " + step.iteration;
+    step.access = acc.text;
+    step.element = element;
+    step.write = acc.kind == AccessKind::Write;
     return step;
   };
   return {one(0, a), one(1, b)};

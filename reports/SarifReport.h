@@ -1,18 +1,43 @@
-// The SARIF 2.1.0 log of the findings (`--format=sarif`), for code-scanning
-// dashboards. It carries the findings only; the verdicts are in the JSON
-// report.
+// The SARIF 2.1.0 log of the findings (`--format=sarif`, `--export-sarif`),
+// for code-scanning dashboards (GitHub code scanning and others). It carries
+// the findings only; the verdicts are in the JSON report.
+//
+// What a consumer finds in it (README.md, "SARIF"):
+// - one run; tool.driver.rules: the four rules with short and full
+//   descriptions, help (text and markdown) and helpUri (the rule's page,
+//   docs/rules/<rule>.md, relative to the repository: informational);
+// - one result per finding, with partialFingerprints["adjointLint/v1"]
+//   (reports/Fingerprint.h) and regions with start and end line and column
+//   (end column exclusive, as SARIF wants);
+// - artifact URIs relative to the base id %SRCROOT% (originalUriBaseIds
+//   gives its absolute file:// URI); files outside it get absolute file://
+//   URIs;
+// - a race's (or a shared read's) two accesses as the first two
+//   relatedLocations and as a codeFlow with one threadFlow per iteration;
+//   the notes follow as relatedLocations;
+// - "results": [] when nothing is found, so that fixed alerts close.
 #pragma once
 
 #include "reports/Finding.h"
 #include "reports/JsonReport.h"
 
+#include <string>
 #include <vector>
 
 namespace adjoint_lint::reports {
 
-/// One run of adjoint-lint: the four rules, one result per finding (notes
-/// as related locations), and whether every input could be analysed.
+struct SarifOptions {
+  /// The directory %SRCROOT% stands for; relative to the current directory;
+  /// empty: the current directory.
+  std::string srcRoot;
+};
+
+/// The base id of artifact URIs inside the source root.
+inline constexpr const char kSrcRootBaseId[] = "%SRCROOT%";
+
+/// One run of adjoint-lint: the four rules, one result per finding, and
+/// whether every input could be analysed.
 Json buildSarif(const std::vector<Finding> &findings, const std::vector<InputStatus> &inputs,
-                bool executionSuccessful);
+                bool executionSuccessful, const SarifOptions &options = {});
 
 } // namespace adjoint_lint::reports

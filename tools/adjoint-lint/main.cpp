@@ -17,6 +17,7 @@
 #include "reports/Version.h"
 #include "tools/adjoint-lint/Baseline.h"
 #include "tools/adjoint-lint/Config.h"
+#include "tools/adjoint-lint/Exports.h"
 #include "tools/adjoint-lint/Filters.h"
 #include "tools/adjoint-lint/Options.h"
 
@@ -645,17 +646,31 @@ int runTool(int argc, const char **argv) {
     return run.inputFailed ? ExitInputError : ExitClean;
   }
 
+  // --export-sarif, --export-html (tools/adjoint-lint/Exports.cpp); a file
+  // that cannot be written makes the exit status 2.
+  std::vector<std::string> exportErrors;
+  const bool exported =
+      driver::writeExports(run.analysed, run.findings, run.inputs, !run.inputFailed, exportErrors);
   if (format == OutputFormat::Json) {
     llvm::outs() << reports::buildReport(run.analysed, run.findings, run.inputs).dump(2) << "\n";
     jsonPrinted = true;
   } else if (format == OutputFormat::Sarif) {
-    llvm::outs() << reports::buildSarif(run.findings, run.inputs, !run.inputFailed).dump(2) << "\n";
+    llvm::outs() << reports::buildSarif(run.findings, run.inputs, !run.inputFailed,
+                                        driver::sarifOptions())
+                        .dump(2)
+                 << "\n";
     jsonPrinted = true;
   } else {
     analyzer::printFindingsClangStyle(textFindings(run.findings), llvm::outs(),
                                       llvm::outs().has_colors());
     llvm::outs().flush();
     printSummary(run);
+  }
+  if (!exported) {
+    llvm::outs().flush();
+    for (const std::string &e : exportErrors)
+      llvm::errs() << "adjoint-lint: error: " << e << "\n";
+    return ExitInputError;
   }
   return exitStatus(run);
 }
