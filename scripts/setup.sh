@@ -16,6 +16,7 @@ PACKAGES=(
   libisl-dev libz3-dev libomp-19-dev libclang-rt-19-dev
   googletest libgtest-dev libbenchmark-dev libadolc-dev nlohmann-json3-dev
   cmake ninja-build pkg-config ccache python3-jsonschema
+  chromium nodejs
 )
 
 missing=()
@@ -35,6 +36,14 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 else
   echo "setup: all ${#PACKAGES[@]} packages are installed"
+fi
+
+# The browser test of the HTML report (testsuite/html/browser.test) drives
+# Debian's chromium with playwright-core from npm (Node.js 20 or newer),
+# pinned in testsuite/browser/package-lock.json.
+if [ ! -d "$ROOT/testsuite/browser/node_modules/playwright-core" ]; then
+  echo "setup: installing playwright-core in testsuite/browser (npm ci)"
+  (cd "$ROOT/testsuite/browser" && npm ci --no-audit --no-fund)
 fi
 
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then

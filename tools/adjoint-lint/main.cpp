@@ -9,6 +9,7 @@
 // No Clang AST header is included here.
 #include "analyzer/ClangTextPrinter.h"
 #include "analyzer/Frontend.h"
+#include "tools/adjoint-lint/Generate.h"
 #include "model/ModelJson.h"
 #include "polyhedral/Deciders.h"
 #include "reports/Findings.h"
@@ -679,6 +680,9 @@ int runTool(int argc, const char **argv) {
 
 int main(int argc, const char **argv) {
   try {
+    // generate / verify / check-certificate: tools/adjoint-lint/Generate.cpp
+    if (argc > 1 && driver::isCodegenSubcommand(argv[1]))
+      return driver::runCodegenSubcommand(argc, argv);
     int status = runTool(argc, argv);
     llvm::outs().flush();
     return status;

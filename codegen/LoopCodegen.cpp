@@ -1,0 +1,1344 @@
+// The loop-level generator. The loop body is rebuilt as a tree (statements in
+// source order, nested in inner loops and guards), then written out four
+// ways: forward, tangent, adjoint (forward sweep + reverse sweep per
+// iteration), and the adjoint's template twin for ADOL-C in the driver.
+#include "codegen/LoopCodegen.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace adjoint_lint::codegen {
+
+using model::Access;
+using model::AccessKind;
+using model::Condition;
+using model::IndexExpr;
+using model::LoopHeader;
+using model::LoopModel;
+using model::Scope;
+using model::Sharing;
+using model::Statement;
+using model::Variable;
+using polyhedral::Verdict;
+
+std::string loopName(const LoopModel &loop) {
+  std::string fn = loop.function.empty() ? "loop" : loop.function;
+  std::string out;
+  for (char c : fn)
+    out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  if (std::isdigit(static_cast<unsigned char>(out[0])))
+    out = "_" + out;
+  return out + "_L" + std::to_string(loop.range.line);
+}
+
+namespace {
+
+/// A model name as a C identifier: members "g->n" -> "g_n", fresh names
+/// "i'" -> "i_1".
+std::string ident(const std::string &name) {
+  std::string out;
+  for (size_t k = 0; k < name.size(); ++k) {
+    char c = name[k];
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_')
+      out += c;
+    else if (c == '\'')
+      out += "_1";
+    else if (c == '-' && k + 1 < name.size() && name[k + 1] == '>')
+      continue;
+    else
+      out += '_';
+  }
+  return out;
+}
+
+/// Whether `e` is built from the kinds the generator renders (constants,
+/// names, + - * / %, negation, min, max) only.
+bool isAffineForm(const IndexExpr &e) {
+  switch (e.kind) {
+  case IndexExpr::Kind::Const:
+  case IndexExpr::Kind::Var:
+  case IndexExpr::Kind::Add:
+  case IndexExpr::Kind::Sub:
+  case IndexExpr::Kind::Mul:
+  case IndexExpr::Kind::Div:
+  case IndexExpr::Kind::Mod:
+  case IndexExpr::Kind::Neg:
+  case IndexExpr::Kind::Min:
+  case IndexExpr::Kind::Max:
+    return std::all_of(e.ops.begin(), e.ops.end(), isAffineForm);
+  default:
+    return false;
+  }
+}
+
+/// One node of the body tree: a statement or a scope holding children.
+struct Item {
+  int statement = -1;
+  int scope = -1;
+  std::vector<Item> children;
+};
+
+enum class Role { Array, Local, ScalarIn, Name };
+
+struct VarInfo {
+  Role role = Role::Name;
+  bool active = false;
+  bool written = false;
+  std::string c, b, d; ///< names of value, adjoint, tangent
+  std::string type;    ///< C element type
+};
+
+enum class Strat { Plain, Reduction, Atomic };
+
+
+class Generator {
+public:
+  Generator(const LoopModel &loop, const polyhedral::LoopVerdicts &verdicts)
+      : L(loop), V(verdicts) {}
+
+  GeneratedLoop run();
+
+private:
+  const LoopModel &L;
+  const polyhedral::LoopVerdicts &V;
+  GeneratedLoop out_;
+  std::vector<VarInfo> vars_;
+  std::vector<std::string> intParams_;    ///< C names of integer parameters
+  std::vector<int> scalarIns_;            ///< variables passed as passive scalars
+  std::vector<int> arrays_;               ///< array variables, in model order
+  std::set<std::string> iterators_;
+  Item root_;
+  std::set<int> needed_, pushed_;         ///< variables (forward sweep / tape)
+  bool tape_ = false;
+
+  [[noreturn]] void fail(const std::string &what, unsigned line) const {
+    throw CodegenError(what, L.range.file, line ? line : L.range.line);
+  }
+
+  // -- analysis --
+  void checkSupported();
+  void classify();
+  void collectNames(const IndexExpr &e);
+  void collectNames(const Condition &c);
+  void buildTree();
+  void analyseValues();
+  bool inInnerLoop(int scope) const;
+
+  // -- rendering --
+  std::string idx(const IndexExpr &e, unsigned line) const;
+  std::string cond(const Condition &c, unsigned line) const;
+  std::string offset(const Access &a) const;
+  ExprContext context(unsigned line, const std::map<int, Strat> *strategies, bool overloaded,
+                      std::set<int> *values, unsigned *temps) const;
+  std::string realOf(int var) const { return vars_[var].type; }
+  std::string lhsValue(const Statement &s) const;
+  int lhsVar(const Statement &s) const { return L.accesses[s.lhs].variable; }
+
+  std::string header(const LoopHeader &h, bool reversed, unsigned depth) const;
+  std::vector<std::string> parallelHeaders(bool reversed) const;
+  std::string signature(char mode, bool overloaded = false) const; ///< 'f', 'd', 'b'
+  std::string callArgs(char mode) const;
+  void declareLocals(CodeWriter &w, char mode, bool overloaded = false) const;
+
+  void emitPrimal(const std::vector<Item> &items, CodeWriter &w, bool tangent, bool overloaded,
+                  const std::set<int> *only, bool push) const;
+  void emitReverse(const std::vector<Item> &items, CodeWriter &w,
+                   const std::map<int, Strat> &strategies, unsigned *temps) const;
+  void emitReverseStatement(int s, CodeWriter &w, const std::map<int, Strat> &strategies,
+                            unsigned *temps, std::set<int> *values) const;
+  void emitAdjointIteration(CodeWriter &w, const std::map<int, Strat> &strategies) const;
+  bool containsStatement(const Item &item, const std::set<int> *only) const;
+
+  // -- files --
+  std::string strategyComment(int var, Strat s) const;
+  std::string adjointFunction(const std::string &fname, const std::string &what,
+                              const std::map<int, Strat> &strategies, bool serial) const;
+  std::string footprintFunction() const;
+  std::string extentExpr(int var) const; ///< product of extents, "" if unknown
+  void writeSource();
+  void writeDriver();
+};
+
+// --- analysis ---------------------------------------------------------------
+
+void Generator::checkSupported() {
+  if (!L.unsupported.empty()) {
+    const model::Unsupported &u = L.unsupported.front();
+    fail("the loop is outside the generator's fragment: " + u.reason, u.range.line);
+  }
+  if (L.iterators.empty())
+    fail("the loop has no parallel iterator", L.range.line);
+  if (V.forwardRace.verdict != Verdict::Holds)
+    fail(std::string("no adjoint is generated for a loop whose forward iterations are not "
+                     "proven race-free (forward race: ") +
+             polyhedral::raceVerdictName(V.forwardRace.verdict) +
+             (V.forwardRace.reason.empty() ? "" : ", " + V.forwardRace.reason) + ")",
+         L.range.line);
+  for (const Access &a : L.accesses)
+    if (a.sync != model::Sync::None)
+      fail(std::string(a.sync == model::Sync::Reduction ? "reduction variable '"
+                       : a.sync == model::Sync::Atomic  ? "atomic update of '"
+                                                        : "critical section access to '") +
+               a.text + "' is not supported by the adjoint generator",
+           a.range.line);
+}
+
+void Generator::collectNames(const IndexExpr &e) {
+  if (e.kind == IndexExpr::Kind::Var && !iterators_.count(e.name)) {
+    std::string c = ident(e.name);
+    if (std::find(intParams_.begin(), intParams_.end(), c) == intParams_.end())
+      intParams_.push_back(c);
+  }
+  for (const IndexExpr &o : e.ops)
+    collectNames(o);
+}
+
+void Generator::collectNames(const Condition &c) {
+  for (const IndexExpr &o : c.operands)
+    collectNames(o);
+  for (const Condition &k : c.children)
+    collectNames(k);
+}
+
+void Generator::classify() {
+  for (const LoopHeader &h : L.iterators)
+    iterators_.insert(h.iterator);
+  for (const Scope &s : L.scopes)
+    if (s.kind == Scope::Kind::Loop)
+      iterators_.insert(s.loop.iterator);
+  for (const std::string &p : L.parameters)
+    if (!iterators_.count(p))
+      intParams_.push_back(ident(p));
+  for (const LoopHeader &h : L.iterators) {
+    collectNames(h.lower);
+    collectNames(h.bound);
+  }
+  for (const Scope &s : L.scopes) {
+    if (s.kind == Scope::Kind::Loop) {
+      collectNames(s.loop.lower);
+      collectNames(s.loop.bound);
+    } else {
+      collectNames(s.guard);
+    }
+  }
+  for (const Access &a : L.accesses)
+    for (const IndexExpr &e : a.subscripts)
+      collectNames(e);
+
+  std::set<std::string> taken;
+  for (const Variable &v : L.variables)
+    taken.insert(ident(v.name));
+  for (const std::string &p : intParams_)
+    taken.insert(p);
+  for (const std::string &i : iterators_)
+    taken.insert(ident(i));
+  auto derived = [&](const std::string &base, const char *suffix) {
+    std::string n = base + suffix;
+    while (taken.count(n))
+      n = base + "_" + suffix;
+    taken.insert(n);
+    return n;
+  };
+
+  vars_.resize(L.variables.size());
+  std::vector<bool> written(L.variables.size(), false);
+  for (const Access &a : L.accesses)
+    if (a.kind == AccessKind::Write && a.variable >= 0)
+      written[static_cast<size_t>(a.variable)] = true;
+  for (size_t k = 0; k < L.variables.size(); ++k) {
+    const Variable &v = L.variables[k];
+    VarInfo &info = vars_[k];
+    info.c = ident(v.name);
+    info.type = v.elementType.empty() ? "double" : v.elementType;
+    info.written = written[k];
+    unsigned line = v.declRange.line;
+    if (iterators_.count(v.name)) {
+      info.role = Role::Name;
+      continue;
+    }
+    if (v.rank > 0) {
+      if (v.sharing != Sharing::Shared)
+        fail("private array '" + v.name + "' is not supported by the adjoint generator", line);
+      if (v.separateRows)
+        fail("array '" + v.name + "' has rows of their own (a pointer to pointers or a vector "
+             "of vectors): the generator needs one contiguous array", line);
+      for (size_t d = 1; d < v.extents.size(); ++d)
+        if (!v.extents[d] || !isAffineForm(*v.extents[d]))
+          fail("extent of dimension " + std::to_string(d + 1) + " of array '" + v.name +
+                   "' is unknown: the generator needs it to address the array",
+               line);
+      if (v.extents.size() != v.rank)
+        fail("array '" + v.name + "' has " + std::to_string(v.extents.size()) +
+                 " extents for rank " + std::to_string(v.rank), line);
+      for (size_t d = 1; d < v.extents.size(); ++d)
+        collectNames(*v.extents[d]);
+      if (v.elementType != "double" && v.elementType != "float" && v.floating)
+        fail("array '" + v.name + "' of type " + v.elementType +
+                 ": only double and float data are differentiated", line);
+      info.role = Role::Array;
+      info.active = v.floating;
+      arrays_.push_back(static_cast<int>(k));
+      continue;
+    }
+    switch (v.sharing) {
+    case Sharing::Private:
+      info.role = Role::Local;
+      info.active = v.floating;
+      if (v.floating && v.elementType != "double" && v.elementType != "float")
+        fail("local '" + v.name + "' of type " + v.elementType +
+                 ": only double and float data are differentiated", line);
+      if (!v.floating)
+        info.type = "long";
+      break;
+    case Sharing::Shared:
+      if (info.written)
+        fail("shared scalar '" + v.name + "' is written in the loop: not supported by the "
+             "adjoint generator (give each iteration its own copy, or use an array)", line);
+      if (!v.floating) {
+        info.role = Role::Name;
+        if (std::find(intParams_.begin(), intParams_.end(), info.c) == intParams_.end())
+          intParams_.push_back(info.c);
+      } else {
+        info.role = Role::ScalarIn; // passive: no adjoint (docs/codegen.md)
+        scalarIns_.push_back(static_cast<int>(k));
+      }
+      break;
+    default:
+      fail(std::string(model::toString(v.sharing)) + " variable '" + v.name +
+               "' is not supported by the adjoint generator", line);
+    }
+  }
+  for (size_t k = 0; k < vars_.size(); ++k)
+    if (vars_[k].active) {
+      vars_[k].b = derived(vars_[k].c, "b");
+      vars_[k].d = derived(vars_[k].c, "d");
+    }
+  // A written array may be read only through its own compound assignments:
+  // the reverse sweep keeps no copy of values other iterations may need.
+  std::set<int> rhsReads;
+  std::function<void(const model::Expr &)> walk = [&](const model::Expr &e) {
+    if (e.kind == model::Expr::Kind::Access && e.access >= 0)
+      rhsReads.insert(e.access);
+    for (const model::Expr &o : e.operands)
+      walk(o);
+  };
+  for (const Statement &s : L.statements)
+    walk(s.rhs);
+  for (int a : rhsReads) {
+    const Access &acc = L.accesses[static_cast<size_t>(a)];
+    if (acc.variable >= 0 && vars_[acc.variable].role == Role::Array && vars_[acc.variable].written)
+      fail("array '" + L.variables[acc.variable].name + "' is both read ('" + acc.text +
+               "') and written in the loop: in-place updates are not supported by the "
+               "adjoint generator",
+           acc.range.line);
+  }
+  for (const Variable &v : L.variables)
+    if (v.floating && !v.elementType.empty() && v.elementType == "float" && v.rank > 0)
+      out_.singlePrecision = true;
+}
+
+void Generator::buildTree() {
+  std::vector<Item *> open = {&root_};
+  std::vector<int> openScopes;
+  std::set<int> closed;
+  for (size_t k = 0; k < L.statements.size(); ++k) {
+    const Statement &s = L.statements[k];
+    std::vector<int> chain = s.scope >= 0 ? L.scopeChain(s.scope) : std::vector<int>{};
+    size_t common = 0;
+    while (common < chain.size() && common < openScopes.size() && chain[common] == openScopes[common])
+      ++common;
+    while (openScopes.size() > common) {
+      closed.insert(openScopes.back());
+      openScopes.pop_back();
+      open.pop_back();
+    }
+    for (size_t c = common; c < chain.size(); ++c) {
+      if (closed.count(chain[c]))
+        fail("statement order inside the loop cannot be rebuilt", s.range.line);
+      Item scope;
+      scope.scope = chain[c];
+      open.back()->children.push_back(std::move(scope));
+      open.push_back(&open.back()->children.back());
+      openScopes.push_back(chain[c]);
+    }
+    Item st;
+    st.statement = static_cast<int>(k);
+    open.back()->children.push_back(std::move(st));
+    if (s.lhs < 0 || s.lhs >= static_cast<int>(L.accesses.size()))
+      fail("malformed statement", s.range.line);
+    if (s.op != "=" && s.op != "+=" && s.op != "-=" && s.op != "*=" && s.op != "/=")
+      fail("assignment operator '" + s.op + "' is not supported", s.range.line);
+  }
+}
+
+bool Generator::inInnerLoop(int scope) const {
+  if (scope < 0)
+    return false;
+  for (int s : L.scopeChain(scope))
+    if (L.scopes[s].kind == Scope::Kind::Loop)
+      return true;
+  return false;
+}
+
+/// Which variables the reverse sweep reads by value (`needed_`), and which
+/// of those are overwritten within one iteration and so go through the tape
+/// (`pushed_`). A local assigned once, outside inner loops, keeps its value.
+void Generator::analyseValues() {
+  std::map<int, Strat> plain;
+  for (size_t k = 0; k < L.statements.size(); ++k) {
+    std::set<int> values;
+    unsigned temps = 0;
+    CodeWriter scratch;
+    emitReverseStatement(static_cast<int>(k), scratch, plain, &temps, &values);
+    for (int a : values)
+      if (L.accesses[a].variable >= 0)
+        needed_.insert(L.accesses[a].variable);
+  }
+  // Closure: the statements writing a needed variable run in the forward
+  // sweep, so what they read is needed too.
+  bool changed = true;
+  std::function<void(const model::Expr &, std::set<int> &)> reads = [&](const model::Expr &e,
+                                                                        std::set<int> &out) {
+    if (e.kind == model::Expr::Kind::Access && e.access >= 0 && L.accesses[e.access].variable >= 0)
+      out.insert(L.accesses[e.access].variable);
+    for (const model::Expr &o : e.operands)
+      reads(o, out);
+  };
+  while (changed) {
+    changed = false;
+    for (const Statement &s : L.statements) {
+      if (!needed_.count(lhsVar(s)))
+        continue;
+      std::set<int> r;
+      reads(s.rhs, r);
+      for (int v : r)
+        changed |= needed_.insert(v).second;
+    }
+  }
+  std::map<int, int> writes;
+  for (const Statement &s : L.statements)
+    ++writes[lhsVar(s)];
+  for (const Statement &s : L.statements) {
+    int v = lhsVar(s);
+    if (!needed_.count(v))
+      continue;
+    if (vars_[v].role != Role::Local || writes[v] > 1 || inInnerLoop(s.scope) || s.op != "=")
+      pushed_.insert(v);
+  }
+  tape_ = !pushed_.empty();
+}
+
+// --- rendering --------------------------------------------------------------
+
+std::string Generator::idx(const IndexExpr &e, unsigned line) const {
+  auto sub = [&](const IndexExpr &o) {
+    std::string s = idx(o, line);
+    bool simple = o.kind == IndexExpr::Kind::Var ||
+                  (o.kind == IndexExpr::Kind::Const && o.value >= 0) ||
+                  o.kind == IndexExpr::Kind::Min || o.kind == IndexExpr::Kind::Max;
+    return simple ? s : "(" + s + ")";
+  };
+  switch (e.kind) {
+  case IndexExpr::Kind::Const: return std::to_string(e.value);
+  case IndexExpr::Kind::Var: return ident(e.name);
+  case IndexExpr::Kind::Add: return sub(e.ops.at(0)) + " + " + sub(e.ops.at(1));
+  case IndexExpr::Kind::Sub: return sub(e.ops.at(0)) + " - " + sub(e.ops.at(1));
+  case IndexExpr::Kind::Mul: return sub(e.ops.at(0)) + " * " + sub(e.ops.at(1));
+  case IndexExpr::Kind::Div: return sub(e.ops.at(0)) + " / " + sub(e.ops.at(1));
+  case IndexExpr::Kind::Mod: return sub(e.ops.at(0)) + " % " + sub(e.ops.at(1));
+  case IndexExpr::Kind::Neg: return "-" + sub(e.ops.at(0));
+  case IndexExpr::Kind::Min: return "al_min(" + idx(e.ops.at(0), line) + ", " + idx(e.ops.at(1), line) + ")";
+  case IndexExpr::Kind::Max: return "al_max(" + idx(e.ops.at(0), line) + ", " + idx(e.ops.at(1), line) + ")";
+  case IndexExpr::Kind::Opaque:
+    fail("integer expression '" + e.text + "' is not affine (" + e.reason +
+             "): not supported by the adjoint generator",
+         line);
+  default:
+    break;
+  }
+  fail("integer expression '" + e.str() + "' (indirect indexing or another form outside "
+       "the affine fragment) is not supported by the adjoint generator",
+       line);
+}
+
+std::string Generator::cond(const Condition &c, unsigned line) const {
+  switch (c.kind) {
+  case Condition::Kind::True: return "1";
+  case Condition::Kind::Cmp:
+    return idx(c.operands.at(0), line) + " " + model::toString(c.op) + " " + idx(c.operands.at(1), line);
+  case Condition::Kind::Not: return "!(" + cond(c.children.at(0), line) + ")";
+  case Condition::Kind::And:
+  case Condition::Kind::Or: {
+    std::string out;
+    for (const Condition &k : c.children)
+      out += (out.empty() ? "" : (c.kind == Condition::Kind::And ? " && " : " || ")) + ("(" + cond(k, line) + ")");
+    return out;
+  }
+  case Condition::Kind::Opaque:
+    break;
+  }
+  fail("condition '" + c.text + "' is not an integer condition over iterators and parameters (" +
+           c.reason + "): not supported by the adjoint generator",
+       line);
+}
+
+std::string Generator::offset(const Access &a) const {
+  const Variable &v = L.variables[a.variable];
+  unsigned line = a.range.line;
+  if (a.subscripts.size() != v.rank)
+    fail("access '" + a.text + "' has " + std::to_string(a.subscripts.size()) +
+             " subscripts for an array of rank " + std::to_string(v.rank),
+         line);
+  std::string out = idx(a.subscripts[0], line);
+  for (size_t d = 1; d < v.rank; ++d) {
+    std::string ext = idx(*v.extents[d], line);
+    out = "(" + out + ") * " + (v.extents[d]->kind == IndexExpr::Kind::Const || v.extents[d]->kind == IndexExpr::Kind::Var ? ext : "(" + ext + ")") +
+          " + " + idx(a.subscripts[d], line);
+  }
+  return out;
+}
+
+ExprContext Generator::context(unsigned line, const std::map<int, Strat> *strategies,
+                               bool overloaded, std::set<int> *values, unsigned *temps) const {
+  ExprContext ctx;
+  ctx.loop = &L;
+  ctx.file = L.range.file;
+  ctx.line = line;
+  ctx.overloadedMath = overloaded;
+  ctx.valuesRead = values;
+  ctx.temporaries = temps;
+  auto var = [this](int a) -> const VarInfo & { return vars_.at(L.accesses.at(a).variable); };
+  ctx.active = [this, var](int a) {
+    return a >= 0 && L.accesses.at(a).variable >= 0 && var(a).active;
+  };
+  ctx.primal = [this, var](int a) {
+    const Access &acc = L.accesses.at(a);
+    if (acc.variable < 0)
+      throw CodegenError("access '" + acc.text + "' names no variable", L.range.file, acc.range.line);
+    const VarInfo &v = var(a);
+    return v.role == Role::Array ? v.c + "[" + offset(acc) + "]" : v.c;
+  };
+  ctx.adjoint = [this, var](int a) {
+    const VarInfo &v = var(a);
+    return v.role == Role::Array ? v.b + "[" + offset(L.accesses.at(a)) + "]" : v.b;
+  };
+  ctx.tangent = [this, var](int a) {
+    const VarInfo &v = var(a);
+    return v.role == Role::Array ? v.d + "[" + offset(L.accesses.at(a)) + "]" : v.d;
+  };
+  ctx.atomic = [this, strategies](int a) {
+    if (!strategies)
+      return false;
+    auto it = strategies->find(L.accesses.at(a).variable);
+    return it != strategies->end() && it->second == Strat::Atomic;
+  };
+  return ctx;
+}
+
+std::string Generator::lhsValue(const Statement &s) const {
+  return context(s.range.line, nullptr, false, nullptr, nullptr).primal(s.lhs);
+}
+
+/// A `for` header over the iterations of `h`, forward or in reverse order.
+std::string Generator::header(const LoopHeader &h, bool reversed, unsigned depth) const {
+  unsigned line = h.range.line;
+  std::string it = ident(h.iterator), lo = idx(h.lower, line), hi = idx(h.bound, line);
+  int64_t s = h.step;
+  using Op = Condition::Op;
+  bool up = s > 0;
+  if (s == 0 || (up && h.op != Op::LT && h.op != Op::LE) || (!up && h.op != Op::GT && h.op != Op::GE))
+    fail("loop over '" + h.iterator + "' is not a counted loop the generator can reverse", line);
+  std::string stepText = s == 1 ? "++" + it : s == -1 ? "--" + it
+                         : it + (up ? " += " : " -= ") + std::to_string(up ? s : -s);
+  if (!reversed)
+    return "for (long " + it + " = " + lo + "; " + it + " " + model::toString(h.op) + " " + hi +
+           "; " + stepText + ")";
+  if (s == 1 || s == -1) {
+    // for (i = lo; i < hi; ++i) reversed: for (i = hi - 1; i >= lo; --i)
+    std::string last = h.op == Op::LT ? "(" + hi + ") - 1" : h.op == Op::GT ? "(" + hi + ") + 1" : hi;
+    return "for (long " + it + " = " + last + "; " + it + (up ? " >= " : " <= ") + lo + "; " +
+           (up ? "--" : "++") + it + ")";
+  }
+  // General step: count the trips, then walk them backwards.
+  std::string a = std::to_string(up ? s : -s);
+  std::string span = up ? "(" + hi + ") - (" + lo + ")" : "(" + lo + ") - (" + hi + ")";
+  bool strict = h.op == Op::LT || h.op == Op::GT;
+  std::string trips = strict ? "(" + span + " > 0 ? (" + span + " + " + a + " - 1) / " + a + " : 0)"
+                             : "(" + span + " >= 0 ? (" + span + ") / " + a + " + 1 : 0)";
+  std::string t = it + "_trip";
+  return "for (long " + t + " = " + trips + " - 1, " + it + " = (" + lo + ") " + (up ? "+ " : "- ") +
+         t + " * " + a + "; " + t + " >= 0; --" + t + ", " + it + (up ? " -= " : " += ") + a + ")";
+}
+
+std::vector<std::string> Generator::parallelHeaders(bool reversed) const {
+  std::vector<std::string> out;
+  for (size_t k = 0; k < L.iterators.size(); ++k)
+    out.push_back(header(L.iterators[k], reversed, static_cast<unsigned>(k)));
+  return out;
+}
+
+/// Parameters: 'f' forward, 'd' tangent (x, xd pairs), 'b' adjoint (x, xb).
+std::string Generator::signature(char mode, bool overloaded) const {
+  std::vector<std::string> parts;
+  for (const std::string &p : intParams_)
+    parts.push_back("long " + p);
+  for (int k : scalarIns_)
+    parts.push_back(vars_[k].type + " " + vars_[k].c);
+  for (int k : arrays_) {
+    const VarInfo &v = vars_[k];
+    std::string t = overloaded && v.active ? "R" : v.type;
+    parts.push_back(std::string(v.written ? "" : "const ") + t + " *" + v.c);
+    if (mode == 'd' && v.active)
+      parts.push_back(std::string(v.written ? "" : "const ") + t + " *" + v.d);
+    if (mode == 'b' && v.active)
+      parts.push_back(t + " *" + v.b);
+  }
+  std::string out;
+  for (const std::string &p : parts)
+    out += (out.empty() ? "" : ", ") + p;
+  return out.empty() ? "void" : out;
+}
+
+void Generator::declareLocals(CodeWriter &w, char mode, bool overloaded) const {
+  for (size_t k = 0; k < vars_.size(); ++k) {
+    const VarInfo &v = vars_[k];
+    if (v.role != Role::Local)
+      continue;
+    std::string t = overloaded && v.active ? "R" : v.type;
+    std::string line = t + " " + v.c + " = 0";
+    if (mode == 'd' && v.active)
+      line += ", " + v.d + " = 0";
+    if (mode == 'b' && v.active)
+      line += ", " + v.b + " = 0";
+    w.line(line + ";");
+  }
+}
+
+bool Generator::containsStatement(const Item &item, const std::set<int> *only) const {
+  if (item.statement >= 0)
+    return !only || only->count(lhsVar(L.statements[item.statement]));
+  for (const Item &c : item.children)
+    if (containsStatement(c, only))
+      return true;
+  return false;
+}
+
+/// Forward code of `items`: the primal statements (with their tangents
+/// first when `tangent`), only those writing `only` variables when given,
+/// each preceded by a tape push of the old value when `push`.
+void Generator::emitPrimal(const std::vector<Item> &items, CodeWriter &w, bool tangent,
+                           bool overloaded, const std::set<int> *only, bool push) const {
+  for (const Item &item : items) {
+    if (!containsStatement(item, only))
+      continue;
+    if (item.statement < 0) {
+      const Scope &sc = L.scopes[item.scope];
+      if (sc.kind == Scope::Kind::Loop)
+        w.open(header(sc.loop, false, 0));
+      else
+        w.open("if (" + cond(sc.guard, sc.range.line) + ")");
+      emitPrimal(item.children, w, tangent, overloaded, only, push);
+      w.close();
+      continue;
+    }
+    const Statement &s = L.statements[item.statement];
+    ExprContext ctx = context(s.range.line, nullptr, overloaded, nullptr, nullptr);
+    std::string lhs = ctx.primal(s.lhs), rhs = primalExpr(s.rhs, ctx);
+    int v = lhsVar(s);
+    if (push && pushed_.count(v))
+      w.line("al_push(&tape, " + lhs + ");");
+    if (tangent && vars_[v].active) {
+      std::string d = tangentExpr(s.rhs, ctx), ld = ctx.tangent(s.lhs);
+      if (s.op == "=") // l = e: l̇ = ė
+        w.line(ld + " = " + (d.empty() ? "0" : d) + ";");
+      else if ((s.op == "+=" || s.op == "-=") && !d.empty()) // l ±= e: l̇ ±= ė
+        w.line(ld + " " + s.op + " " + d + ";");
+      else if (s.op == "*=") // l *= e: l̇ = l̇ e + l ė
+        w.line(ld + " = " + ld + " * (" + rhs + ")" + (d.empty() ? "" : " + " + lhs + " * (" + d + ")") + ";");
+      else if (s.op == "/=") // l /= e: l̇ = (l̇ - (l / e) ė) / e
+        w.line(ld + " = (" + ld + (d.empty() ? "" : " - " + lhs + " / (" + rhs + ") * (" + d + ")") +
+               ") / (" + rhs + ");");
+    }
+    w.line(lhs + " " + s.op + " " + rhs + ";");
+  }
+}
+
+/// Adds every access of `e` to `values`.
+void recordAll(const model::Expr &e, std::set<int> *values) {
+  if (!values)
+    return;
+  if (e.kind == model::Expr::Kind::Access)
+    values->insert(e.access);
+  for (const model::Expr &o : e.operands)
+    recordAll(o, values);
+}
+
+/// The adjoint of one statement. `l` is its left side, `s` the seed l̄.
+void Generator::emitReverseStatement(int k, CodeWriter &w, const std::map<int, Strat> &strategies,
+                                     unsigned *temps, std::set<int> *values) const {
+  const Statement &s = L.statements[k];
+  ExprContext ctx = context(s.range.line, &strategies, false, values, temps);
+  int v = lhsVar(s);
+  ctx.real = vars_[v].active ? vars_[v].type : "double";
+  std::string lhs = ctx.primal(s.lhs), rhs = primalExpr(s.rhs, ctx);
+  if (pushed_.count(v))
+    w.line(lhs + " = al_pop(&tape);");
+  if (!vars_[v].active) {
+    CodeWriter scratch;
+    reverseExpr(s.rhs, "0", ctx, scratch); // checks only
+    return;
+  }
+  std::string lb = ctx.adjoint(s.lhs);
+  bool activeRhs = isActive(s.rhs, ctx);
+  if (s.op == "=") {
+    // l = e: ē += l̄; l̄ = 0
+    if (!activeRhs) {
+      w.line(lb + " = 0;");
+      return;
+    }
+    std::string t = "t" + std::to_string(temps ? ++*temps : 0);
+    w.line("const " + ctx.real + " " + t + " = " + lb + ";");
+    w.line(lb + " = 0;");
+    reverseExpr(s.rhs, t, ctx, w);
+  } else if (s.op == "+=" || s.op == "-=") {
+    // l ±= e: l̄ unchanged; ē ±= l̄
+    if (!activeRhs)
+      return;
+    std::string t = "t" + std::to_string(temps ? ++*temps : 0);
+    w.line("const " + ctx.real + " " + t + " = " + (s.op == "-=" ? "-" : "") + lb + ";");
+    reverseExpr(s.rhs, t, ctx, w);
+  } else if (s.op == "*=") {
+    // l *= e: ē += l̄ l_old; l̄ = l̄ e
+    recordAll(s.rhs, values);
+    if (values)
+      values->insert(s.lhs);
+    std::string t = "t" + std::to_string(temps ? ++*temps : 0);
+    w.line("const " + ctx.real + " " + t + " = " + lb + ";");
+    w.line(lb + " = " + t + " * (" + rhs + ");");
+    if (activeRhs)
+      reverseExpr(s.rhs, t + " * " + lhs, ctx, w);
+  } else if (s.op == "/=") {
+    // l /= e: l̄_old = l̄ / e; ē -= l̄ l_old / e²
+    recordAll(s.rhs, values);
+    if (values)
+      values->insert(s.lhs);
+    std::string t = "t" + std::to_string(temps ? ++*temps : 0);
+    w.line("const " + ctx.real + " " + t + " = " + lb + ";");
+    w.line(lb + " = " + t + " / (" + rhs + ");");
+    if (activeRhs)
+      reverseExpr(s.rhs, "-" + t + " * " + lhs + " / ((" + rhs + ") * (" + rhs + "))", ctx, w);
+  }
+}
+
+void Generator::emitReverse(const std::vector<Item> &items, CodeWriter &w,
+                            const std::map<int, Strat> &strategies, unsigned *temps) const {
+  for (auto it = items.rbegin(); it != items.rend(); ++it) {
+    const Item &item = *it;
+    if (item.statement < 0) {
+      const Scope &sc = L.scopes[item.scope];
+      if (sc.kind == Scope::Kind::Loop)
+        w.open(header(sc.loop, true, 0));
+      else
+        w.open("if (" + cond(sc.guard, sc.range.line) + ")");
+      emitReverse(item.children, w, strategies, temps);
+      w.close();
+      continue;
+    }
+    const Statement &s = L.statements[item.statement];
+    CodeWriter body;
+    emitReverseStatement(item.statement, body, strategies, temps, nullptr);
+    if (body.empty())
+      continue;
+    std::string text = s.rhs.text.size() > 60 ? s.rhs.text.substr(0, 57) + "..." : s.rhs.text;
+    for (char &c : text)
+      if (c == '\n')
+        c = ' ';
+    if (text.find("*/") != std::string::npos)
+      text = "...";
+    w.line("/* line " + std::to_string(s.range.line) + ": " + lhsValue(s) + " " + s.op + " " + text + " */");
+    w.append(body);
+  }
+}
+
+void Generator::emitAdjointIteration(CodeWriter &w, const std::map<int, Strat> &strategies) const {
+  declareLocals(w, 'b');
+  if (tape_)
+    w.line("al_tape tape = {0, 0, 0};");
+  if (!needed_.empty() && containsStatement(root_, &needed_)) {
+    w.line("/* forward sweep: the values the reverse sweep reads */");
+    emitPrimal(root_.children, w, false, false, &needed_, true);
+  }
+  w.line("/* reverse sweep */");
+  unsigned temps = 0;
+  emitReverse(root_.children, w, strategies, &temps);
+  if (tape_)
+    w.line("free(tape.data);");
+}
+
+// --- files ------------------------------------------------------------------
+
+std::string Generator::extentExpr(int var) const {
+  const Variable &v = L.variables[var];
+  std::string out;
+  for (size_t d = 0; d < v.rank; ++d) {
+    if (!v.extents[d] || !isAffineForm(*v.extents[d]))
+      return "";
+    out += (out.empty() ? "" : " * ") + std::string("(") + idx(*v.extents[d], v.declRange.line) + ")";
+  }
+  return out;
+}
+
+std::string Generator::strategyComment(int var, Strat s) const {
+  const std::string &n = L.variables[var].name;
+  const VarInfo &v = vars_[var];
+  if (v.written)
+    return n + ": plain; each element of " + v.b + " is reset or scaled only by the iteration "
+           "that writes it (the forward loop has no race on " + n + ")";
+  switch (s) {
+  case Strat::Plain:
+    return n + ": plain; exclusive read holds (no two iterations read one element), so the "
+           "increments of " + v.b + " never collide";
+  case Strat::Reduction:
+    return n + ": reduction; each thread increments its own copy of " + v.b + ", summed at the end";
+  case Strat::Atomic:
+    return n + ": atomic; each increment of " + v.b + " is an atomic update";
+  }
+  return "";
+}
+
+std::string Generator::adjointFunction(const std::string &fname, const std::string &what,
+                                       const std::map<int, Strat> &strategies, bool serial) const {
+  CodeWriter w;
+  w.line("/* " + what);
+  for (int k : arrays_)
+    if (vars_[k].active)
+      w.line(" *   " + (serial ? L.variables[k].name + ": serial" :
+                            strategyComment(k, strategies.count(k) ? strategies.at(k) : Strat::Plain)));
+  w.line(" */");
+  w.open("void " + fname + "(" + signature('b') + ")");
+  std::string clause;
+  if (!serial) {
+    for (auto [k, s] : strategies) {
+      if (s != Strat::Reduction || vars_[k].written)
+        continue;
+      std::string ext = extentExpr(k), len = "len_" + vars_[k].b;
+      if (ext.empty()) {
+        if (clause.empty()) {
+          w.line("long extent[" + std::to_string(std::max<size_t>(arrays_.size(), 1)) + "];");
+          w.line(loopName(L) + "_footprint(" + callArgs('p') + "extent);");
+        }
+        size_t pos = std::find(arrays_.begin(), arrays_.end(), k) - arrays_.begin();
+        ext = "extent[" + std::to_string(pos) + "]";
+      }
+      w.line("const long " + len + " = " + ext + ";");
+      clause += (clause.empty() ? "" : ", ") + vars_[k].b + "[0:" + len + "]";
+    }
+    std::string pragma = "#pragma omp parallel for";
+    if (L.iterators.size() > 1)
+      pragma += " collapse(" + std::to_string(L.iterators.size()) + ")";
+    if (!clause.empty())
+      pragma += " reduction(+: " + clause + ")";
+    w.line(pragma);
+  }
+  std::vector<std::string> hs = parallelHeaders(serial);
+  for (size_t k = 0; k + 1 < hs.size(); ++k)
+    w.line(hs[k]);
+  w.open(hs.back());
+  emitAdjointIteration(w, strategies);
+  w.close();
+  w.close();
+  return w.str();
+}
+
+/// Arguments for a call with the forward parameters; 'p' ends in ", ".
+std::string Generator::callArgs(char mode) const {
+  std::string out;
+  for (const std::string &p : intParams_)
+    out += p + ", ";
+  for (int k : scalarIns_)
+    out += vars_[k].c + ", ";
+  if (mode == 'p')
+    return out;
+  return out;
+}
+
+std::string Generator::footprintFunction() const {
+  CodeWriter w;
+  w.line("/* The element range each array is accessed in: extent[k] is one past the largest");
+  w.line(" * offset of array k (arguments in the order of the forward kernel's arrays).");
+  w.line(" * Returns -1 if an offset is negative. The driver sizes its test arrays with it;");
+  w.line(" * the reduction adjoint sizes its array sections with it. */");
+  std::string params;
+  for (const std::string &p : intParams_)
+    params += "long " + p + ", ";
+  for (int k : scalarIns_)
+    params += vars_[k].type + " " + vars_[k].c + ", ";
+  w.open("int " + loopName(L) + "_footprint(" + params + "long *extent)");
+  w.line("int ok = 1;");
+  for (size_t k = 0; k < arrays_.size(); ++k)
+    w.line("extent[" + std::to_string(k) + "] = 0;");
+  for (size_t k = 0; k < arrays_.size(); ++k) {
+    for (const Access &a : L.accesses) {
+      if (a.variable != arrays_[k])
+        continue;
+      std::vector<std::string> hs = parallelHeaders(false);
+      unsigned opened = 0;
+      for (const std::string &h : hs) {
+        w.open(h);
+        ++opened;
+      }
+      if (a.scope >= 0)
+        for (int s : L.scopeChain(a.scope)) {
+          const Scope &sc = L.scopes[s];
+          if (sc.kind == Scope::Kind::Loop) {
+            w.open(header(sc.loop, false, 0));
+            ++opened;
+          } else if (!sc.guard.isOpaque()) {
+            w.open("if (" + cond(sc.guard, sc.range.line) + ")");
+            ++opened;
+          } // an opaque guard (a floating condition): over-approximated
+        }
+      w.line("const long o = " + offset(a) + ";");
+      w.line("if (o < 0) ok = 0;");
+      w.line("if (o + 1 > extent[" + std::to_string(k) + "]) extent[" + std::to_string(k) + "] = o + 1;");
+      while (opened--)
+        w.close();
+    }
+  }
+  w.line("return ok ? 0 : -1;");
+  w.close();
+  return w.str();
+}
+
+void Generator::writeSource() {
+  std::string n = out_.name;
+  const std::string &file = L.range.file;
+  std::string origin = file + ":" + std::to_string(L.range.line) +
+                       (L.function.empty() ? "" : " (function " + L.function + ")");
+
+  // Strategies per array for each variant.
+  std::vector<int> incremented; // active arrays only read: their adjoints are incremented
+  for (int k : arrays_)
+    if (vars_[k].active && !vars_[k].written)
+      incremented.push_back(k);
+  auto verdictOf = [&](int k) -> const polyhedral::VariableVerdicts * {
+    for (const polyhedral::VariableVerdicts &vv : V.variables)
+      if (vv.variable == k)
+        return &vv;
+    return nullptr;
+  };
+  bool allPlain = true;
+  std::map<int, Strat> plain, reduction, atomic, chosen;
+  for (int k : arrays_) {
+    if (!vars_[k].active)
+      continue;
+    const polyhedral::VariableVerdicts *vv = verdictOf(k);
+    ArrayPlan plan;
+    plan.name = L.variables[k].name;
+    plan.elementType = vars_[k].type;
+    plan.written = vars_[k].written;
+    plan.verdictStrategy = vv ? vv->strategy : "";
+    bool exclusive = vv && vv->exclusiveRead.verdict == Verdict::Holds;
+    if (vars_[k].written) {
+      plain[k] = reduction[k] = atomic[k] = chosen[k] = Strat::Plain;
+      plan.strategy = "plain";
+      plan.reason = strategyComment(k, Strat::Plain);
+    } else {
+      plain[k] = Strat::Plain;
+      reduction[k] = Strat::Reduction;
+      atomic[k] = Strat::Atomic;
+      allPlain &= exclusive;
+      if (exclusive) {
+        chosen[k] = Strat::Plain;
+        plan.strategy = "plain";
+        plan.reason = strategyComment(k, Strat::Plain);
+      } else if (plan.verdictStrategy == "atomic") {
+        chosen[k] = Strat::Atomic;
+        plan.strategy = "atomic";
+        plan.reason = (vv ? vv->strategyReason : "") + " (atomic)";
+      } else {
+        chosen[k] = Strat::Reduction;
+        plan.strategy = "reduction";
+        plan.reason = "exclusive read does not hold for " + plan.name +
+                      (plan.verdictStrategy == "gather"
+                           ? "; the deciders advise a gather loop, which this generator does "
+                             "not emit yet, so the next choice: a reduction"
+                           : "; reduction: " + (vv ? vv->strategyReason : std::string()));
+        if (plan.verdictStrategy == "gather")
+          out_.gaps.push_back("gather adjoint of " + plan.name + " not generated (reduction instead)");
+      }
+    }
+    out_.arrays.push_back(plan);
+  }
+
+  out_.variants.push_back({"serial", n + "_adjoint_serial", true});
+  if (allPlain && !incremented.empty())
+    out_.variants.push_back({"plain", n + "_adjoint_plain", true});
+  if (!incremented.empty()) {
+    out_.variants.push_back({"reduction", n + "_adjoint_reduction", false});
+    out_.variants.push_back({"atomic", n + "_adjoint_atomic", false});
+  }
+  bool chosenDeterministic = true;
+  for (auto [k, s] : chosen)
+    chosenDeterministic &= s == Strat::Plain;
+  out_.variants.push_back({"chosen", n + "_adjoint", chosenDeterministic});
+
+  // Header.
+  CodeWriter h;
+  h.line("/* Generated by adjoint-lint from " + origin + ". */");
+  std::string guard = n;
+  std::transform(guard.begin(), guard.end(), guard.begin(), ::toupper);
+  h.line("#ifndef " + guard + "_H");
+  h.line("#define " + guard + "_H");
+  h.line("#ifdef __cplusplus");
+  h.line("extern \"C\" {");
+  h.line("#endif");
+  h.line("void " + n + "_forward(" + signature('f') + ");");
+  h.line("void " + n + "_tangent(" + signature('d') + ");");
+  for (const Variant &v : out_.variants)
+    h.line("void " + v.function + "(" + signature('b') + ");");
+  std::string fparams;
+  for (const std::string &p : intParams_)
+    fparams += "long " + p + ", ";
+  for (int k : scalarIns_)
+    fparams += vars_[k].type + " " + vars_[k].c + ", ";
+  h.line("int " + n + "_footprint(" + fparams + "long *extent);");
+  h.line("#ifdef __cplusplus");
+  h.line("}");
+  h.line("#endif");
+  h.line("#endif");
+  out_.header = h.str();
+
+  // Source.
+  CodeWriter c;
+  c.line("/* Generated by adjoint-lint from " + origin + ".");
+  c.line(" *");
+  c.line(" * Conventions: arrays are flat (row-major); x<b> is the adjoint of x, x<d> its");
+  c.line(" * tangent. An adjoint function is called with the primal arrays as they were");
+  c.line(" * before the forward loop; it adds the adjoints of the loop's inputs and resets");
+  c.line(" * (=) or scales (*=, /=) those of the elements it writes. Floating scalars passed");
+  c.line(" * by value are constants (not differentiated). */");
+  c.line("#include \"" + n + ".h\"");
+  c.line("#include <math.h>");
+  c.line("#include <stdlib.h>");
+  c.line("");
+  c.line("static inline long al_min(long a, long b) { return a < b ? a : b; }");
+  c.line("static inline long al_max(long a, long b) { return a > b ? a : b; }");
+  if (tape_) {
+    c.line("");
+    c.line("/* The values that one iteration overwrites and its reverse sweep reads again. */");
+    c.line("typedef struct { double *data; long size, capacity; } al_tape;");
+    c.open("static void al_push(al_tape *t, double v)");
+    c.open("if (t->size == t->capacity)");
+    c.line("t->capacity = t->capacity ? 2 * t->capacity : 64;");
+    c.line("t->data = (double *)realloc(t->data, (size_t)t->capacity * sizeof(double));");
+    c.line("if (!t->data) abort();");
+    c.close();
+    c.line("t->data[t->size++] = v;");
+    c.close();
+    c.line("static double al_pop(al_tape *t) { return t->data[--t->size]; }");
+  }
+  c.line("");
+  std::vector<std::string> hs = parallelHeaders(false);
+  std::string pragma = "#pragma omp parallel for";
+  if (L.iterators.size() > 1)
+    pragma += " collapse(" + std::to_string(L.iterators.size()) + ")";
+
+  c.line("/* The forward loop (" + origin + "), regenerated from the loop model. */");
+  c.open("void " + n + "_forward(" + signature('f') + ")");
+  c.line(pragma + " /* race-free: proven by adjoint-lint */");
+  for (size_t k = 0; k + 1 < hs.size(); ++k)
+    c.line(hs[k]);
+  c.open(hs.back());
+  declareLocals(c, 'f');
+  emitPrimal(root_.children, c, false, false, nullptr, false);
+  c.close();
+  c.close();
+  c.line("");
+
+  c.line("/* Tangent-linear loop: each statement's tangent before the statement itself;");
+  c.line(" * parallel like the forward loop (same writes, same race freedom). */");
+  c.open("void " + n + "_tangent(" + signature('d') + ")");
+  c.line(pragma);
+  for (size_t k = 0; k + 1 < hs.size(); ++k)
+    c.line(hs[k]);
+  c.open(hs.back());
+  declareLocals(c, 'd');
+  emitPrimal(root_.children, c, true, false, nullptr, false);
+  c.close();
+  c.close();
+  c.line("");
+
+  c.line(footprintFunction());
+
+  for (const Variant &v : out_.variants) {
+    std::string text;
+    if (v.name == "serial")
+      text = adjointFunction(v.function, "Serial adjoint (the reference): iterations in reverse "
+                             "order, each a forward sweep then a reverse sweep.", plain, true);
+    else if (v.name == "plain")
+      text = adjointFunction(v.function, "Parallel adjoint, strategy plain: the reverse loop runs "
+                             "in parallel as it is.", plain, false);
+    else if (v.name == "reduction")
+      text = adjointFunction(v.function, "Parallel adjoint, strategy reduction (OpenMP array "
+                             "sections): memory x threads; the summation order depends on the "
+                             "threads.", reduction, false);
+    else if (v.name == "atomic")
+      text = adjointFunction(v.function, "Parallel adjoint, strategy atomic: contention; the "
+                             "summation order depends on the threads.", atomic, false);
+    else
+      text = adjointFunction(v.function, "Parallel adjoint with the chosen strategy per array "
+                             "(plain or gather over reduction over atomic).", chosen, false);
+    c.line(text);
+  }
+  out_.source = c.str();
+}
+
+/// The numeric check: a C++ program that links the generated source and
+/// ADOL-C, runs every adjoint on seeded random data at two sizes and 1, 2 and
+/// all threads, and prints one JSON object (docs/codegen.md).
+void Generator::writeDriver() {
+  const std::string &n = out_.name;
+  CodeWriter w;
+  w.line("// Numeric check of " + n + ".c, generated by adjoint-lint. Build and run:");
+  w.line("//   clang-19 -fopenmp -O2 -c " + n + ".c");
+  w.line("//   clang++-19 -fopenmp -O2 " + n + "_verify.cpp " + n + ".o -ladolc && ./a.out");
+  w.line("// Prints one JSON object; exit status 0 when every check passes.");
+  w.line("#include \"" + n + ".h\"");
+  w.line("#include <adolc/adolc.h>");
+  w.line("#include <omp.h>");
+  w.line("#include <algorithm>");
+  w.line("#include <cfloat>");
+  w.line("#include <cmath>");
+  w.line("#include <cstdint>");
+  w.line("#include <cstdio>");
+  w.line("#include <string>");
+  w.line("#include <vector>");
+  w.line("");
+  w.line("// The forward kernel again, as a template: instantiated with ADOL-C's adouble");
+  w.line("// it records the tape of the independent reference adjoint.");
+  w.line("template <typename R>");
+  w.open("static void forward_t(" + signature('f', true) + ")");
+  std::vector<std::string> hs = parallelHeaders(false);
+  for (size_t k = 0; k + 1 < hs.size(); ++k)
+    w.line(hs[k]);
+  w.open(hs.back());
+  declareLocals(w, 'f', true);
+  emitPrimal(root_.children, w, false, true, nullptr, false);
+  w.close();
+  w.close();
+  w.line("");
+  w.line("struct Rng {");
+  w.line("  uint64_t s;");
+  w.line("  double next() { s ^= s << 13; s ^= s >> 7; s ^= s << 17; return (double)(s >> 11) / 9007199254740992.0; }");
+  w.line("};");
+  w.line("static std::string checks;");
+  w.line("static bool passed = true;");
+  w.line("static double num(double v) { return std::isfinite(v) ? v : 1e308; }");
+  w.open("static void check(int size, const char *what, int threads, double error, double tolerance)");
+  w.line("bool ok = std::isfinite(error) && error <= tolerance;");
+  w.line("passed &= ok;");
+  w.line("char buf[512];");
+  w.line("snprintf(buf, sizeof buf, \"%s{\\\"size\\\": %d, \\\"check\\\": \\\"%s\\\", \\\"threads\\\": %d, \\\"error\\\": %.3e, \\\"tolerance\\\": %.1e, \\\"passed\\\": %s}\",");
+  w.line("         checks.empty() ? \"\" : \", \", size, what, threads, num(error), tolerance, ok ? \"true\" : \"false\");");
+  w.line("checks += buf;");
+  w.close();
+  w.open("static double relError(const std::vector<double> &a, const std::vector<double> &b)");
+  w.line("double diff = 0, scale = 0;");
+  w.open("for (size_t k = 0; k < a.size(); ++k)");
+  w.line("diff = std::max(diff, std::fabs(a[k] - b[k]));");
+  w.line("if (std::isnan(a[k]) || std::isnan(b[k])) return INFINITY;");
+  w.line("scale = std::max(scale, std::fabs(b[k]));");
+  w.close();
+  w.line("return scale > 0 ? diff / scale : diff;");
+  w.close();
+  w.line("");
+  w.open("int main()");
+  w.line("const double tolerance = " + std::string(out_.singlePrecision ? "1e-5" : "1e-12") + ";");
+  w.line("std::vector<int> threadCounts = {1, 2, omp_get_num_procs()};");
+  w.line("std::sort(threadCounts.begin(), threadCounts.end());");
+  w.line("threadCounts.erase(std::unique(threadCounts.begin(), threadCounts.end()), threadCounts.end());");
+  size_t np = intParams_.size();
+  // Two sizes: every parameter small (2, 3, ...: below a 3-point stencil's
+  // width) and every parameter moderate (11, 13, ...).
+  w.line("const int sizes = " + std::string(np ? "2" : "1") + ";");
+  w.line("std::string sizeText, determinism;");
+  w.line("std::vector<std::string> bitwiseFailures;");
+  w.open("for (int size = 0; size < sizes; ++size)");
+  for (size_t k = 0; k < np; ++k)
+    w.line("const long " + intParams_[k] + " = size == 0 ? " + std::to_string(2 + k) + " : " +
+           std::to_string(11 + 2 * k) + ";");
+  for (size_t k = 0; k < scalarIns_.size(); ++k)
+    w.line("const " + vars_[scalarIns_[k]].type + " " + vars_[scalarIns_[k]].c + " = " +
+           std::to_string(0.25 + 0.125 * static_cast<double>(k)) + ";");
+  std::string sizeJson = "\"{";
+  for (size_t k = 0; k < np; ++k)
+    sizeJson += std::string(k ? ", " : "") + "\\\"" + intParams_[k] + "\\\": %ld";
+  sizeJson += "}\"";
+  w.line("char sizeBuf[512];");
+  std::string sizeArgs;
+  for (const std::string &p : intParams_)
+    sizeArgs += ", " + p;
+  w.line("snprintf(sizeBuf, sizeof sizeBuf, " + sizeJson + sizeArgs + ");");
+  w.line("sizeText += std::string(size ? \", \" : \"\") + sizeBuf;");
+  size_t na = arrays_.size();
+  w.line("long extent[" + std::to_string(std::max<size_t>(na, 1)) + "] = {0};");
+  w.open("if (" + n + "_footprint(" + callArgs('p') + "extent) != 0)");
+  w.line("printf(\"{\\\"passed\\\": false, \\\"error\\\": \\\"a negative array offset at size %d\\\"}\\n\", size);");
+  w.line("return 1;");
+  w.close();
+  w.line("Rng rng{0x9E3779B97F4A7C15ull + (uint64_t)size};");
+  for (size_t k = 0; k < na; ++k) {
+    const VarInfo &v = vars_[arrays_[k]];
+    std::string len = "std::max(extent[" + std::to_string(k) + "], 1L)";
+    w.line("std::vector<" + v.type + "> " + v.c + "0(" + len + "), " + v.c + "(" + len + ");");
+    if (v.active) {
+      w.line("std::vector<" + v.type + "> " + v.b + "0(" + len + "), " + v.b + "(" + len + "), " +
+             v.d + "0(" + len + "), " + v.d + "(" + len + ");");
+      w.open("for (size_t k = 0; k < " + v.c + "0.size(); ++k)");
+      w.line(v.c + "0[k] = (" + v.type + ")(0.5 + rng.next());");
+      w.line(v.b + "0[k] = (" + v.type + ")(2 * rng.next() - 1);");
+      w.line(v.d + "0[k] = (" + v.type + ")(2 * rng.next() - 1);");
+      w.close();
+    } else {
+      w.line("for (size_t k = 0; k < " + v.c + "0.size(); ++k) " + v.c + "0[k] = (" + v.type +
+             ")(1 + (long)(3 * rng.next()));");
+    }
+  }
+  // Argument lists.
+  std::string base = callArgs('p');
+  std::string fargs = base, dargs = base, bargs = base, targs = base;
+  for (int k : arrays_) {
+    const VarInfo &v = vars_[k];
+    fargs += v.c + ".data(), ";
+    dargs += v.c + ".data(), " + (v.active ? v.d + ".data(), " : "");
+    bargs += v.c + ".data(), " + (v.active ? v.b + ".data(), " : "");
+    targs += v.active ? "&ax[off_" + v.c + "], " : v.c + ".data(), ";
+  }
+  auto trim = [](std::string s) { return s.size() >= 2 ? s.substr(0, s.size() - 2) : s; };
+  w.open("auto reset = [&]()");
+  for (int k : arrays_) {
+    const VarInfo &v = vars_[k];
+    w.line(v.c + " = " + v.c + "0;");
+    if (v.active)
+      w.line(v.b + " = " + v.b + "0; " + v.d + " = " + v.d + "0;");
+  }
+  w.close("};");
+  w.open("auto adjoints = [&]()");
+  w.line("std::vector<double> out;");
+  for (int k : arrays_)
+    if (vars_[k].active)
+      w.line("out.insert(out.end(), " + vars_[k].b + ".begin(), " + vars_[k].b + ".end());");
+  w.line("return out;");
+  w.close("};");
+  w.line("typedef void (*AdjointFn)(" + signature('b') + ");");
+  w.open("auto runAdjoint = [&](AdjointFn f, int threads)");
+  w.line("reset();");
+  w.line("omp_set_num_threads(threads);");
+  w.line("f(" + trim(bargs) + ");");
+  w.line("return adjoints();");
+  w.close("};");
+  w.line("const std::vector<double> reference = runAdjoint(" + n + "_adjoint_serial, 1);");
+  for (const Variant &v : out_.variants) {
+    if (v.name == "serial")
+      continue;
+    w.open("");
+    w.line("std::vector<double> first;");
+    w.line("bool identical = true;");
+    w.open("for (int threads : threadCounts)");
+    w.line("std::vector<double> r = runAdjoint(" + v.function + ", threads);");
+    w.line("check(size, \"adjoint_" + v.name + " vs serial adjoint\", threads, relError(r, reference), tolerance);");
+    w.line("if (first.empty()) first = r; else identical &= r == first;");
+    w.close();
+    if (v.deterministic) {
+      w.line("if (!identical) { passed = false; bitwiseFailures.push_back(\"" + v.name + "\"); }");
+    }
+    w.line("determinism += std::string(determinism.empty() ? \"\" : \", \") + \"{\\\"variant\\\": \\\"" +
+           v.name + "\\\", \\\"size\\\": \" + std::to_string(size) + \", \\\"deterministic\\\": " +
+           (v.deterministic ? "true" : "false") +
+           ", \\\"bitwise_identical_across_threads\\\": \" + (identical ? \"true\" : \"false\") + \"}\";");
+    w.close();
+  }
+  // Dot-product test.
+  w.open("");
+  w.line("// Dot-product test: <yb, J xd> = <J^T yb, xd>, with the tangent code.");
+  w.line("reset();");
+  w.line("omp_set_num_threads(threadCounts.back());");
+  w.line(n + "_tangent(" + trim(dargs) + ");");
+  w.line("double lhs = 0, rhs = 0, scale = 0;");
+  w.line("size_t at = 0;");
+  for (int k : arrays_) {
+    const VarInfo &v = vars_[k];
+    if (!v.active)
+      continue;
+    w.open("for (size_t k = 0; k < " + v.d + ".size(); ++k, ++at)");
+    w.line("lhs += (double)" + v.b + "0[k] * " + v.d + "[k];");
+    w.line("rhs += reference[at] * " + v.d + "0[k];");
+    w.line("scale += std::fabs((double)" + v.b + "0[k] * " + v.d + "[k]) + std::fabs(reference[at] * " + v.d + "0[k]);");
+    w.close();
+  }
+  w.line("check(size, \"dot-product test (tangent vs serial adjoint)\", threadCounts.back(), scale > 0 ? std::fabs(lhs - rhs) / scale : std::fabs(lhs - rhs), tolerance);");
+  w.close();
+  // ADOL-C.
+  w.open("");
+  w.line("// ADOL-C: tape the forward kernel with adouble, then one reverse sweep.");
+  w.line("size_t total = 0;");
+  for (int k : arrays_)
+    if (vars_[k].active)
+      w.line("const size_t off_" + vars_[k].c + " = total; total += " + vars_[k].c + "0.size();");
+  w.line("std::vector<double> in(total), seed(total), gradient(total);");
+  for (int k : arrays_) {
+    const VarInfo &v = vars_[k];
+    if (!v.active)
+      continue;
+    w.line("for (size_t k = 0; k < " + v.c + "0.size(); ++k) { in[off_" + v.c + " + k] = " + v.c +
+           "0[k]; seed[off_" + v.c + " + k] = " + v.b + "0[k]; }");
+  }
+  w.line("reset();");
+  w.open("if (total > 0)");
+  w.line("trace_on(1);");
+  w.open("");
+  w.line("std::vector<adouble> ax(total);");
+  w.line("for (size_t k = 0; k < total; ++k) ax[k] <<= in[k];");
+  w.line("forward_t<adouble>(" + trim(targs) + ");");
+  w.line("double out;");
+  w.line("for (size_t k = 0; k < total; ++k) ax[k] >>= out;");
+  w.close();
+  w.line("trace_off();");
+  w.line("vec_jac(1, (int)total, (int)total, 0, in.data(), seed.data(), gradient.data());");
+  w.close();
+  w.line("check(size, \"serial adjoint vs ADOL-C\", 1, relError(reference, gradient), tolerance);");
+  w.close();
+  w.close(); // sizes
+  w.line("std::string bitwise;");
+  w.line("for (const std::string &v : bitwiseFailures) bitwise += (bitwise.empty() ? \"\\\"\" : \", \\\"\") + v + \"\\\"\";");
+  w.line("printf(\"{\\\"passed\\\": %s, \\\"precision\\\": \\\"%s\\\", \\\"tolerance\\\": %.1e, \\\"threads\\\": [\", passed ? \"true\" : \"false\", \"" +
+         std::string(out_.singlePrecision ? "float" : "double") + "\", tolerance);");
+  w.line("for (size_t k = 0; k < threadCounts.size(); ++k) printf(\"%s%d\", k ? \", \" : \"\", threadCounts[k]);");
+  w.line("printf(\"], \\\"sizes\\\": [%s], \\\"checks\\\": [%s], \\\"determinism\\\": [%s], \\\"not_bitwise_identical\\\": [%s]}\\n\", sizeText.c_str(), checks.c_str(), determinism.c_str(), bitwise.c_str());");
+  w.line("return passed ? 0 : 1;");
+  w.close();
+  out_.driver = w.str();
+}
+
+} // namespace
+
+GeneratedLoop generateLoop(const LoopModel &loop, const polyhedral::LoopVerdicts &verdicts) {
+  return Generator(loop, verdicts).run();
+}
+
+GeneratedLoop Generator::run() {
+  out_.name = loopName(L);
+  checkSupported();
+  classify();
+  buildTree();
+  analyseValues();
+  writeSource();
+  writeDriver();
+  return out_;
+}
+
+} // namespace adjoint_lint::codegen

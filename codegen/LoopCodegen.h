@@ -1,0 +1,52 @@
+// The reference adjoint generator: from one loop's model and verdicts, the C
+// source and header of its forward kernel, tangent-linear code, serial
+// adjoint and parallel adjoints (one per valid strategy), and a C++ test
+// driver that checks them numerically (serial adjoint, dot-product test,
+// ADOL-C). No Clang and no isl types; text only, nothing is written here.
+#pragma once
+
+#include "codegen/AdjointRules.h"
+#include "model/LoopModel.h"
+#include "polyhedral/Verdicts.h"
+
+#include <string>
+#include <vector>
+
+namespace adjoint_lint::codegen {
+
+/// The adjoint strategy of one active array.
+struct ArrayPlan {
+  std::string name;
+  std::string elementType;
+  bool written = false;     ///< written by the loop: its adjoint is reset/scaled by the owner
+  std::string strategy;     ///< plain | reduction | atomic
+  std::string reason;       ///< why, one sentence
+  std::string verdictStrategy; ///< what the deciders advised (plain, gather, ...)
+};
+
+/// One generated parallel (or serial) adjoint function.
+struct Variant {
+  std::string name;     ///< serial | plain | reduction | atomic | chosen
+  std::string function; ///< the C function's name
+  bool deterministic = false; ///< bitwise identical results for any thread count
+};
+
+struct GeneratedLoop {
+  std::string name;   ///< "<function>_L<line>": file stem and function prefix
+  std::string header; ///< <name>.h
+  std::string source; ///< <name>.c
+  std::string driver; ///< <name>_verify.cpp: the numeric check (links ADOL-C)
+  bool singlePrecision = false; ///< active data is float (tolerance 1e-5, else 1e-12)
+  std::vector<ArrayPlan> arrays;  ///< every active array, with its chosen strategy
+  std::vector<Variant> variants;  ///< serial first, the chosen one last
+  std::vector<std::string> gaps;  ///< what the generator did not do for this loop, and why
+};
+
+/// Generates the code of one loop. Throws CodegenError naming the construct
+/// and its line for anything outside the supported fragment (docs/codegen.md).
+GeneratedLoop generateLoop(const model::LoopModel &loop, const polyhedral::LoopVerdicts &verdicts);
+
+/// "<function>_L<line>", a C identifier.
+std::string loopName(const model::LoopModel &loop);
+
+} // namespace adjoint_lint::codegen
