@@ -69,7 +69,13 @@ bool parseConfigFile(const std::string &text, const std::string &path, ConfigFil
   ConfigError found;
   llvm::yaml::Input in(llvm::MemoryBufferRef(text, path), nullptr, keepFirstDiagnostic, &found);
   // A file of only comments is an empty configuration (no document).
-  in >> parsed;
+  if (!in.setCurrentDocument()) {
+    out = parsed;
+    return in.error() ? (error = found, error.file = path, false) : true;
+  }
+  // What `in >> parsed` does, without parsing the document a second time.
+  llvm::yaml::EmptyContext context;
+  llvm::yaml::yamlize(in, parsed, true, context);
   if (!in.error() && found.message.empty() && in.nextDocument()) {
     error.file = path;
     error.message = "a configuration file holds one YAML document, this one has several";
@@ -80,6 +86,8 @@ bool parseConfigFile(const std::string &text, const std::string &path, ConfigFil
     error.file = path;
     if (error.message.empty())
       error.message = "malformed YAML";
+    if (error.message == "unknown enumerated scalar")
+      error.message = "unknown value (FailOn is one of note, warning, error, none)";
     if (error.message.rfind("unknown key", 0) == 0)
       error.message += " (known keys: Checks, WarningsAsErrors, FailOn, IslMaxOperations, "
                        "InheritParentConfig)";

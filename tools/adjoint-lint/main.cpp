@@ -243,8 +243,10 @@ bool configFor(Run &run, driver::ConfigResolver &resolver, const std::string &pa
     return false;
   }
   if (!driver::enablesAnyRule(config.checks)) {
-    std::string where = config.files.empty() ? std::string("--checks")
-                                             : config.files.front() + " and --checks";
+    std::string where = config.files.empty() ? std::string("the default")
+                        : config.files.front();
+    if (checks.getNumOccurrences())
+      where += " and --checks";
     std::string message = "no adjoint-lint rule is enabled by the checks '" + config.checks +
                           "' (from " + where + ")";
     if (reported.insert(message).second)
@@ -421,8 +423,9 @@ void analyzeModel(Run &run, driver::ConfigResolver &resolver) {
   run.filter.apply(w.config, std::move(w.loopFindings), run.configured);
 }
 
-/// The directory SARIF URIs and fingerprints are relative to.
-std::string sarifSourceRoot() { return ""; }
+/// The directory SARIF URIs and fingerprints are relative to
+/// (--sarif-srcroot, Exports.cpp).
+std::string sarifSourceRoot() { return driver::sarifOptions().srcRoot; }
 
 bool sameFinding(const Finding &a, const Finding &b) {
   return a.rule == b.rule && a.level == b.level && a.loc.file == b.loc.file &&
@@ -444,7 +447,7 @@ bool atOrAbove(Level level, FailOn threshold) {
 /// decides whether they make the exit status 1.
 void finishRun(Run &run, const driver::Baseline *baseline) {
   for (Finding &f : run.filter.nolintProblems())
-    run.configured.push_back({std::move(f), FailOn::Error, false});
+    run.configured.push_back({std::move(f), failOn, false});
   // reports::sortFindings's order, so that equal findings are neighbours.
   std::stable_sort(run.configured.begin(), run.configured.end(),
                    [](const driver::ConfiguredFinding &x, const driver::ConfiguredFinding &y) {
