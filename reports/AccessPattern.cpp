@@ -134,6 +134,10 @@ namespace {
 constexpr size_t kMaxRows = 12;
 constexpr size_t kMaxColumns = 16;
 constexpr int64_t kMaxInnerTrips = 64;
+/// Access executions evaluated for one picture (all rows, all inner loops).
+constexpr size_t kMaxExecutions = 200000;
+/// The picture stays about this wide (pixels; HtmlReport's cell width).
+constexpr double kTargetWidth = 760;
 
 /// Whether `v` is a value of the loop `h` (given the outer values).
 std::optional<bool> inLoop(const model::LoopHeader &h, int64_t v, const Values &values) {
@@ -386,6 +390,10 @@ private:
 
   void enumerate(size_t r, const Access &a, const std::vector<int> &chain, size_t k, Values &values) {
     if (k == chain.size()) {
+      if (++executions_ > kMaxExecutions) {
+        p_.partial = true;
+        return;
+      }
       std::vector<int64_t> element;
       for (const IndexExpr &s : a.subscripts) {
         std::optional<int64_t> v = evaluate(s, values);
@@ -435,6 +443,8 @@ private:
         p_.partial = true;
         break;
       }
+      if (executions_ > kMaxExecutions)
+        break;
       values[h.iterator] = v;
       enumerate(r, a, chain, k + 1, values);
       if ((h.step > 0 && v > INT64_MAX - h.step) || (h.step < 0 && v < INT64_MIN - h.step))
@@ -483,24 +493,33 @@ private:
     elements.insert(w_.element);
     std::vector<std::vector<int64_t>> columns(elements.begin(), elements.end());
     size_t at = static_cast<size_t>(std::find(columns.begin(), columns.end(), w_.element) - columns.begin());
-    if (columns.size() > kMaxColumns) {
-      p_.truncated = true;
-      size_t first = at > kMaxColumns / 2 ? at - kMaxColumns / 2 : 0;
-      first = std::min(first, columns.size() - kMaxColumns);
-      columns = std::vector<std::vector<int64_t>>(columns.begin() + static_cast<long>(first),
-                                                  columns.begin() + static_cast<long>(first + kMaxColumns));
-      at -= first;
-    }
-    p_.columns = columns;
-    p_.witnessColumn = at;
     const unsigned rank = m_.variables[static_cast<size_t>(var_)].rank;
-    for (const std::vector<int64_t> &e : columns) {
+    auto labelOf = [&](const std::vector<int64_t> &e) {
       std::string label = p_.variable;
       if (rank > 0)
         for (int64_t x : e)
           label += "[" + std::to_string(x) + "]";
-      p_.columnLabels.push_back(label);
+      return label;
+    };
+    // Fewer columns when their labels are long (a[1][2][3]).
+    size_t longest = 4;
+    for (const std::vector<int64_t> &e : columns)
+      longest = std::max(longest, labelOf(e).size());
+    const double cellWidth = std::max(36.0, 7.2 * static_cast<double>(longest) + 10);
+    const size_t maxColumns =
+        std::clamp(static_cast<size_t>(kTargetWidth / cellWidth), static_cast<size_t>(6), kMaxColumns);
+    if (columns.size() > maxColumns) {
+      p_.truncated = true;
+      size_t first = at > maxColumns / 2 ? at - maxColumns / 2 : 0;
+      first = std::min(first, columns.size() - maxColumns);
+      columns = std::vector<std::vector<int64_t>>(columns.begin() + static_cast<long>(first),
+                                                  columns.begin() + static_cast<long>(first + maxColumns));
+      at -= first;
     }
+    p_.columns = columns;
+    p_.witnessColumn = at;
+    for (const std::vector<int64_t> &e : columns)
+      p_.columnLabels.push_back(labelOf(e));
     for (const Values &row : p_.rows)
       p_.rowLabels.push_back(valuesLabel(m_, row));
     for (size_t col = 0; col < columns.size(); ++col) {
@@ -536,6 +555,7 @@ private:
   PatternMode mode_;
   AccessPattern p_;
   std::map<std::pair<size_t, std::vector<int64_t>>, Cell> cells_;
+  size_t executions_ = 0;
 };
 
 } // namespace

@@ -274,7 +274,10 @@ std::string patternSvg(const AccessPattern &p, PatternMode mode, const std::stri
   const double left = 7.2 * static_cast<double>(longestRow) + 24;
   const double top = 40;
   // At least as wide as the legend.
-  const double legendWidth = mode == PatternMode::ForwardRace ? 430 : 520;
+  const std::string conflictText = mode == PatternMode::ForwardRace
+                                       ? "conflict (two iterations, one writes)"
+                                       : "conflict (two iterations read: adjoint increments race)";
+  const double legendWidth = 158 + 7.3 * static_cast<double>(conflictText.size()) + 12;
   const double width = std::max(legendWidth, left + cw * static_cast<double>(p.columns.size()) + 16);
   const double gridBottom = top + ch * static_cast<double>(p.rows.size());
   const double height = gridBottom + 58;
@@ -342,9 +345,7 @@ std::string patternSvg(const AccessPattern &p, PatternMode mode, const std::stri
   s += fmt("<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"#bc4c00\"/>", 70, ly - 10, 0, 0);
   s += svgText(88, ly, "write");
   s += fmt("<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"#ffebe9\" stroke=\"#cf222e\"/>", 140, ly - 10, 0, 0);
-  s += svgText(158, ly, mode == PatternMode::ForwardRace ? "conflict (two iterations, one writes)"
-                                                         : "conflict (two iterations read: adjoint increments race)",
-               "fill=\"#cf222e\"");
+  s += svgText(158, ly, conflictText, "fill=\"#cf222e\"");
   s += fmt("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#cf222e\" stroke-width=\"2\" "
            "stroke-dasharray=\"4 3\"/>",
            12, ly + 18, 40, ly + 18);
