@@ -12,18 +12,18 @@ namespace adjoint_lint::driver {
 bool Baseline::read(const std::string &path, std::string &error) {
   std::ifstream in(path);
   if (!in) {
-    error = path + ": cannot open the baseline SARIF file";
+    error = "cannot open the baseline SARIF file";
     return false;
   }
   nlohmann::json log;
   try {
     log = nlohmann::json::parse(in);
   } catch (const nlohmann::json::exception &e) {
-    error = path + ": the baseline is not valid JSON: " + e.what();
+    error = std::string("the baseline is not valid JSON: ") + e.what();
     return false;
   }
   auto bad = [&](const std::string &why) {
-    error = path + ": not a SARIF log of adjoint-lint: " + why;
+    error = "the baseline is not a SARIF log of adjoint-lint: " + why;
     return false;
   };
   if (!log.is_object() || !log.contains("runs") || !log["runs"].is_array())

@@ -13,9 +13,10 @@ namespace adjoint_lint::driver {
 
 class Baseline {
 public:
-  /// Reads a SARIF log written by adjoint-lint. False with `error` set (naming
-  /// the file and, for JSON syntax errors, the line and column) when it
-  /// cannot be read, is not JSON, or is not a SARIF log of adjoint-lint.
+  /// Reads a SARIF log written by adjoint-lint. False with `error` set when
+  /// it cannot be read, is not JSON (the message gives the line and
+  /// column), or is not a SARIF log of adjoint-lint. The caller names the
+  /// file.
   bool read(const std::string &path, std::string &error);
 
   /// For each finding, whether its fingerprint (within `findings`, numbered
