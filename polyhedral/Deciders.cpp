@@ -3,6 +3,7 @@
 #include "polyhedral/Deciders.h"
 
 #include "polyhedral/AccessRelations.h"
+#include "polyhedral/CrossCheck.h"
 #include "polyhedral/IslOwner.h"
 #include "polyhedral/Polynomial.h"
 
@@ -839,6 +840,19 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
   if (out.forwardRace.verdict == Verdict::Violated)
     serialiseAdjoints(out);
   out.assumptions = assumptionsOf(loop);
+  // --cross-check: Z3 re-decides what isl decided (--dump-smt2 alone runs
+  // the same queries to write them).
+  if (options.crossCheck || !options.dumpSmt2Dir.empty()) {
+    std::vector<SmtVariableVerdicts> z3 =
+        decideWithZ3(loop, {options.z3Rlimit, options.z3TimeoutMs}, options.dumpSmt2Dir);
+    if (options.crossCheckInjectFault)
+      for (SmtVariableVerdicts &v : z3)
+        for (PropertyResult *p : {&v.forwardRace, &v.exclusiveRead})
+          if (p->verdict == Verdict::Holds || p->verdict == Verdict::Violated)
+            p->verdict = p->verdict == Verdict::Holds ? Verdict::Violated : Verdict::Holds;
+    if (options.crossCheck)
+      compareVerdicts(loop, out, z3);
+  }
   return out;
 }
 

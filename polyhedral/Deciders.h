@@ -5,6 +5,8 @@
 #include "model/LoopModel.h"
 #include "polyhedral/Verdicts.h"
 
+#include <string>
+
 namespace adjoint_lint::polyhedral {
 
 struct DeciderOptions {
@@ -16,12 +18,27 @@ struct DeciderOptions {
   /// parameter-independent size of at most this many elements (weights
   /// w[k], k < 3); larger or growing footprints get `gather`.
   long maxReductionElements = 256;
+  /// Z3 budgets per loop (all its queries together); 0: none. Running out
+  /// yields `unknown` with the reason.
+  unsigned z3Rlimit = 50'000'000;
+  unsigned z3TimeoutMs = 10'000;
+  /// Re-decide every isl verdict on forward races and exclusive reads with
+  /// Z3; a disagreement throws CrossCheckError (polyhedral/CrossCheck.h).
+  bool crossCheck = false;
+  /// Testing only (--cross-check-inject-fault): Z3's holds and violated
+  /// swap before the comparison, so the disagreement path runs.
+  bool crossCheckInjectFault = false;
+  /// Non-empty: write every isl relation (`--dump-isl`) and Z3 query
+  /// (`--dump-smt2`) the deciders build into this directory, one file per
+  /// loop and question.
+  std::string dumpIslDir, dumpSmt2Dir;
 };
 
 /// Decides forward races (per shared variable and for the loop), the
 /// exclusive-read property of every array read, symmetric updates and
 /// reflexive stencils, and picks an adjoint strategy per array.
-/// Never throws: internal failures become `unknown` with the reason.
+/// Never throws (internal failures become `unknown` with the reason), except
+/// CrossCheckError when `options.crossCheck` finds isl and Z3 disagreeing.
 LoopVerdicts decide(const model::LoopModel &loop, const DeciderOptions &options = {});
 
 } // namespace adjoint_lint::polyhedral

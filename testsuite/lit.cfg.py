@@ -62,4 +62,8 @@ config.environment["PATH"] = os.pathsep.join(
     [llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 # Deterministic output: no colours, a fixed locale.
 config.environment["LC_ALL"] = "C"
+# The whole suite runs in cross-check mode: Z3 re-decides every verdict isl
+# decides, and a disagreement fails the run (exit status 2). The variable is
+# the default of --cross-check; z3/cross-check.test checks it is on.
+config.environment["ADJOINT_LINT_CROSS_CHECK"] = "1"
 config.environment.pop("TERM", None)

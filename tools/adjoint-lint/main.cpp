@@ -21,6 +21,7 @@
 #include "tools/adjoint-lint/Exports.h"
 #include "tools/adjoint-lint/Filters.h"
 #include "tools/adjoint-lint/Options.h"
+#include "tools/adjoint-lint/SolverOptions.h"
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/CommandLine.h>
@@ -271,6 +272,7 @@ struct FileWork {
 void decideLoops(FileWork &work) {
   polyhedral::DeciderOptions options;
   options.islMaxOperations = work.config.islMaxOperations;
+  driver::applySolverOptions(options); // Z3 budgets, --cross-check, dumps
   for (const model::LoopModel &loop : work.tu.loops) {
     try {
       polyhedral::LoopVerdicts verdicts = polyhedral::decide(loop, options);
@@ -620,6 +622,11 @@ int runTool(int argc, const char **argv) {
     return ExitInputError;
   }
 
+  std::string dumpError;
+  if (!driver::prepareDumpDirectories(dumpError)) {
+    llvm::errs() << "adjoint-lint: error: " << dumpError << "\n";
+    return ExitInputError;
+  }
   if (jobs == 0)
     jobs = llvm::hardware_concurrency().compute_thread_count();
   driver::ConfigResolver resolver(commandLineConfig(), configFile);

@@ -1,0 +1,241 @@
+#include "polyhedral/CrossCheck.h"
+
+#include "polyhedral/Smt.h"
+
+namespace adjoint_lint::polyhedral {
+
+using model::Access;
+using model::AccessKind;
+using model::LoopModel;
+using model::Sharing;
+using model::Sync;
+
+namespace {
+
+bool synchronisedPair(const Access &a, const Access &b) {
+  if (a.sync == Sync::Atomic && b.sync == Sync::Atomic)
+    return true;
+  return a.sync == Sync::Critical && b.sync == Sync::Critical && a.syncName == b.syncName;
+}
+
+std::string accessText(const LoopModel &loop, int k) {
+  const Access &a = loop.accesses.at(static_cast<size_t>(k));
+  return a.text.empty() ? loop.variables.at(static_cast<size_t>(a.variable)).name : a.text;
+}
+
+/// The read half of `y[e] += f` (same rule as the isl deciders).
+bool identityRead(const LoopModel &loop, int k) {
+  const Access &r = loop.accesses.at(static_cast<size_t>(k));
+  if (r.kind != AccessKind::Read)
+    return false;
+  for (const model::Statement &st : loop.statements) {
+    if ((st.op != "+=" && st.op != "-=") || st.lhs < 0 || st.lhs >= static_cast<int>(loop.accesses.size()))
+      continue;
+    const Access &w = loop.accesses[static_cast<size_t>(st.lhs)];
+    bool same = w.subscripts.size() == r.subscripts.size();
+    for (size_t d = 0; same && d < w.subscripts.size(); ++d)
+      same = w.subscripts[d].str() == r.subscripts[d].str();
+    if (w.variable == r.variable && w.scope == r.scope && same && w.range.line == r.range.line &&
+        w.range.column == r.range.column && w.range.endLine == r.range.endLine &&
+        w.range.endColumn == r.range.endColumn)
+      return true;
+  }
+  return false;
+}
+
+PropertyResult result(Verdict v, std::string reason) {
+  PropertyResult r;
+  r.verdict = v;
+  r.decidedBy = "z3";
+  r.reason = std::move(reason);
+  return r;
+}
+
+class Z3Decider {
+public:
+  Z3Decider(const LoopModel &loop, const smt::Budget &budget, const std::string &dumpDir)
+      : loop_(loop), enc_(ctx_, loop), session_(ctx_, budget, dumpDir, loop.id) {}
+
+  std::vector<SmtVariableVerdicts> run();
+
+private:
+  const LoopModel &loop_;
+  z3::context ctx_;
+  smt::Encoder enc_;
+  smt::Session session_;
+
+  std::vector<int> accessesOf(int v, std::optional<AccessKind> kind) const {
+    std::vector<int> out;
+    for (size_t k = 0; k < loop_.accesses.size(); ++k) {
+      const Access &a = loop_.accesses[k];
+      if (a.variable == v && a.sync != Sync::Reduction && (!kind || a.kind == *kind))
+        out.push_back(static_cast<int>(k));
+    }
+    return out;
+  }
+  PropertyResult conflicts(int v, const std::vector<std::pair<int, int>> &pairs, const std::string &question,
+                           const std::string &what);
+};
+
+/// Violated on a model through exact instances, Unknown when a query is
+/// undecided or its model goes through a may-access, Holds when all are unsat.
+PropertyResult Z3Decider::conflicts(int v, const std::vector<std::pair<int, int>> &pairs,
+                                    const std::string &question, const std::string &what) {
+  const std::string &name = loop_.variables.at(static_cast<size_t>(v)).name;
+  std::string unknownReason;
+  std::vector<std::string> proof;
+  for (const auto &[a, b] : pairs) {
+    smt::Instance ia = enc_.instance(a, "p"), ib = enc_.instance(b, "q");
+    std::string why;
+    auto ea = enc_.element(ia, why), eb = enc_.element(ib, why);
+    if (!ea || !eb) {
+      if (unknownReason.empty())
+        unknownReason = why;
+      continue;
+    }
+    z3::solver s = enc_.newQuery();
+    s.add(ia.domain);
+    s.add(ib.domain);
+    s.add(enc_.differentIterations(ia, ib));
+    for (size_t d = 0; d < ea->size(); ++d)
+      s.add((*ea)[d] == (*eb)[d]);
+    smt::Session::Result r =
+        session_.check(s, name + "." + question + ".A" + std::to_string(a) + "-A" + std::to_string(b));
+    switch (r.interpretation.answer) {
+    case smt::Answer::Proved:
+      proof.push_back(accessText(loop_, a) + " / " + accessText(loop_, b) +
+                      ": no two different iterations touch one element (unsat)");
+      break;
+    case smt::Answer::Refuted:
+      if (ia.must() && ib.must()) {
+        PropertyResult out = result(Verdict::Violated, name + " is " + what);
+        out.witness = enc_.witness(*r.model, ia, ib);
+        return out;
+      }
+      if (unknownReason.empty())
+        unknownReason = "a conflict is possible only through " +
+                        accessText(loop_, ia.must() ? b : a) + ", because " +
+                        (ia.must() ? ib.inexactReason : ia.inexactReason);
+      break;
+    case smt::Answer::Unknown:
+      if (unknownReason.empty())
+        unknownReason = r.interpretation.reason;
+      break;
+    }
+  }
+  if (!unknownReason.empty())
+    return result(Verdict::Unknown, unknownReason);
+  PropertyResult out = result(Verdict::Holds, "");
+  out.proof = proof;
+  return out;
+}
+
+std::vector<SmtVariableVerdicts> Z3Decider::run() {
+  std::vector<SmtVariableVerdicts> out;
+  for (size_t v = 0; v < loop_.variables.size(); ++v) {
+    const model::Variable &var = loop_.variables[v];
+    if (var.sharing != Sharing::Shared)
+      continue;
+    std::vector<int> all = accessesOf(static_cast<int>(v), std::nullopt);
+    if (all.empty())
+      continue;
+    SmtVariableVerdicts vv;
+    vv.variable = static_cast<int>(v);
+    std::vector<std::pair<int, int>> pairs;
+    for (size_t x = 0; x < all.size(); ++x)
+      for (size_t y = x; y < all.size(); ++y) {
+        const Access &a = loop_.accesses[static_cast<size_t>(all[x])], &b = loop_.accesses[static_cast<size_t>(all[y])];
+        if ((a.kind == AccessKind::Write || b.kind == AccessKind::Write) && !synchronisedPair(a, b))
+          pairs.emplace_back(all[x], all[y]);
+      }
+    vv.forwardRace = pairs.empty() ? result(Verdict::Holds, "no unsynchronised write")
+                                   : conflicts(static_cast<int>(v), pairs, "forward-race",
+                                               "written by one iteration and accessed by another");
+    std::vector<int> reads;
+    for (int k : accessesOf(static_cast<int>(v), AccessKind::Read))
+      if (!identityRead(loop_, k))
+        reads.push_back(k);
+    pairs.clear();
+    for (size_t x = 0; x < reads.size(); ++x)
+      for (size_t y = x; y < reads.size(); ++y)
+        pairs.emplace_back(reads[x], reads[y]);
+    vv.exclusiveRead = pairs.empty() ? result(Verdict::Holds, "not read")
+                                     : conflicts(static_cast<int>(v), pairs, "exclusive-read", "read by two iterations");
+    out.push_back(vv);
+  }
+  return out;
+}
+
+const char *word(Verdict v) {
+  switch (v) {
+  case Verdict::Holds: return "holds";
+  case Verdict::Violated: return "violated";
+  case Verdict::Unknown: return "unknown";
+  case Verdict::NotApplicable: return "not applicable";
+  }
+  return "?";
+}
+
+std::string witnessText(const PropertyResult &r) {
+  if (!r.witness || r.witness->iterations.size() != 2)
+    return "";
+  auto iteration = [](const std::map<std::string, int64_t> &m) {
+    std::string s;
+    for (const auto &[k, v] : m)
+      s += (s.empty() ? "" : ", ") + k + " = " + std::to_string(v);
+    return s;
+  };
+  std::string params;
+  for (const auto &[k, v] : r.witness->parameters)
+    params += (params.empty() ? "" : ", ") + k + " = " + std::to_string(v);
+  return " (witness: iterations " + iteration(r.witness->iterations[0]) + " and " +
+         iteration(r.witness->iterations[1]) + (params.empty() ? "" : " with " + params) + ")";
+}
+
+} // namespace
+
+std::vector<SmtVariableVerdicts> decideWithZ3(const LoopModel &loop, const smt::Budget &budget,
+                                              const std::string &dumpDir) {
+  try {
+    return Z3Decider(loop, budget, dumpDir).run();
+  } catch (const z3::exception &e) {
+    // Z3 failed outside a check (building a term): nothing decided.
+    std::vector<SmtVariableVerdicts> out;
+    for (size_t v = 0; v < loop.variables.size(); ++v) {
+      SmtVariableVerdicts vv;
+      vv.variable = static_cast<int>(v);
+      vv.forwardRace = vv.exclusiveRead = result(Verdict::Unknown, std::string("Z3 failed: ") + e.msg());
+      out.push_back(vv);
+    }
+    return out;
+  }
+}
+
+std::optional<std::string> disagreement(const PropertyResult &isl, const PropertyResult &z3) {
+  bool conflict = (isl.verdict == Verdict::Holds && z3.verdict == Verdict::Violated) ||
+                  (isl.verdict == Verdict::Violated && z3.verdict == Verdict::Holds);
+  if (!conflict)
+    return std::nullopt;
+  return std::string("isl says ") + word(isl.verdict) + witnessText(isl) + ", Z3 says " + word(z3.verdict) +
+         witnessText(z3);
+}
+
+void compareVerdicts(const LoopModel &loop, const LoopVerdicts &isl, const std::vector<SmtVariableVerdicts> &z3) {
+  for (const VariableVerdicts &vv : isl.variables)
+    for (const SmtVariableVerdicts &zv : z3) {
+      if (zv.variable != vv.variable)
+        continue;
+      const std::pair<const char *, std::pair<const PropertyResult *, const PropertyResult *>> props[] = {
+          {"forward race", {&vv.forwardRace, &zv.forwardRace}},
+          {"exclusive read", {&vv.exclusiveRead, &zv.exclusiveRead}}};
+      for (const auto &[property, results] : props) {
+        if (results.first->decidedBy != "isl")
+          continue;
+        if (auto d = disagreement(*results.first, *results.second))
+          throw CrossCheckError("cross-check failed for loop " + loop.id + ": the " + property + " of " + vv.name +
+                                ": " + *d);
+      }
+    }
+}
+
+} // namespace adjoint_lint::polyhedral

@@ -1,0 +1,19 @@
+// The deciders' solver options: Z3 budgets, --cross-check, --threads and
+// the --dump-isl / --dump-smt2 replay directories (SolverOptions.cpp).
+#pragma once
+
+#include "polyhedral/Deciders.h"
+
+#include <string>
+
+namespace adjoint_lint::driver {
+
+/// Copies the solver options of the command line into `options`.
+void applySolverOptions(polyhedral::DeciderOptions &options);
+
+/// Creates the dump directories that were asked for; false with `error`
+/// (naming the directory and the reason) when one cannot be created or is
+/// not a writable directory.
+bool prepareDumpDirectories(std::string &error);
+
+} // namespace adjoint_lint::driver
