@@ -172,6 +172,7 @@ struct Run {
   bool findingsFail = false;     ///< some finding gives exit status 1
   unsigned suppressed = 0;       ///< by NOLINT
   unsigned promoted = 0;         ///< warnings made errors
+  std::set<std::string> promotedKeys; ///< findingKey() of those
   unsigned knownInBaseline = 0;  ///< dropped by --baseline
   driver::FindingFilter filter;
 };
@@ -429,6 +430,12 @@ void analyzeModel(Run &run, driver::ConfigResolver &resolver) {
 /// (--sarif-srcroot, Exports.cpp).
 std::string sarifSourceRoot() { return driver::sarifOptions().srcRoot; }
 
+/// What tells findings apart (sameFinding()).
+std::string findingKey(const Finding &f) {
+  return f.loc.file + ":" + std::to_string(f.loc.line) + ":" + std::to_string(f.loc.column) +
+         ":" + f.rule + ":" + reports::levelName(f.level) + ":" + f.message;
+}
+
 bool sameFinding(const Finding &a, const Finding &b) {
   return a.rule == b.rule && a.level == b.level && a.loc.file == b.loc.file &&
          a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
@@ -483,6 +490,7 @@ void finishRun(Run &run, const driver::Baseline *baseline) {
   for (driver::ConfiguredFinding &c : unique) {
     if (c.warningAsError) {
       ++run.promoted;
+      run.promotedKeys.insert(findingKey(c.finding));
       run.findingsFail = true;
     } else if (reports::isAdjointLintRule(c.finding.rule) && atOrAbove(c.finding.level, c.failOn)) {
       run.findingsFail = true;
@@ -501,10 +509,10 @@ int exitStatus(const Run &run) {
 
 /// The findings as the text output shows them: a warning made an error
 /// names its rule as `rule,-warnings-as-errors`, as clang-tidy does.
-std::vector<Finding> textFindings(std::vector<Finding> findings) {
+std::vector<Finding> textFindings(const Run &run) {
+  std::vector<Finding> findings = run.findings;
   for (Finding &f : findings)
-    if (f.level == Level::Error && reports::isAdjointLintRule(f.rule) &&
-        f.rule != driver::kRuleNolint)
+    if (run.promotedKeys.count(findingKey(f)))
       f.rule += ",-warnings-as-errors";
   return findings;
 }
@@ -672,7 +680,7 @@ int runTool(int argc, const char **argv) {
                  << "\n";
     jsonPrinted = true;
   } else {
-    analyzer::printFindingsClangStyle(textFindings(run.findings), llvm::outs(),
+    analyzer::printFindingsClangStyle(textFindings(run), llvm::outs(),
                                       llvm::outs().has_colors());
     llvm::outs().flush();
     printSummary(run);
