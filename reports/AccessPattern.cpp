@@ -199,6 +199,14 @@ public:
     if (w_.iterations.size() != 2 || m_.iterators.empty() || var_ < 0 ||
         var_ >= static_cast<int>(m_.variables.size()))
       return std::nullopt;
+    // The witness's iterations, by the parallel iterators only.
+    for (size_t k = 0; k < 2; ++k) {
+      Values it;
+      for (const model::LoopHeader &h : m_.iterators)
+        if (auto f = w_.iterations[k].find(h.iterator); f != w_.iterations[k].end())
+          it[h.iterator] = f->second;
+      witness_[k] = it;
+    }
     p_.variable = m_.variables[static_cast<size_t>(var_)].name;
     p_.parameters = w_.parameters;
     widenParameters();
@@ -287,7 +295,7 @@ private:
         overflow |= __builtin_add_overflow(original.at(name), delta, &p_.parameters[name]);
       if (overflow)
         break;
-      std::optional<bool> v0 = valid(w_.iterations[0]), v1 = valid(w_.iterations[1]);
+      std::optional<bool> v0 = valid(witness_[0]), v1 = valid(witness_[1]);
       if (!v0 || !*v0 || !v1 || !*v1)
         continue;
       size_t rows = chooseRows().size();
@@ -301,7 +309,7 @@ private:
   }
 
   std::vector<Values> chooseRows() {
-    const Values &w0 = w_.iterations[0], &w1 = w_.iterations[1];
+    const Values &w0 = witness_[0], &w1 = witness_[1];
     const size_t dims = m_.iterators.size();
     // Candidate values per iterator: around the two witness values, wider
     // for the innermost (fastest-varying) one.
@@ -459,9 +467,11 @@ private:
   /// The witness's two accesses are shown whatever the evaluation found.
   void addWitness() {
     for (size_t k = 0; k < 2; ++k) {
-      auto row = std::find(p_.rows.begin(), p_.rows.end(), w_.iterations[k]);
-      if (row == p_.rows.end())
+      auto row = std::find(p_.rows.begin(), p_.rows.end(), witness_[k]);
+      if (row == p_.rows.end()) {
+        p_.witnessShown = false;
         continue;
+      }
       size_t r = static_cast<size_t>(row - p_.rows.begin());
       p_.witnessRows[k] = r;
       Cell &c = cells_[{r, w_.element}];
@@ -556,6 +566,7 @@ private:
   AccessPattern p_;
   std::map<std::pair<size_t, std::vector<int64_t>>, Cell> cells_;
   size_t executions_ = 0;
+  Values witness_[2];
 };
 
 } // namespace

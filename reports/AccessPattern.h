@@ -47,6 +47,7 @@ struct AccessPattern {
   std::map<std::string, int64_t> parameters;        ///< the values used
   size_t witnessRows[2] = {0, 0};
   size_t witnessColumn = 0;
+  bool witnessShown = true; ///< both witness iterations are rows (witnessRows valid)
   bool partial = false;   ///< some accesses could not be evaluated and are not shown
   bool truncated = false; ///< more iterations or cells exist than are shown
 };

@@ -304,7 +304,7 @@ std::string patternSvg(const AccessPattern &p, PatternMode mode, const std::stri
   // Rows: labels and grid.
   for (size_t r = 0; r < p.rows.size(); ++r) {
     double y = top + ch * static_cast<double>(r);
-    bool witnessRow = r == p.witnessRows[0] || r == p.witnessRows[1];
+    bool witnessRow = p.witnessShown && (r == p.witnessRows[0] || r == p.witnessRows[1]);
     s += svgText(left - 10, y + ch / 2 + 4, p.rowLabels[r],
                  std::string("text-anchor=\"end\"") + (witnessRow ? " font-weight=\"700\" fill=\"#1f2328\"" : " fill=\"#59636e\""));
     for (size_t c = 0; c < p.columns.size(); ++c)
@@ -312,7 +312,7 @@ std::string patternSvg(const AccessPattern &p, PatternMode mode, const std::stri
                left + cw * static_cast<double>(c), y, cw, ch);
   }
   // The witness: a dashed red line joining its two accesses.
-  {
+  if (p.witnessShown) {
     double x = left + cw * (static_cast<double>(p.witnessColumn) + 0.5);
     double y0 = top + ch * (static_cast<double>(p.witnessRows[0]) + 0.5);
     double y1 = top + ch * (static_cast<double>(p.witnessRows[1]) + 0.5);

@@ -55,6 +55,18 @@ TEST(AccessPattern, ShiftRaceOverAWindowOfIterations) {
   EXPECT_EQ(p->touches.size(), 10u); // one read and one write per iteration
 }
 
+// Only the parallel iterators identify a row, whatever else the witness's
+// iteration maps hold.
+TEST(AccessPattern, WitnessRowsByTheParallelIterators) {
+  polyhedral::Witness w = *shiftVerdicts().forwardRace.witness;
+  w.iterations[0]["k"] = 7;
+  std::optional<AccessPattern> p = accessPattern(shiftLoop(), 0, w, PatternMode::ForwardRace);
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(p->witnessShown);
+  EXPECT_EQ(p->rowLabels[p->witnessRows[0]], "i=2");
+  EXPECT_TRUE(touchAt(*p, "i=2", "x[2]")->witness);
+}
+
 // A parameter that a subscript uses keeps the witness's value.
 TEST(AccessPattern, ParametersOfSubscriptsStayAsTheWitnessHasThem) {
   model::LoopModel m = shiftLoop();
