@@ -158,13 +158,11 @@ public:
     if (!related.empty())
       result["relatedLocations"] = related;
     if (!f.witness.empty()) {
-      // One thread flow per iteration: each iteration runs on some thread.
+      // One thread flow per iteration: each iteration runs on some thread,
+      // in no order relative to the other (so no executionOrder).
       Json threadFlows = Json::array();
-      int order = 0;
       for (const WitnessStep &step : f.witness) {
-        Json loc = {{"location", location(step.loc, step.message)},
-                    {"nestingLevel", 0},
-                    {"executionOrder", ++order}};
+        Json loc = {{"location", location(step.loc, step.message)}, {"nestingLevel", 0}};
         threadFlows.push_back({{"id", "iteration " + step.iteration},
                                {"message", {{"text", "iteration " + step.iteration}}},
                                {"locations", Json::array({loc})}});

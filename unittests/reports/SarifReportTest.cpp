@@ -71,7 +71,8 @@ TEST(SarifReport, ARaceIsACodeFlowWithOneThreadFlowPerIteration) {
   EXPECT_EQ(first["physicalLocation"]["region"]["startColumn"], 3);
   EXPECT_EQ(first["message"]["text"], "'x[i + 1]' writes x[2] in iteration i=1");
   EXPECT_EQ(flows[1]["locations"][0]["location"]["physicalLocation"]["region"]["startColumn"], 18);
-  EXPECT_EQ(flows[1]["locations"][0]["executionOrder"], 2);
+  // The two iterations are unordered.
+  EXPECT_FALSE(flows[1]["locations"][0].contains("executionOrder"));
 }
 
 TEST(SarifReport, RulesCarryWhatCodeScanningShows) {
