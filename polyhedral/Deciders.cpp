@@ -6,6 +6,7 @@
 #include "polyhedral/CrossCheck.h"
 #include "polyhedral/IslOwner.h"
 #include "polyhedral/Polynomial.h"
+#include "polyhedral/SmtResult.h"
 
 #include <isl/set.h>
 
@@ -106,6 +107,8 @@ private:
   PropertyResult reflexive(int x, int y, const isl::map &rx, const isl::map &wy, int read, int write) const;
   std::map<std::string, int64_t> iterationAt(const std::vector<long> &point, size_t offset) const;
   std::string legendSuffix() const;
+  /// --dump-isl: writes `relation` (isl text) for one question of the loop.
+  void dumpIsl(const std::string &question, const std::string &relation, const std::string &answer) const;
   std::optional<Witness> mismatchWitness(const isl::map &from, const isl::map &other) const;
   std::string paramPrefix() const;
   static std::string tuple(const std::string &name, const std::string &prefix, unsigned n);
@@ -302,7 +305,17 @@ PropertyResult LoopDecider::conflicts(int v, const std::vector<std::pair<int, in
     isl::map same = ra.memory.apply_range(rb.memory.reverse());
     /// the same, restricted to different parallel iterations
     isl::map conflict = same.intersect(rel_.differentIterations(a, b));
-    if (conflict.is_empty()) {
+    std::string question = loop_.variables[static_cast<size_t>(v)].name + "." + what.substr(0, what.find(' ')) +
+                           ".A" + std::to_string(a) + "-A" + std::to_string(b);
+    bool empty = false;
+    try {
+      empty = conflict.is_empty();
+    } catch (const isl::exception_quota &) {
+      dumpIsl(question, islText(conflict), "unknown (isl operation budget exhausted)");
+      throw;
+    }
+    dumpIsl(question, islText(conflict), empty ? "empty" : "non-empty");
+    if (empty) {
       /// { S[i..] -> S[q..] } the iteration pairs on one element
       isl::map iterations = same.apply_domain(rel_.toParallel(a)).apply_range(rel_.toParallel(b)).coalesce();
       proof.push_back(describe(loop_, a) + " / " + describe(loop_, b) + ": pairs of iterations on one element " +
@@ -414,7 +427,11 @@ PropertyResult LoopDecider::symmetricUpdate(int x, int y, const isl::map &rx, co
                                             int write) const {
   const std::string &xName = loop_.variables[static_cast<size_t>(x)].name;
   const std::string &yName = loop_.variables[static_cast<size_t>(y)].name;
-  if (rx.is_equal(wy))
+  bool equal = rx.is_equal(wy);
+  /// { S[i..] -> E[e..] } the symmetric difference: empty iff R_X = W_Y
+  dumpIsl(xName + ".symmetric-update." + yName, islText(rx.subtract(wy).unite(wy.subtract(rx))),
+          equal ? "empty" : "non-empty");
+  if (equal)
     return holds("isl", {"R_" + xName + " = W_" + yName + " = " + islText(rx) + legendSuffix()});
   PropertyResult r;
   r.verdict = Verdict::Violated;
@@ -444,7 +461,11 @@ PropertyResult LoopDecider::reflexive(int x, int y, const isl::map &rx, const is
   /// { E[e] } the written outputs
   isl::set written = wy.range();
   isl::map inside = influence.intersect_domain(written).intersect_range(written).coalesce();
-  if (inside.is_equal(inside.reverse()))
+  bool symmetric = inside.is_equal(inside.reverse());
+  /// { E[o] -> E[j] } the unmatched pairs: empty iff I ∩ (E×E) is symmetric
+  dumpIsl(loop_.variables[static_cast<size_t>(x)].name + ".reflexive." + loop_.variables[static_cast<size_t>(y)].name,
+          islText(inside.subtract(inside.reverse())), symmetric ? "empty" : "non-empty");
+  if (symmetric)
     return holds("isl", {"I ∩ (E×E) = " + islText(inside) + " equals its inverse" + legendSuffix()});
   PropertyResult r;
   r.verdict = Verdict::Violated;
@@ -530,6 +551,17 @@ std::map<std::string, int64_t> LoopDecider::iterationAt(const std::vector<long> 
   for (unsigned d = 0; d < rel_.parallelDims(); ++d)
     out[loop_.iterators[d].iterator] = point.at(offset + d);
   return out;
+}
+
+void LoopDecider::dumpIsl(const std::string &question, const std::string &relation,
+                          const std::string &answer) const {
+  if (options_.dumpIslDir.empty())
+    return;
+  std::string text = "# adjoint-lint isl relation: loop " + loop_.id + ", " + question + "\n# answer: " + answer +
+                     "\n" + (rel_.legend().empty() ? "" : "# isl names: " + rel_.legend() + "\n") + relation + "\n";
+  std::string error;
+  smt::writeFileAtomically(options_.dumpIslDir + "/" + smt::fileSafe(loop_.id) + "." + smt::fileSafe(question) + ".isl",
+                           text, error);
 }
 
 std::string LoopDecider::legendSuffix() const {

@@ -355,13 +355,6 @@ Witness Encoder::witness(const z3::model &m, Instance &a, Instance &b) {
 
 // ---------------------------------------------------------------------------
 
-std::string fileSafe(const std::string &text) {
-  std::string out;
-  for (char c : text)
-    out += (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_') ? c : '_';
-  return out;
-}
-
 std::string smtLib2(z3::solver &solver, const std::string &header) {
   std::ostringstream os;
   std::istringstream lines(header);
@@ -387,22 +380,9 @@ void Session::dump(z3::solver &solver, const std::string &question, const std::s
   } catch (const z3::exception &e) {
     text = "; adjoint-lint query: loop " + loopKey_ + ", " + question + "\n; Z3 could not print it: " + e.msg() + "\n";
   }
-  // Written to a temporary name and renamed: no half-written dump.
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      dumpErrors_.push_back("cannot write " + path + ": " + std::strerror(errno));
-      std::remove(tmp.c_str());
-      return;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    dumpErrors_.push_back("cannot write " + path + ": " + std::strerror(errno));
-    std::remove(tmp.c_str());
-  }
+  std::string error;
+  if (!writeFileAtomically(path, text, error))
+    dumpErrors_.push_back(error);
 }
 
 Session::Result Session::check(z3::solver &solver, const std::string &question, const z3::params *extra) {

@@ -153,9 +153,6 @@ private:
   void dump(z3::solver &solver, const std::string &question, const std::string &status);
 };
 
-/// A file-name-safe rendering of `text` ("a.c:3:9" -> "a.c_3_9").
-std::string fileSafe(const std::string &text);
-
 /// The SMT-LIB2 text of `solver` with its status and reason as comments.
 std::string smtLib2(z3::solver &solver, const std::string &header);
 
