@@ -150,6 +150,22 @@ void checkArity(const Expr &e, size_t n, const ExprContext &ctx) {
 
 } // namespace
 
+std::string cIdentifier(const std::string &name) {
+  std::string out;
+  for (size_t k = 0; k < name.size(); ++k) {
+    char c = name[k];
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_')
+      out += c;
+    else if (c == '\'')
+      out += "_1";
+    else if (c == '-' && k + 1 < name.size() && name[k + 1] == '>')
+      continue;
+    else
+      out += '_';
+  }
+  return out;
+}
+
 MathFunction mathFunction(const std::string &callee) {
   std::string name = callee;
   if (name.rfind("std::", 0) == 0)
@@ -453,6 +469,8 @@ void reverseExpr(const Expr &e, const std::string &seed, const ExprContext &ctx,
     return; // constants: nothing to propagate
   case Expr::Kind::Access: {
     // a: ā += s
+    if (ctx.skip && ctx.skip(e.access))
+      return;
     if (ctx.atomic && ctx.atomic(e.access))
       out.line("#pragma omp atomic");
     out.line(ctx.adjoint(e.access) + " += " + seed + ";");

@@ -53,6 +53,8 @@ struct ExprContext {
   std::function<std::string(int access)> adjoint;
   /// C lvalue of the access's tangent ("xd[i - 1]").
   std::function<std::string(int access)> tangent;
+  /// Accesses whose adjoint increments are left out (another loop makes them).
+  std::function<bool(int access)> skip;
   /// Whether increments of this access's adjoint need `#pragma omp atomic`.
   std::function<bool(int access)> atomic;
   /// Math functions are called by their base names (sin, not sinf): for the
@@ -86,6 +88,10 @@ std::string tangentExpr(const model::Expr &e, const ExprContext &ctx);
 /// d e / d a`.
 void reverseExpr(const model::Expr &e, const std::string &seed, const ExprContext &ctx,
                  CodeWriter &out);
+
+/// A model name as a C identifier: members "g->n" -> "g_n", fresh names
+/// "i'" -> "i_1".
+std::string cIdentifier(const std::string &name);
 
 /// Name normalisation of the math functions the rules know: "sinf" ->
 /// "sin" with isFloat, "__builtin_sin" -> "sin", "max"/"min" -> "fmax"/"fmin".

@@ -4,6 +4,8 @@
 // iteration), and the adjoint's template twin for ADOL-C in the driver.
 #include "codegen/LoopCodegen.h"
 
+#include "codegen/Gather.h"
+
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -36,23 +38,7 @@ std::string loopName(const LoopModel &loop) {
 
 namespace {
 
-/// A model name as a C identifier: members "g->n" -> "g_n", fresh names
-/// "i'" -> "i_1".
-std::string ident(const std::string &name) {
-  std::string out;
-  for (size_t k = 0; k < name.size(); ++k) {
-    char c = name[k];
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_')
-      out += c;
-    else if (c == '\'')
-      out += "_1";
-    else if (c == '-' && k + 1 < name.size() && name[k + 1] == '>')
-      continue;
-    else
-      out += '_';
-  }
-  return out;
-}
+std::string ident(const std::string &name) { return cIdentifier(name); }
 
 /// Whether `e` is built from the kinds the generator renders (constants,
 /// names, + - * / %, negation, min, max) only.
@@ -91,7 +77,7 @@ struct VarInfo {
   std::string type;    ///< C element type
 };
 
-enum class Strat { Plain, Reduction, Atomic };
+enum class Strat { Plain, Reduction, Atomic, Gather };
 
 
 class Generator {
@@ -112,6 +98,11 @@ private:
   std::set<std::string> iterators_;
   Item root_;
   std::set<int> needed_, pushed_;         ///< variables (forward sweep / tape)
+  std::map<int, int> statementOf_;        ///< access -> the statement whose rhs holds it
+  std::map<int, GatherLoop> gather_;      ///< arrays with a gather loop
+  std::vector<std::string> gatherLines(int var) const;
+  std::vector<std::string> gatherBody(int access, const std::vector<std::string> &iterators) const;
+  void buildGathers();
   bool tape_ = false;
 
   [[noreturn]] void fail(const std::string &what, unsigned line) const {
@@ -529,6 +520,12 @@ ExprContext Generator::context(unsigned line, const std::map<int, Strat> *strate
     const VarInfo &v = var(a);
     return v.role == Role::Array ? v.d + "[" + offset(L.accesses.at(a)) + "]" : v.d;
   };
+  ctx.skip = [this, strategies](int a) {
+    if (!strategies)
+      return false;
+    auto it = strategies->find(L.accesses.at(a).variable);
+    return it != strategies->end() && it->second == Strat::Gather;
+  };
   ctx.atomic = [this, strategies](int a) {
     if (!strategies)
       return false;
@@ -778,6 +775,77 @@ void Generator::emitAdjointIteration(CodeWriter &w, const std::map<int, Strat> &
     w.line("free(tape.data);");
 }
 
+// --- gather loops -------------------------------------------------------------
+
+/// The contributions of one read access at one iteration: the reverse rule
+/// of its statement with every other increment left out, and no reset (the
+/// loop after the gather loops resets the adjoints it reads).
+std::vector<std::string> Generator::gatherBody(int access, const std::vector<std::string> &iterators) const {
+  const Statement &st = L.statements[statementOf_.at(access)];
+  CodeWriter w;
+  for (size_t d = 0; d < L.iterators.size() && d < iterators.size(); ++d)
+    w.line("const long " + ident(L.iterators[d].iterator) + " = " + iterators[d] + ";");
+  unsigned temps = 0;
+  ExprContext ctx = context(st.range.line, nullptr, false, nullptr, &temps);
+  ctx.skip = [access](int a) { return a != access; };
+  ctx.real = vars_[lhsVar(st)].type;
+  w.line("const " + ctx.real + " t0 = " + (st.op == "-=" ? "-" : "") + ctx.adjoint(st.lhs) + ";");
+  reverseExpr(st.rhs, "t0", ctx, w);
+  return w.lines();
+}
+
+/// Gather loops for the arrays whose reads overlap, where the body is a
+/// sequence of assignments to distinct variables without locals, inner
+/// loops or guards (each read's contribution is then its statement's seed
+/// times a partial at that one iteration).
+void Generator::buildGathers() {
+  std::function<void(const model::Expr &, int)> walk = [&](const model::Expr &e, int s) {
+    if (e.kind == model::Expr::Kind::Access && e.access >= 0)
+      statementOf_[e.access] = s;
+    for (const model::Expr &o : e.operands)
+      walk(o, s);
+  };
+  std::string why;
+  std::set<int> lhsVars;
+  for (size_t k = 0; k < L.statements.size(); ++k) {
+    const Statement &st = L.statements[k];
+    walk(st.rhs, static_cast<int>(k));
+    if (st.scope >= 0)
+      why = "its statement at line " + std::to_string(st.range.line) + " is inside an inner loop or guard";
+    else if (st.op != "=" && st.op != "+=" && st.op != "-=")
+      why = "its statement at line " + std::to_string(st.range.line) + " uses " + st.op;
+    else if (!lhsVars.insert(lhsVar(st)).second)
+      why = L.variables[lhsVar(st)].name + " is assigned twice";
+  }
+  for (size_t v = 0; v < vars_.size(); ++v)
+    if (vars_[v].role == Role::Local)
+      why = "it has the local variable " + L.variables[v].name;
+  for (int k : arrays_) {
+    if (!vars_[k].active || vars_[k].written)
+      continue;
+    const polyhedral::VariableVerdicts *vv = nullptr;
+    for (const polyhedral::VariableVerdicts &c : V.variables)
+      if (c.variable == k)
+        vv = &c;
+    if (vv && vv->exclusiveRead.verdict == Verdict::Holds)
+      continue; // plain is better
+    const std::string &n = L.variables[k].name;
+    if (!why.empty()) {
+      out_.gaps.push_back("no gather loop for " + n + ": the generator builds gather loops for "
+                          "bodies of single assignments only, and this loop's body is not one (" +
+                          why + "); reduction instead");
+      continue;
+    }
+    GatherLoop g;
+    std::string reason;
+    GatherBody body = [this](int a, const std::vector<std::string> &its) { return gatherBody(a, its); };
+    if (buildGatherLoop(L, k, body, g, reason))
+      gather_[k] = std::move(g);
+    else
+      out_.gaps.push_back("no gather loop for " + n + ": " + reason + "; reduction instead");
+  }
+}
+
 // --- files ------------------------------------------------------------------
 
 std::string Generator::extentExpr(int var) const {
@@ -805,6 +873,9 @@ std::string Generator::strategyComment(int var, Strat s) const {
     return n + ": reduction; each thread increments its own copy of " + v.b + ", summed at the end";
   case Strat::Atomic:
     return n + ": atomic; each increment of " + v.b + " is an atomic update";
+  case Strat::Gather:
+    return n + ": gather; a loop over the elements of " + n + " pulls their contributions "
+           "(exclusive read does not hold, its reads are affine), built by isl's AST generator";
   }
   return "";
 }
@@ -819,6 +890,16 @@ std::string Generator::adjointFunction(const std::string &fname, const std::stri
                             strategyComment(k, strategies.count(k) ? strategies.at(k) : Strat::Plain)));
   w.line(" */");
   w.open("void " + fname + "(" + signature('b') + ")");
+  for (auto [k, s] : strategies) {
+    if (s != Strat::Gather)
+      continue;
+    w.line("/* " + L.variables[k].name + ": the gather loop, before the loop below resets the");
+    w.line(" * adjoints it reads. */");
+    w.open("");
+    for (const std::string &l : gather_.at(k).lines)
+      w.line(l);
+    w.close();
+  }
   std::string clause;
   if (!serial) {
     for (auto [k, s] : strategies) {
@@ -931,7 +1012,7 @@ void Generator::writeSource() {
     return nullptr;
   };
   bool allPlain = true;
-  std::map<int, Strat> plain, reduction, atomic, chosen;
+  std::map<int, Strat> plain, reduction, atomic, gather, chosen;
   for (int k : arrays_) {
     if (!vars_[k].active)
       continue;
@@ -943,7 +1024,7 @@ void Generator::writeSource() {
     plan.verdictStrategy = vv ? vv->strategy : "";
     bool exclusive = vv && vv->exclusiveRead.verdict == Verdict::Holds;
     if (vars_[k].written) {
-      plain[k] = reduction[k] = atomic[k] = chosen[k] = Strat::Plain;
+      plain[k] = reduction[k] = atomic[k] = gather[k] = chosen[k] = Strat::Plain;
       plan.strategy = "plain";
       plan.reason = strategyComment(k, Strat::Plain);
     } else {
@@ -951,10 +1032,16 @@ void Generator::writeSource() {
       reduction[k] = Strat::Reduction;
       atomic[k] = Strat::Atomic;
       allPlain &= exclusive;
+      gather[k] = exclusive ? Strat::Plain : gather_.count(k) ? Strat::Gather : Strat::Reduction;
       if (exclusive) {
         chosen[k] = Strat::Plain;
         plan.strategy = "plain";
         plan.reason = strategyComment(k, Strat::Plain);
+      } else if (gather_.count(k)) {
+        chosen[k] = Strat::Gather;
+        plan.strategy = "gather";
+        plan.reason = strategyComment(k, Strat::Gather);
+        plan.proof = gather_.at(k).proof;
       } else if (plan.verdictStrategy == "atomic") {
         chosen[k] = Strat::Atomic;
         plan.strategy = "atomic";
@@ -964,11 +1051,9 @@ void Generator::writeSource() {
         plan.strategy = "reduction";
         plan.reason = "exclusive read does not hold for " + plan.name +
                       (plan.verdictStrategy == "gather"
-                           ? "; the deciders advise a gather loop, which this generator does "
-                             "not emit yet, so the next choice: a reduction"
+                           ? "; the deciders advise a gather loop, which the generator could "
+                             "not build (see gaps), so the next choice: a reduction"
                            : "; reduction: " + (vv ? vv->strategyReason : std::string()));
-        if (plan.verdictStrategy == "gather")
-          out_.gaps.push_back("gather adjoint of " + plan.name + " not generated (reduction instead)");
       }
     }
     out_.arrays.push_back(plan);
@@ -977,13 +1062,18 @@ void Generator::writeSource() {
   out_.variants.push_back({"serial", n + "_adjoint_serial", true});
   if (allPlain && !incremented.empty())
     out_.variants.push_back({"plain", n + "_adjoint_plain", true});
+  bool gatherDeterministic = true;
+  for (auto [k, s] : gather)
+    gatherDeterministic &= s == Strat::Plain || s == Strat::Gather;
+  if (!gather_.empty())
+    out_.variants.push_back({"gather", n + "_adjoint_gather", gatherDeterministic});
   if (!incremented.empty()) {
     out_.variants.push_back({"reduction", n + "_adjoint_reduction", false});
     out_.variants.push_back({"atomic", n + "_adjoint_atomic", false});
   }
   bool chosenDeterministic = true;
   for (auto [k, s] : chosen)
-    chosenDeterministic &= s == Strat::Plain;
+    chosenDeterministic &= s == Strat::Plain || s == Strat::Gather;
   out_.variants.push_back({"chosen", n + "_adjoint", chosenDeterministic});
 
   // Header.
@@ -1027,6 +1117,12 @@ void Generator::writeSource() {
   c.line("");
   c.line("static inline long al_min(long a, long b) { return a < b ? a : b; }");
   c.line("static inline long al_max(long a, long b) { return a > b ? a : b; }");
+  if (!gather_.empty()) {
+    c.line("/* The operators of isl's generated loop bounds. */");
+    c.line("static inline long min(long a, long b) { return a < b ? a : b; }");
+    c.line("static inline long max(long a, long b) { return a > b ? a : b; }");
+    c.line("static inline long floord(long n, long d) { return n >= 0 ? n / d : -((-n + d - 1) / d); }");
+  }
   if (tape_) {
     c.line("");
     c.line("/* The values that one iteration overwrites and its reverse sweep reads again. */");
@@ -1086,6 +1182,10 @@ void Generator::writeSource() {
       text = adjointFunction(v.function, "Parallel adjoint, strategy reduction (OpenMP array "
                              "sections): memory x threads; the summation order depends on the "
                              "threads.", reduction, false);
+    else if (v.name == "gather")
+      text = adjointFunction(v.function, "Parallel adjoint, strategy gather: loops over the "
+                             "elements of each array whose reads overlap pull their "
+                             "contributions; deterministic.", gather, false);
     else if (v.name == "atomic")
       text = adjointFunction(v.function, "Parallel adjoint, strategy atomic: contention; the "
                              "summation order depends on the threads.", atomic, false);
@@ -1336,6 +1436,7 @@ GeneratedLoop Generator::run() {
   classify();
   buildTree();
   analyseValues();
+  buildGathers();
   writeSource();
   writeDriver();
   return out_;

@@ -19,14 +19,15 @@ struct ArrayPlan {
   std::string name;
   std::string elementType;
   bool written = false;     ///< written by the loop: its adjoint is reset/scaled by the owner
-  std::string strategy;     ///< plain | reduction | atomic
+  std::string strategy;     ///< plain | gather | reduction | atomic
   std::string reason;       ///< why, one sentence
   std::string verdictStrategy; ///< what the deciders advised (plain, gather, ...)
+  std::string proof;        ///< gather: the isl check that the gather loop is race-free
 };
 
 /// One generated parallel (or serial) adjoint function.
 struct Variant {
-  std::string name;     ///< serial | plain | reduction | atomic | chosen
+  std::string name;     ///< serial | plain | gather | reduction | atomic | chosen
   std::string function; ///< the C function's name
   bool deterministic = false; ///< bitwise identical results for any thread count
 };

@@ -239,12 +239,16 @@ json certificateJson(const model::LoopModel &loop, const polyhedral::LoopVerdict
   c["analysis_args"] = args.compilerArgs;
   c["verdicts"] = verdictsJson(verdicts);
   json arrays = json::array();
-  for (const codegen::ArrayPlan &a : g.arrays)
-    arrays.push_back({{"name", a.name},
-                      {"strategy", a.strategy},
-                      {"reason", a.reason},
-                      {"advised", a.verdictStrategy},
-                      {"written", a.written}});
+  for (const codegen::ArrayPlan &a : g.arrays) {
+    json entry = {{"name", a.name},
+                  {"strategy", a.strategy},
+                  {"reason", a.reason},
+                  {"advised", a.verdictStrategy},
+                  {"written", a.written}};
+    if (!a.proof.empty())
+      entry["gather_proof"] = a.proof;
+    arrays.push_back(entry);
+  }
   c["arrays"] = arrays;
   json variants = json::array();
   for (const codegen::Variant &v : g.variants)

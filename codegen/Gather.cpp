@@ -1,0 +1,296 @@
+// Gather loops from isl's AST generator.
+//
+// Before (the conventional reverse loop pushes; iterations collide on xb):
+//   for (i = 1; i < n - 1; ++i) { xb[i - 1] += t * c; xb[i] += ...; xb[i + 1] += t * c; }
+// After (one statement per read access k, scheduled at [R_k(i), k, i]):
+//   #pragma omp parallel for
+//   for (g0 = 0; g0 < n; ++g0)      // the element of xb
+//     for (g1 ...)                  // the read access k
+//       for (g2 ...)                // the iterations i with R_k(i) = g0
+//         xb[g0] += contribution of read k at iteration i;
+// The loop over g0 is parallel: its iteration g0 writes xb[g0] only (checked
+// below with isl). isl picks the bounds, splits core and boundary pieces and
+// guards the tiny sizes.
+#include "codegen/Gather.h"
+
+#include "codegen/AdjointRules.h"
+
+#include "polyhedral/AccessRelations.h"
+#include "polyhedral/IslOwner.h"
+
+#include <isl/ast.h>
+#include <isl/ast_build.h>
+#include <isl/id.h>
+#include <isl/map.h>
+#include <isl/set.h>
+#include <isl/union_map.h>
+
+#include <cstdlib>
+#include <map>
+
+namespace adjoint_lint::codegen {
+
+namespace {
+
+using polyhedral::detail::AccessRelation;
+using polyhedral::detail::Identity;
+using polyhedral::detail::LoopRelations;
+
+std::string toC(__isl_keep isl_ast_expr *e) {
+  char *s = isl_ast_expr_to_C_str(e);
+  std::string out = s ? s : "";
+  std::free(s);
+  return out;
+}
+
+std::string idName(__isl_take isl_id *id) {
+  std::string out = id ? isl_id_get_name(id) : "";
+  isl_id_free(id);
+  return out;
+}
+
+/// Prints the AST as C with `indent` spaces; loops over the first schedule
+/// dimension (the element) get `omp parallel for`.
+class AstPrinter {
+public:
+  AstPrinter(const std::map<std::string, int> &statements, const GatherBody &body,
+             unsigned parallelIterators)
+      : statements_(statements), body_(body), parallelIterators_(parallelIterators) {}
+
+  void print(__isl_keep isl_ast_node *node, unsigned indent) {
+    std::string pad(indent, ' ');
+    switch (isl_ast_node_get_type(node)) {
+    case isl_ast_node_for: {
+      isl_ast_expr *it = isl_ast_node_for_get_iterator(node);
+      std::string name = idName(isl_ast_expr_get_id(it));
+      isl_ast_expr_free(it);
+      isl_ast_expr *init = isl_ast_node_for_get_init(node);
+      std::string initText = toC(init);
+      isl_ast_expr_free(init);
+      isl_ast_node *body = isl_ast_node_for_get_body(node);
+      if (isl_ast_node_for_is_degenerate(node) == isl_bool_true) {
+        lines.push_back(pad + "{");
+        lines.push_back(pad + "  const long " + name + " = " + initText + ";");
+        print(body, indent + 2);
+        lines.push_back(pad + "}");
+      } else {
+        isl_ast_expr *cond = isl_ast_node_for_get_cond(node), *inc = isl_ast_node_for_get_inc(node);
+        if (name == "g0")
+          lines.push_back(pad + "#pragma omp parallel for");
+        std::string incText = toC(inc);
+        lines.push_back(pad + "for (long " + name + " = " + initText + "; " + toC(cond) + "; " +
+                        (incText == "1" ? "++" + name : name + " += " + incText) + ") {");
+        isl_ast_expr_free(cond);
+        isl_ast_expr_free(inc);
+        print(body, indent + 2);
+        lines.push_back(pad + "}");
+      }
+      isl_ast_node_free(body);
+      return;
+    }
+    case isl_ast_node_if: {
+      isl_ast_expr *cond = isl_ast_node_if_get_cond(node);
+      lines.push_back(pad + "if (" + toC(cond) + ") {");
+      isl_ast_expr_free(cond);
+      isl_ast_node *then = isl_ast_node_if_get_then_node(node);
+      print(then, indent + 2);
+      isl_ast_node_free(then);
+      if (isl_ast_node_if_has_else_node(node) == isl_bool_true) {
+        lines.push_back(pad + "} else {");
+        isl_ast_node *other = isl_ast_node_if_get_else_node(node);
+        print(other, indent + 2);
+        isl_ast_node_free(other);
+      }
+      lines.push_back(pad + "}");
+      return;
+    }
+    case isl_ast_node_block: {
+      isl_ast_node_list *children = isl_ast_node_block_get_children(node);
+      isl_size n = isl_ast_node_list_n_ast_node(children);
+      for (isl_size k = 0; k < n; ++k) {
+        isl_ast_node *c = isl_ast_node_list_get_ast_node(children, k);
+        print(c, indent);
+        isl_ast_node_free(c);
+      }
+      isl_ast_node_list_free(children);
+      return;
+    }
+    case isl_ast_node_mark: {
+      isl_ast_node *c = isl_ast_node_mark_get_node(node);
+      print(c, indent);
+      isl_ast_node_free(c);
+      return;
+    }
+    case isl_ast_node_user: {
+      isl_ast_expr *call = isl_ast_node_user_get_expr(node);
+      isl_ast_expr *fn = isl_ast_expr_op_get_arg(call, 0);
+      std::string stmt = idName(isl_ast_expr_get_id(fn));
+      isl_ast_expr_free(fn);
+      std::vector<std::string> args;
+      isl_size n = isl_ast_expr_op_get_n_arg(call);
+      for (isl_size k = 1; k < n && args.size() < parallelIterators_; ++k) {
+        isl_ast_expr *a = isl_ast_expr_op_get_arg(call, k);
+        args.push_back(toC(a));
+        isl_ast_expr_free(a);
+      }
+      isl_ast_expr_free(call);
+      auto found = statements_.find(stmt);
+      if (found == statements_.end()) {
+        failed = "isl returned an unknown statement " + stmt;
+        return;
+      }
+      lines.push_back(pad + "{");
+      for (const std::string &l : body_(found->second, args))
+        lines.push_back(pad + "  " + l);
+      lines.push_back(pad + "}");
+      return;
+    }
+    default:
+      failed = "unexpected isl AST node";
+    }
+  }
+
+  std::vector<std::string> lines;
+  std::string failed;
+
+private:
+  const std::map<std::string, int> &statements_;
+  const GatherBody &body_;
+  unsigned parallelIterators_;
+};
+
+std::string dims(const char *prefix, unsigned n) {
+  std::string out;
+  for (unsigned k = 0; k < n; ++k)
+    out += (k ? ", " : "") + std::string(prefix) + std::to_string(k);
+  return out;
+}
+
+bool build(isl::ctx ctx, const model::LoopModel &loop, int variable, const GatherBody &body,
+           GatherLoop &out, std::string &why) {
+  const std::string &name = loop.variables.at(static_cast<size_t>(variable)).name;
+  LoopRelations rel(ctx, loop);
+  if (!rel.exactParallelDomain()) {
+    why = "the iterations of the parallel loop are not an exact integer set";
+    return false;
+  }
+  const auto &vr = rel.variable(variable);
+  if (vr.identity == Identity::Unknown) {
+    why = "the elements of " + name + " cannot be told apart (" + vr.reason + ")";
+    return false;
+  }
+  unsigned np = rel.parallelDims();
+  isl_union_map *schedule = nullptr;
+  isl_union_map *outerToElement = nullptr;
+  std::map<std::string, int> statements;
+  unsigned rank = 0;
+  unsigned order = 0;
+  for (size_t k = 0; k < loop.accesses.size(); ++k) {
+    const model::Access &a = loop.accesses[k];
+    if (a.variable != variable)
+      continue;
+    if (a.kind != model::AccessKind::Read) {
+      why = name + " is written in the loop";
+      break;
+    }
+    const AccessRelation &r = rel.access(static_cast<int>(k));
+    if (!r.exactSubscripts || !r.inner.empty()) {
+      why = "read '" + a.text + "' is " +
+            (r.inner.empty() ? "not an exact affine access (" + r.inexactReason + ")"
+                             : std::string("inside an inner loop"));
+      break;
+    }
+    statements[r.tuple] = static_cast<int>(k);
+    // { A_k[i] -> [e] } the element, { A_k[i] -> [k, i] } the order within it
+    isl_map *element = isl_map_intersect_domain(isl_map_copy(r.memory.get()), isl_set_copy(r.domain.get()));
+    element = isl_map_reset_tuple_id(element, isl_dim_out);
+    rank = static_cast<unsigned>(isl_map_dim(element, isl_dim_out));
+    std::string tail = "{ " + r.tuple + "[" + dims("i", np) + "] -> [" + std::to_string(order++) +
+                       (np ? ", " : "") + dims("i", np) + "] }";
+    isl_map *within = isl_map_read_from_str(ctx.get(), tail.c_str());
+    isl_map *sched = isl_map_flat_range_product(isl_map_copy(element), within);
+    // { [e] -> [e'] }: the elements one iteration of the loops over e writes
+    isl_map *written = isl_map_apply_range(isl_map_reverse(isl_map_copy(element)), element);
+    schedule = schedule ? isl_union_map_union(schedule, isl_union_map_from_map(sched))
+                        : isl_union_map_from_map(sched);
+    outerToElement = outerToElement ? isl_union_map_union(outerToElement, isl_union_map_from_map(written))
+                                    : isl_union_map_from_map(written);
+  }
+  if (!why.empty() || !schedule) {
+    if (why.empty())
+      why = name + " is not read in the loop";
+    isl_union_map_free(schedule);
+    isl_union_map_free(outerToElement);
+    return false;
+  }
+  // Race freedom of the gather loop: every iteration of the loops over e
+  // writes only element e (the deltas of { [e] -> [e'] } are all zero).
+  isl_map *w = isl_map_from_union_map(outerToElement);
+  isl_set *deltas = isl_map_deltas(w);
+  std::string zero = "{ [" + std::string(rank ? "0" : "");
+  for (unsigned d = 1; d < rank; ++d)
+    zero += ", 0";
+  zero += "] }";
+  isl_set *zeroSet = isl_set_read_from_str(ctx.get(), zero.c_str());
+  char *deltaText = isl_set_to_str(deltas);
+  std::string deltaString = deltaText ? deltaText : "";
+  std::free(deltaText);
+  isl_bool safe = isl_set_is_subset(deltas, zeroSet);
+  isl_set_free(deltas);
+  isl_set_free(zeroSet);
+  if (safe != isl_bool_true) {
+    isl_union_map_free(schedule);
+    why = "isl could not show that the gather loop over " + name + " writes one element per iteration";
+    return false;
+  }
+  out.proof = "gather loop of " + name + "b: the elements written by one iteration of the loops over " +
+              name + "'s elements differ from it by " + deltaString + " (a subset of " + zero +
+              "), so those loops are parallel; " + rel.legend();
+
+  isl_ast_build *astBuild = isl_ast_build_alloc(ctx.get());
+  unsigned total = rank + 1 + np;
+  isl_id_list *names = isl_id_list_alloc(ctx.get(), static_cast<int>(total));
+  for (unsigned d = 0; d < total; ++d)
+    names = isl_id_list_add(names, isl_id_alloc(ctx.get(), ("g" + std::to_string(d)).c_str(), nullptr));
+  astBuild = isl_ast_build_set_iterators(astBuild, names);
+  if (rank == 1) {
+    // 1-D: separate the pieces of the element loop (guard-free core, exact boundaries)
+    std::string opt = "{ [" + dims("s", total) + "] -> separate[0] }";
+    astBuild = isl_ast_build_set_options(astBuild, isl_union_map_read_from_str(ctx.get(), opt.c_str()));
+  }
+  isl_ast_node *tree = isl_ast_build_node_from_schedule_map(astBuild, schedule);
+  isl_ast_build_free(astBuild);
+  if (!tree) {
+    why = "isl's AST generator failed";
+    return false;
+  }
+  AstPrinter printer(statements, body, np);
+  // isl names the parameters p0, p1, ...: bind them to the source names.
+  for (size_t p = 0; p < loop.parameters.size(); ++p)
+    printer.lines.push_back("const long p" + std::to_string(p) + " = " + cIdentifier(loop.parameters[p]) + ";");
+  printer.print(tree, 0);
+  isl_ast_node_free(tree);
+  if (!printer.failed.empty()) {
+    why = printer.failed;
+    return false;
+  }
+  out.lines = std::move(printer.lines);
+  return true;
+}
+
+} // namespace
+
+bool buildGatherLoop(const model::LoopModel &loop, int variable, const GatherBody &body,
+                     GatherLoop &out, std::string &why) {
+  polyhedral::IslOwner owner;
+  owner.setBudget(20'000'000);
+  try {
+    return build(owner.ctx(), loop, variable, body, out, why);
+  } catch (const isl::exception &e) {
+    why = owner.quotaExceeded() ? "isl ran out of its operation budget"
+                                : std::string("isl failed: ") + e.what();
+    return false;
+  }
+}
+
+} // namespace adjoint_lint::codegen

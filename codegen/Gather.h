@@ -1,0 +1,35 @@
+// Gather (transposed) adjoint loops, built with isl's AST generator from the
+// deciders' own access relations (polyhedral/AccessRelations.h). No isl type
+// crosses this header.
+#pragma once
+
+#include "model/LoopModel.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace adjoint_lint::codegen {
+
+/// The C body of the gather statement of access `access` at the parallel
+/// iteration whose iterators have the values `iterators` (C expressions,
+/// in LoopModel::iterators order): the contributions of that one read.
+using GatherBody = std::function<std::vector<std::string>(int access,
+                                                          const std::vector<std::string> &iterators)>;
+
+struct GatherLoop {
+  std::vector<std::string> lines; ///< the loop nest, its outer loop(s) `omp parallel for`
+  std::string proof;              ///< the isl check of its race freedom, as text
+};
+
+/// Builds the gather loop of the adjoint of `variable` (an array read only
+/// through exact affine subscripts): one statement per read access k,
+/// scheduled at [e, k, i] where e = R_k(i) is the element (in the deciders'
+/// memory identity), so the loops over e are parallel and each of their
+/// iterations writes only the adjoint of element e. 1-D arrays get isl's
+/// `separate` option (guard-free core, exact boundary pieces); higher ranks
+/// isl's default. Returns false with `why` when the relations do not allow it.
+bool buildGatherLoop(const model::LoopModel &loop, int variable, const GatherBody &body,
+                     GatherLoop &out, std::string &why);
+
+} // namespace adjoint_lint::codegen
