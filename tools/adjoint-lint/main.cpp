@@ -126,6 +126,11 @@ cl::opt<unsigned> jobs("j",
                        cl::desc("Analyse N files at a time (default: 1; 0: one per hardware "
                                 "thread). The output does not depend on N"),
                        cl::value_desc("N"), cl::init(1), cl::cat(category));
+cl::list<std::string> extraArgs(
+    "extra-arg",
+    cl::desc("Argument to append to each compile command, as clang-tidy's (repeatable; "
+             "e.g. --extra-arg=-fopenmp where FILES must come last, as in pre-commit hooks)"),
+    cl::value_desc("ARG"), cl::cat(category));
 cl::opt<std::string> checks(
     "checks",
     cl::desc("Rules to report, as clang-tidy globs appended to the configuration's Checks, "
@@ -637,6 +642,7 @@ int runTool(int argc, const char **argv) {
   }
   if (jobs == 0)
     jobs = llvm::hardware_concurrency().compute_thread_count();
+  compilerArgs.insert(compilerArgs.end(), extraArgs.begin(), extraArgs.end());
   driver::ConfigResolver resolver(commandLineConfig(), configFile);
   if (dumpConfig)
     return printConfig(resolver);
