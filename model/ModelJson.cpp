@@ -1,6 +1,9 @@
 #include "model/ModelJson.h"
 
 #include <cctype>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
 
 using nlohmann::json;
 
@@ -261,6 +264,19 @@ template <typename T> T field(const json &j, const char *name, T fallback) {
   auto it = j.find(name);
   if (it == j.end() || it->is_null())
     return fallback;
+  // A number of the wrong kind or out of range (a float for a line, -1 for
+  // an unsigned, 2^40 for an int) is a malformed model, not a conversion.
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    bool fits = false;
+    if (it->is_number_unsigned())
+      fits = it->template get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<T>::max());
+    else if (it->is_number_integer())
+      fits = it->template get<int64_t>() >= static_cast<int64_t>(std::numeric_limits<T>::min()) &&
+             (std::is_unsigned_v<T> ||
+              it->template get<int64_t>() <= static_cast<int64_t>(std::numeric_limits<T>::max()));
+    if (!fits)
+      fail(std::string("field '") + name + "' is not an integer in range");
+  }
   try {
     return it->get<T>();
   } catch (const json::exception &) {
@@ -663,7 +679,7 @@ LoopModel loopFromJson(const json &j) {
     m.clauses.defaultSharing = field<std::string>(jc, "default", "");
     m.clauses.schedule = field<std::string>(jc, "schedule", "");
     if (jc.contains("chunk") && !jc.at("chunk").is_null())
-      m.clauses.chunk = jc.at("chunk").get<int64_t>();
+      m.clauses.chunk = field<int64_t>(jc, "chunk", 0);
     m.clauses.collapse = field<unsigned>(jc, "collapse", 1);
     m.clauses.nowait = field<bool>(jc, "nowait", false);
     m.assumptions = field<std::vector<std::string>>(j, "assumptions", {});
