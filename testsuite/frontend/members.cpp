@@ -67,3 +67,4 @@ void f(Box *p, Box s, int k) {
     p->in.w[i][k] = (*p).arr[i] + p->z[i % 2] + s.in.w[i][0] + s.p[i];
   }
 }
+// adjoint-lint-oracle: values k=0,1,2 p->in.w and s.in.w have 3 columns: p->in.w[i][k] with k >= 3 leaves the row (undefined in C)

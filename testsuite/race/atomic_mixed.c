@@ -13,3 +13,4 @@ void f(int n, const double *x, double *y, double *z) {
   // CHECK: warning: {{.*}}'y'{{.*}} [adjoint-lint-forward-race]
   // JSON: y: active=yes forward_race=race
 }
+// adjoint-lint-oracle: no-tsan ThreadSanitizer does not instrument the atomic double update (atomicrmw fadd), so it cannot see this race

@@ -46,3 +46,4 @@ void size_type(unsigned long n, double *x) {
     x[i - 1] = 2.0 * x[i - 1];
   // CHECK: x: active=yes forward_race=none
 }
+// adjoint-lint-oracle: no-tsan two of its races need about 2^32 iterations (an unsigned iterator below a negative bound)
