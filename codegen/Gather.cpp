@@ -26,7 +26,9 @@
 #include <isl/union_map.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <map>
+#include <optional>
 
 namespace adjoint_lint::codegen {
 
@@ -53,9 +55,9 @@ std::string idName(__isl_take isl_id *id) {
 /// dimension (the element) get `omp parallel for`.
 class AstPrinter {
 public:
-  AstPrinter(const std::map<std::string, int> &statements, const GatherBody &body,
-             unsigned parallelIterators)
-      : statements_(statements), body_(body), parallelIterators_(parallelIterators) {}
+  AstPrinter(const std::map<std::string, int> &statements,
+             const std::map<std::string, std::vector<std::string>> &names, const GatherBody &body)
+      : statements_(statements), names_(names), body_(body) {}
 
   void print(__isl_keep isl_ast_node *node, unsigned indent) {
     std::string pad(indent, ' ');
@@ -126,19 +128,21 @@ public:
       isl_ast_expr *fn = isl_ast_expr_op_get_arg(call, 0);
       std::string stmt = idName(isl_ast_expr_get_id(fn));
       isl_ast_expr_free(fn);
-      std::vector<std::string> args;
-      isl_size n = isl_ast_expr_op_get_n_arg(call);
-      for (isl_size k = 1; k < n && args.size() < parallelIterators_; ++k) {
-        isl_ast_expr *a = isl_ast_expr_op_get_arg(call, k);
-        args.push_back(toC(a));
-        isl_ast_expr_free(a);
-      }
-      isl_ast_expr_free(call);
       auto found = statements_.find(stmt);
       if (found == statements_.end()) {
+        isl_ast_expr_free(call);
         failed = "isl returned an unknown statement " + stmt;
         return;
       }
+      const std::vector<std::string> &names = names_.at(stmt);
+      std::vector<std::pair<std::string, std::string>> args;
+      isl_size n = isl_ast_expr_op_get_n_arg(call);
+      for (isl_size k = 1; k < n && args.size() < names.size(); ++k) {
+        isl_ast_expr *a = isl_ast_expr_op_get_arg(call, k);
+        args.emplace_back(names[args.size()], toC(a));
+        isl_ast_expr_free(a);
+      }
+      isl_ast_expr_free(call);
       lines.push_back(pad + "{");
       for (const std::string &l : body_(found->second, args))
         lines.push_back(pad + "  " + l);
@@ -155,8 +159,8 @@ public:
 
 private:
   const std::map<std::string, int> &statements_;
+  const std::map<std::string, std::vector<std::string>> &names_;
   const GatherBody &body_;
-  unsigned parallelIterators_;
 };
 
 std::string dims(const char *prefix, unsigned n) {
@@ -183,30 +187,90 @@ bool build(isl::ctx ctx, const model::LoopModel &loop, int variable, const Gathe
   isl_union_map *schedule = nullptr;
   isl_union_map *outerToElement = nullptr;
   std::map<std::string, int> statements;
+  std::map<std::string, std::vector<std::string>> names;
   unsigned rank = 0;
   unsigned order = 0;
+  std::vector<int> reads;
+  unsigned maxInner = 0;
   for (size_t k = 0; k < loop.accesses.size(); ++k) {
     const model::Access &a = loop.accesses[k];
     if (a.variable != variable)
       continue;
     if (a.kind != model::AccessKind::Read) {
       why = name + " is written in the loop";
-      break;
+      return false;
     }
     const AccessRelation &r = rel.access(static_cast<int>(k));
-    if (!r.exactSubscripts || !r.inner.empty()) {
-      why = "read '" + a.text + "' is " +
-            (r.inner.empty() ? "not an exact affine access (" + r.inexactReason + ")"
-                             : std::string("inside an inner loop"));
+    if (!r.exactSubscripts) {
+      why = "read '" + a.text + "' is not an exact affine access (" + r.inexactReason + ")";
+      return false;
+    }
+    if (!r.inner.empty() && !r.exactDomain) {
+      why = "the inner-loop instances of read '" + a.text + "' are not an exact integer set (" +
+            r.inexactReason + ")";
+      return false;
+    }
+    reads.push_back(static_cast<int>(k));
+    maxInner = std::max<unsigned>(maxInner, static_cast<unsigned>(r.inner.size()));
+  }
+  // Subscript tuples instead of memory offsets where every read is proven
+  // within the extents of the inner dimensions (then tuples and offsets
+  // correspond one to one): readable loops over x[i][j], not offsets.
+  const model::Variable &var = loop.variables.at(static_cast<size_t>(variable));
+  bool useTuples = var.rank > 1;
+  std::string box;
+  for (size_t d = 1; d < var.rank && useTuples; ++d) {
+    const std::optional<model::IndexExpr> &e = var.extents[d];
+    std::string ext;
+    if (e && e->kind == model::IndexExpr::Kind::Const)
+      ext = std::to_string(e->value);
+    for (size_t p = 0; e && e->kind == model::IndexExpr::Kind::Var && p < loop.parameters.size(); ++p)
+      if (loop.parameters[p] == e->name)
+        ext = "p" + std::to_string(p);
+    if (ext.empty())
+      useTuples = false;
+    box += " and 0 <= s" + std::to_string(d) + " < " + ext;
+  }
+  std::string params;
+  for (size_t p = 0; p < loop.parameters.size(); ++p)
+    params += (p ? ", p" : "p") + std::to_string(p);
+  for (int k : reads) {
+    if (!useTuples)
+      break;
+    const AccessRelation &r = rel.access(k);
+    if (isl_map_dim(r.index.get(), isl_dim_out) != static_cast<isl_size>(var.rank)) {
+      useTuples = false;
       break;
     }
-    statements[r.tuple] = static_cast<int>(k);
-    // { A_k[i] -> [e] } the element, { A_k[i] -> [k, i] } the order within it
-    isl_map *element = isl_map_intersect_domain(isl_map_copy(r.memory.get()), isl_set_copy(r.domain.get()));
+    std::string text = "[" + params + "] -> { [" + dims("s", var.rank) + "] : " + box.substr(5) + " }";
+    isl_set *inBox = isl_set_read_from_str(ctx.get(), text.c_str());
+    isl_set *range = isl_set_reset_tuple_id(isl_map_range(
+        isl_map_intersect_domain(isl_map_copy(r.index.get()), isl_set_copy(r.domain.get()))));
+    useTuples = isl_set_is_subset(range, inBox) == isl_bool_true;
+    isl_set_free(range);
+    isl_set_free(inBox);
+  }
+  for (int k : reads) {
+    const AccessRelation &r = rel.access(k);
+    unsigned ni = static_cast<unsigned>(r.inner.size());
+    statements[r.tuple] = k;
+    std::vector<std::string> &n = names[r.tuple];
+    for (unsigned d = 0; d < np; ++d)
+      n.push_back(loop.iterators[d].iterator);
+    for (const std::string &in : r.inner)
+      n.push_back(in);
+    // { A_k[i, j] -> [e] } the element, { A_k[i, j] -> [k, i, j, 0..] } the
+    // order within it (padded: every statement needs the same dimension)
+    isl_map *element = isl_map_intersect_domain(
+        isl_map_copy(useTuples ? r.index.get() : r.memory.get()), isl_set_copy(r.domain.get()));
     element = isl_map_reset_tuple_id(element, isl_dim_out);
     rank = static_cast<unsigned>(isl_map_dim(element, isl_dim_out));
-    std::string tail = "{ " + r.tuple + "[" + dims("i", np) + "] -> [" + std::to_string(order++) +
-                       (np ? ", " : "") + dims("i", np) + "] }";
+    std::string vars = dims("i", np) + (np && ni ? ", " : "") + dims("j", ni);
+    std::string tail = "{ " + r.tuple + "[" + vars + "] -> [" + std::to_string(order++) +
+                       (vars.empty() ? "" : ", " + vars);
+    for (unsigned d = ni; d < maxInner; ++d)
+      tail += ", 0";
+    tail += "] }";
     isl_map *within = isl_map_read_from_str(ctx.get(), tail.c_str());
     isl_map *sched = isl_map_flat_range_product(isl_map_copy(element), within);
     // { [e] -> [e'] }: the elements one iteration of the loops over e writes
@@ -245,14 +309,18 @@ bool build(isl::ctx ctx, const model::LoopModel &loop, int variable, const Gathe
   }
   out.proof = "gather loop of " + name + "b: the elements written by one iteration of the loops over " +
               name + "'s elements differ from it by " + deltaString + " (a subset of " + zero +
-              "), so those loops are parallel; " + rel.legend();
+              "), so those loops are parallel" +
+              (useTuples ? " (elements as subscript tuples: every read is proven within the "
+                           "extents of the inner dimensions)"
+                         : " (elements as the deciders identify them in memory)") +
+              "; " + rel.legend();
 
   isl_ast_build *astBuild = isl_ast_build_alloc(ctx.get());
-  unsigned total = rank + 1 + np;
-  isl_id_list *names = isl_id_list_alloc(ctx.get(), static_cast<int>(total));
+  unsigned total = rank + 1 + np + maxInner;
+  isl_id_list *iterators = isl_id_list_alloc(ctx.get(), static_cast<int>(total));
   for (unsigned d = 0; d < total; ++d)
-    names = isl_id_list_add(names, isl_id_alloc(ctx.get(), ("g" + std::to_string(d)).c_str(), nullptr));
-  astBuild = isl_ast_build_set_iterators(astBuild, names);
+    iterators = isl_id_list_add(iterators, isl_id_alloc(ctx.get(), ("g" + std::to_string(d)).c_str(), nullptr));
+  astBuild = isl_ast_build_set_iterators(astBuild, iterators);
   if (rank == 1) {
     // 1-D: separate the pieces of the element loop (guard-free core, exact boundaries)
     std::string opt = "{ [" + dims("s", total) + "] -> separate[0] }";
@@ -264,7 +332,7 @@ bool build(isl::ctx ctx, const model::LoopModel &loop, int variable, const Gathe
     why = "isl's AST generator failed";
     return false;
   }
-  AstPrinter printer(statements, body, np);
+  AstPrinter printer(statements, names, body);
   // isl names the parameters p0, p1, ...: bind them to the source names.
   for (size_t p = 0; p < loop.parameters.size(); ++p)
     printer.lines.push_back("const long p" + std::to_string(p) + " = " + cIdentifier(loop.parameters[p]) + ";");
@@ -286,6 +354,31 @@ bool buildGatherLoop(const model::LoopModel &loop, int variable, const GatherBod
   owner.setBudget(20'000'000);
   try {
     return build(owner.ctx(), loop, variable, body, out, why);
+  } catch (const isl::exception &e) {
+    why = owner.quotaExceeded() ? "isl ran out of its operation budget"
+                                : std::string("isl failed: ") + e.what();
+    return false;
+  }
+}
+
+bool writesDistinctElements(const model::LoopModel &loop, int access, std::string &why) {
+  polyhedral::IslOwner owner;
+  owner.setBudget(20'000'000);
+  try {
+    LoopRelations rel(owner.ctx(), loop);
+    const AccessRelation &r = rel.access(access);
+    if (!r.must()) {
+      why = "write '" + loop.accesses.at(static_cast<size_t>(access)).text + "' is not exact (" +
+            r.inexactReason + ")";
+      return false;
+    }
+    isl_map *m = isl_map_intersect_domain(isl_map_copy(r.memory.get()), isl_set_copy(r.domain.get()));
+    isl_bool injective = isl_map_is_injective(m);
+    isl_map_free(m);
+    if (injective != isl_bool_true)
+      why = "write '" + loop.accesses.at(static_cast<size_t>(access)).text +
+            "' may write one element from two instances of its inner loops";
+    return injective == isl_bool_true;
   } catch (const isl::exception &e) {
     why = owner.quotaExceeded() ? "isl ran out of its operation budget"
                                 : std::string("isl failed: ") + e.what();

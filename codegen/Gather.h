@@ -11,11 +11,12 @@
 
 namespace adjoint_lint::codegen {
 
-/// The C body of the gather statement of access `access` at the parallel
-/// iteration whose iterators have the values `iterators` (C expressions,
-/// in LoopModel::iterators order): the contributions of that one read.
-using GatherBody = std::function<std::vector<std::string>(int access,
-                                                          const std::vector<std::string> &iterators)>;
+/// The C body of the gather statement of access `access` at the statement
+/// instance whose iterators (source names: the parallel ones, then the
+/// enclosing inner loops', outermost first) have the given values (C
+/// expressions): the contributions of that one read.
+using GatherBody = std::function<std::vector<std::string>(
+    int access, const std::vector<std::pair<std::string, std::string>> &iterators)>;
 
 struct GatherLoop {
   std::vector<std::string> lines; ///< the loop nest, its outer loop(s) `omp parallel for`
@@ -31,5 +32,10 @@ struct GatherLoop {
 /// isl's default. Returns false with `why` when the relations do not allow it.
 bool buildGatherLoop(const model::LoopModel &loop, int variable, const GatherBody &body,
                      GatherLoop &out, std::string &why);
+
+/// Whether distinct instances of write `access` (over the parallel and the
+/// enclosing inner iterators) always write distinct elements (isl: the
+/// access relation is injective). False with `why` when not, or unknown.
+bool writesDistinctElements(const model::LoopModel &loop, int access, std::string &why);
 
 } // namespace adjoint_lint::codegen

@@ -101,7 +101,9 @@ private:
   std::map<int, int> statementOf_;        ///< access -> the statement whose rhs holds it
   std::map<int, GatherLoop> gather_;      ///< arrays with a gather loop
   std::vector<std::string> gatherLines(int var) const;
-  std::vector<std::string> gatherBody(int access, const std::vector<std::string> &iterators) const;
+  std::map<int, std::string> seedOf_;     ///< statement -> its seed in a gather body
+  std::vector<std::string> gatherBody(int access,
+                                      const std::vector<std::pair<std::string, std::string>> &its) const;
   void buildGathers();
   bool tape_ = false;
 
@@ -777,27 +779,34 @@ void Generator::emitAdjointIteration(CodeWriter &w, const std::map<int, Strat> &
 
 // --- gather loops -------------------------------------------------------------
 
-/// The contributions of one read access at one iteration: the reverse rule
-/// of its statement with every other increment left out, and no reset (the
-/// loop after the gather loops resets the adjoints it reads).
-std::vector<std::string> Generator::gatherBody(int access, const std::vector<std::string> &iterators) const {
-  const Statement &st = L.statements[statementOf_.at(access)];
+/// The contributions of one read access at one statement instance: the
+/// reverse rule of its statement with every other increment left out, from
+/// the statement's seed (seedOf_), and no reset (the loop after the gather
+/// loops resets the adjoints it reads).
+std::vector<std::string> Generator::gatherBody(
+    int access, const std::vector<std::pair<std::string, std::string>> &its) const {
+  int s = statementOf_.at(access);
+  const Statement &st = L.statements[s];
   CodeWriter w;
-  for (size_t d = 0; d < L.iterators.size() && d < iterators.size(); ++d)
-    w.line("const long " + ident(L.iterators[d].iterator) + " = " + iterators[d] + ";");
+  for (const auto &[name, value] : its)
+    w.line("const long " + ident(name) + " = " + value + ";");
   unsigned temps = 0;
   ExprContext ctx = context(st.range.line, nullptr, false, nullptr, &temps);
   ctx.skip = [access](int a) { return a != access; };
   ctx.real = vars_[lhsVar(st)].type;
-  w.line("const " + ctx.real + " t0 = " + (st.op == "-=" ? "-" : "") + ctx.adjoint(st.lhs) + ";");
+  w.line("const " + ctx.real + " t0 = " + seedOf_.at(s) + ";");
   reverseExpr(st.rhs, "t0", ctx, w);
   return w.lines();
 }
 
-/// Gather loops for the arrays whose reads overlap, where the body is a
-/// sequence of assignments to distinct variables without locals, inner
-/// loops or guards (each read's contribution is then its statement's seed
-/// times a partial at that one iteration).
+/// Gather loops for the arrays whose reads overlap. A read's contribution at
+/// one statement instance must be its statement's seed times a partial, with
+/// the seed known without running the reverse sweep:
+/// - a statement `Y[o] = e`, `Y[o] += e`, `Y[o] -= e` (Y written by it only,
+///   `=` outside inner loops): the seed is ±Yb[o];
+/// - `l += e`, `l -= e` on an accumulator local l (initialised once with a
+///   passive value, read once by `Y[o] = l` or `Y[o] += l` after its updates,
+///   outside inner loops): the seed is ±Yb[o] of that reader.
 void Generator::buildGathers() {
   std::function<void(const model::Expr &, int)> walk = [&](const model::Expr &e, int s) {
     if (e.kind == model::Expr::Kind::Access && e.access >= 0)
@@ -805,21 +814,109 @@ void Generator::buildGathers() {
     for (const model::Expr &o : e.operands)
       walk(o, s);
   };
+  for (size_t k = 0; k < L.statements.size(); ++k)
+    walk(L.statements[k].rhs, static_cast<int>(k));
+  auto readsLocal = [&](const model::Expr &root) {
+    bool found = false;
+    std::function<void(const model::Expr &)> rec = [&](const model::Expr &e) {
+      if (e.kind == model::Expr::Kind::Access && e.access >= 0 &&
+          vars_[L.accesses[e.access].variable].role == Role::Local)
+        found = true;
+      for (const model::Expr &o : e.operands)
+        rec(o);
+    };
+    rec(root);
+    return found;
+  };
   std::string why;
-  std::set<int> lhsVars;
-  for (size_t k = 0; k < L.statements.size(); ++k) {
-    const Statement &st = L.statements[k];
-    walk(st.rhs, static_cast<int>(k));
-    if (st.scope >= 0)
-      why = "its statement at line " + std::to_string(st.range.line) + " is inside an inner loop or guard";
-    else if (st.op != "=" && st.op != "+=" && st.op != "-=")
-      why = "its statement at line " + std::to_string(st.range.line) + " uses " + st.op;
-    else if (!lhsVars.insert(lhsVar(st)).second)
-      why = L.variables[lhsVar(st)].name + " is assigned twice";
+  std::map<int, int> writers;
+  for (const Statement &st : L.statements)
+    ++writers[lhsVar(st)];
+  // Locals: accumulators only.
+  std::map<int, std::string> localSeed;
+  auto within = [&](int inner, int outer) { // scope `inner` lies in scope `outer`
+    if (outer < 0)
+      return true;
+    if (inner < 0)
+      return false;
+    std::vector<int> chain = L.scopeChain(inner);
+    return std::find(chain.begin(), chain.end(), outer) != chain.end();
+  };
+  for (size_t v = 0; v < vars_.size() && why.empty(); ++v) {
+    if (vars_[v].role != Role::Local)
+      continue;
+    const std::string &n = L.variables[v].name;
+    int reader = -1, init = -1;
+    std::vector<int> updates;
+    for (size_t k = 0; k < L.statements.size() && why.empty(); ++k) {
+      const Statement &st = L.statements[k];
+      bool readsV = false;
+      std::function<void(const model::Expr &)> rec = [&](const model::Expr &e) {
+        if (e.kind == model::Expr::Kind::Access && L.accesses[e.access].variable == static_cast<int>(v))
+          readsV = true;
+        for (const model::Expr &o : e.operands)
+          rec(o);
+      };
+      rec(st.rhs);
+      if (readsV) {
+        bool plainRead = st.rhs.kind == model::Expr::Kind::Access &&
+                         vars_[lhsVar(st)].role == Role::Array && st.op != "*=" && st.op != "/=";
+        if (!plainRead || reader >= 0)
+          why = "local " + n + " is read other than once, by `Y[o] = " + n + "`";
+        reader = static_cast<int>(k);
+      }
+      if (lhsVar(st) == static_cast<int>(v)) {
+        ExprContext c = context(st.range.line, nullptr, false, nullptr, nullptr);
+        if (st.op == "=" && !isActive(st.rhs, c) && init < 0 && reader < 0)
+          init = static_cast<int>(k);
+        else if ((st.op == "+=" || st.op == "-=") && !readsLocal(st.rhs) && init >= 0 && reader < 0)
+          updates.push_back(static_cast<int>(k));
+        else
+          why = "local " + n + " is not an accumulator (line " + std::to_string(st.range.line) + ")";
+      }
+    }
+    if (!why.empty())
+      break;
+    if (reader < 0 || init < 0 || L.statements[reader].scope != L.statements[init].scope) {
+      why = "local " + n + " is not initialised and read once in one scope";
+      break;
+    }
+    for (int u : updates)
+      if (!within(L.statements[u].scope, L.statements[reader].scope))
+        why = "local " + n + " is updated outside the scope it is read in";
+    const Statement &r = L.statements[reader];
+    std::string distinct;
+    if (inInnerLoop(r.scope) && !writesDistinctElements(L, r.lhs, distinct))
+      why = distinct;
+    ExprContext c = context(r.range.line, nullptr, false, nullptr, nullptr);
+    localSeed[static_cast<int>(v)] = (r.op == "-=" ? "-" : "") + c.adjoint(r.lhs);
   }
-  for (size_t v = 0; v < vars_.size(); ++v)
-    if (vars_[v].role == Role::Local)
-      why = "it has the local variable " + L.variables[v].name;
+  for (size_t k = 0; k < L.statements.size() && why.empty(); ++k) {
+    const Statement &st = L.statements[k];
+    int v = lhsVar(st);
+    ExprContext c = context(st.range.line, nullptr, false, nullptr, nullptr);
+    if (vars_[v].role == Role::Local) {
+      if (st.op == "+=" || st.op == "-=")
+        seedOf_[static_cast<int>(k)] =
+            (st.op == "-=" ? "-(" : "(") + localSeed.at(v) + ")";
+      continue;
+    }
+    if (!vars_[v].active)
+      continue;
+    std::string distinct;
+    if (st.op != "=" && st.op != "+=" && st.op != "-=")
+      why = "its statement at line " + std::to_string(st.range.line) + " uses " + st.op;
+    else if (writers[v] > 1)
+      why = L.variables[v].name + " is assigned by more than one statement";
+    else if (st.op == "=" && inInnerLoop(st.scope) && !writesDistinctElements(L, st.lhs, distinct))
+      why = distinct;
+    else if (st.rhs.kind != model::Expr::Kind::Access || !readsLocal(st.rhs)) {
+      if (readsLocal(st.rhs))
+        why = "its statement at line " + std::to_string(st.range.line) + " mixes locals into an expression";
+      else
+        seedOf_[static_cast<int>(k)] = (st.op == "-=" ? "-" : "") + c.adjoint(st.lhs);
+    }
+  }
   for (int k : arrays_) {
     if (!vars_[k].active || vars_[k].written)
       continue;
@@ -830,15 +927,19 @@ void Generator::buildGathers() {
     if (vv && vv->exclusiveRead.verdict == Verdict::Holds)
       continue; // plain is better
     const std::string &n = L.variables[k].name;
-    if (!why.empty()) {
-      out_.gaps.push_back("no gather loop for " + n + ": the generator builds gather loops for "
-                          "bodies of single assignments only, and this loop's body is not one (" +
-                          why + "); reduction instead");
+    std::string reason = why;
+    for (size_t a = 0; a < L.accesses.size() && reason.empty(); ++a)
+      if (L.accesses[a].variable == k &&
+          (!statementOf_.count(static_cast<int>(a)) || !seedOf_.count(statementOf_.at(static_cast<int>(a)))))
+        reason = "the contribution of '" + L.accesses[a].text + "' has no seed known before the reverse sweep";
+    if (!reason.empty()) {
+      out_.gaps.push_back("no gather loop for " + n + ": " + reason + "; reduction instead");
       continue;
     }
     GatherLoop g;
-    std::string reason;
-    GatherBody body = [this](int a, const std::vector<std::string> &its) { return gatherBody(a, its); };
+    GatherBody body = [this](int a, const std::vector<std::pair<std::string, std::string>> &its) {
+      return gatherBody(a, its);
+    };
     if (buildGatherLoop(L, k, body, g, reason))
       gather_[k] = std::move(g);
     else
@@ -1037,7 +1138,10 @@ void Generator::writeSource() {
         chosen[k] = Strat::Plain;
         plan.strategy = "plain";
         plan.reason = strategyComment(k, Strat::Plain);
-      } else if (gather_.count(k)) {
+      } else if (gather_.count(k) && plan.verdictStrategy != "reduction" &&
+                 plan.verdictStrategy != "atomic") {
+        // The deciders advise a reduction for small fixed footprints (w[k],
+        // k < 3): a gather loop over three elements has no parallelism.
         chosen[k] = Strat::Gather;
         plan.strategy = "gather";
         plan.reason = strategyComment(k, Strat::Gather);

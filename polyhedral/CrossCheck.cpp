@@ -194,6 +194,24 @@ std::string witnessText(const PropertyResult &r) {
 
 } // namespace
 
+std::vector<std::pair<int, int>> conflictPairs(const LoopModel &loop, int v, bool forwardRace) {
+  std::vector<int> all;
+  for (size_t k = 0; k < loop.accesses.size(); ++k) {
+    const Access &a = loop.accesses[k];
+    if (a.variable == v && a.sync != Sync::Reduction &&
+        (forwardRace || (a.kind == AccessKind::Read && !identityRead(loop, static_cast<int>(k)))))
+      all.push_back(static_cast<int>(k));
+  }
+  std::vector<std::pair<int, int>> pairs;
+  for (size_t x = 0; x < all.size(); ++x)
+    for (size_t y = x; y < all.size(); ++y) {
+      const Access &a = loop.accesses[static_cast<size_t>(all[x])], &b = loop.accesses[static_cast<size_t>(all[y])];
+      if (!forwardRace || ((a.kind == AccessKind::Write || b.kind == AccessKind::Write) && !synchronisedPair(a, b)))
+        pairs.emplace_back(all[x], all[y]);
+    }
+  return pairs;
+}
+
 std::vector<SmtVariableVerdicts> decideWithZ3(const LoopModel &loop, const smt::Budget &budget,
                                               const std::string &dumpDir) {
   try {

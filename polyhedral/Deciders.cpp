@@ -6,6 +6,7 @@
 #include "polyhedral/CrossCheck.h"
 #include "polyhedral/IslOwner.h"
 #include "polyhedral/Polynomial.h"
+#include "polyhedral/Schedules.h"
 #include "polyhedral/SmtResult.h"
 
 #include <isl/set.h>
@@ -103,6 +104,7 @@ private:
   PropertyResult exclusiveRead(int v);
   bool identityRead(int k) const;
   void decidePairing(int v, VariableVerdicts &out);
+  PropertyResult gatherAvailable(int v) const;
   PropertyResult symmetricUpdate(int x, int y, const isl::map &rx, const isl::map &wy, int read, int write) const;
   PropertyResult reflexive(int x, int y, const isl::map &rx, const isl::map &wy, int read, int write) const;
   std::map<std::string, int64_t> iterationAt(const std::vector<long> &point, size_t offset) const;
@@ -162,7 +164,7 @@ VariableVerdicts LoopDecider::decideVariableGuarded(int v) {
     out.name = var.name;
     out.array = var.rank > 0;
     out.active = var.floating && !privatised(var);
-    out.forwardRace = out.exclusiveRead = out.symmetricUpdate = out.reflexive =
+    out.forwardRace = out.exclusiveRead = out.symmetricUpdate = out.reflexive = out.gatherAvailable =
         unknown(std::string("isl failed: ") + e.what());
     chooseStrategy(v, out);
     return out;
@@ -181,7 +183,7 @@ VariableVerdicts LoopDecider::decidePrivatised(int v) const {
   out.forwardRace = holds("data-sharing", {why}, why);
   out.exclusiveRead = holds("data-sharing", {why}, why);
   out.symmetricUpdate = notApplicable(var.name + " is " + toString(var.sharing));
-  out.reflexive = out.symmetricUpdate;
+  out.reflexive = out.gatherAvailable = out.symmetricUpdate;
   out.strategy = "plain";
   out.strategyReason = "not active: " + var.name + " is " + toString(var.sharing) + ", so its adjoint is thread-local";
   return out;
@@ -202,28 +204,31 @@ VariableVerdicts LoopDecider::decideVariable(int v) {
     out.forwardRace = holds("data-sharing", {why}, why);
     out.exclusiveRead = holds("data-sharing", {why}, why);
     out.symmetricUpdate = notApplicable(var.name + " is a reduction variable");
-    out.reflexive = out.symmetricUpdate;
+    out.reflexive = out.gatherAvailable = out.symmetricUpdate;
   } else if (rel_.variable(v).identity == Identity::Unknown) {
     // Elements of v cannot be identified, but reads alone never race.
     out.forwardRace = accessesOf(v, AccessKind::Write).empty()
                           ? holds("isl", {var.name + " is only read in the loop: reads do not race"})
                           : unknown(rel_.variable(v).reason);
     out.exclusiveRead = unknown(rel_.variable(v).reason);
-    out.symmetricUpdate = out.reflexive = unknown(rel_.variable(v).reason);
-    for (PropertyResult *p : {&out.forwardRace, &out.exclusiveRead, &out.symmetricUpdate, &out.reflexive})
+    out.symmetricUpdate = out.reflexive = out.gatherAvailable = unknown(rel_.variable(v).reason);
+    for (PropertyResult *p :
+         {&out.forwardRace, &out.exclusiveRead, &out.symmetricUpdate, &out.reflexive, &out.gatherAvailable})
       if (p->verdict == Verdict::Unknown)
         p->causeAccess = rel_.variable(v).causeAccess;
   } else {
     out.forwardRace = forwardRace(v);
     out.exclusiveRead = exclusiveRead(v);
     decidePairing(v, out);
+    out.gatherAvailable = gatherAvailable(v);
   }
   // The first unmodelled construct that concerns v undoes every proof about v.
   for (size_t k = 0; k < loop_.unsupported.size(); ++k) {
     const model::Unsupported &u = loop_.unsupported[k];
     if (u.variable != -1 && u.variable != v)
       continue;
-    for (PropertyResult *p : {&out.forwardRace, &out.exclusiveRead, &out.symmetricUpdate, &out.reflexive})
+    for (PropertyResult *p :
+         {&out.forwardRace, &out.exclusiveRead, &out.symmetricUpdate, &out.reflexive, &out.gatherAvailable})
       if (p->verdict != Verdict::NotApplicable) {
         *p = unknown(u.reason);
         p->causeUnsupported = static_cast<int>(k);
@@ -417,6 +422,35 @@ void LoopDecider::decidePairing(int v, VariableVerdicts &out) {
   out.symmetricUpdate = symmetricUpdate(v, y, rx, wy, reads[0], writes[0]);
   out.reflexive = reflexive(v, y, rx, wy, reads[0], writes[0]);
   out.symmetricUpdate.with = out.reflexive.with = with;
+}
+
+/// Whether the adjoint of read array v can run as a gather (transposed)
+/// loop: the reads whose adjoints increment (not the read half of += / -=)
+/// must be exact, so that the inverse read relation R^-1 (which iterations
+/// read element e) is computable; it is the proof.
+PropertyResult LoopDecider::gatherAvailable(int v) const {
+  const Variable &var = loop_.variables.at(static_cast<size_t>(v));
+  if (var.rank == 0)
+    return notApplicable(var.name + " is a scalar");
+  if (!var.floating)
+    return notApplicable(var.name + " is not active (no adjoint)");
+  std::vector<int> reads;
+  for (int k : accessesOf(v, AccessKind::Read))
+    if (!identityRead(k))
+      reads.push_back(k);
+  if (reads.empty())
+    return notApplicable(var.name + " is not read in the loop (other than as the left side of += or -=)");
+  for (int k : reads)
+    if (!rel_.access(k).must()) {
+      PropertyResult r = unknown("the reads of " + var.name + " are not exactly known: " + accessText(loop_, k) +
+                                 " is only a may-access, because " + rel_.access(k).inexactReason);
+      r.causeAccess = k;
+      return r;
+    }
+  /// { E[e..] -> S[i..] } the iterations that read each element
+  isl::map inverse = footprint(reads).reverse().coalesce();
+  return holds("isl", {"R_" + var.name + "^-1 = " + islText(inverse) + legendSuffix()},
+               "the reads of " + var.name + " are affine: the iterations reading each element are known");
 }
 
 /// R_X = W_Y: holds with the relation as proof, else a witness iteration p
@@ -760,7 +794,7 @@ LoopVerdicts undecided(const LoopModel &loop, const std::string &reason) {
     vv.name = var.name;
     vv.array = var.rank > 0;
     vv.active = var.floating && !privatised(var);
-    vv.forwardRace = vv.exclusiveRead = vv.symmetricUpdate = vv.reflexive = unknown(reason);
+    vv.forwardRace = vv.exclusiveRead = vv.symmetricUpdate = vv.reflexive = vv.gatherAvailable = unknown(reason);
     vv.strategy = vv.active ? "atomic" : "plain";
     vv.strategyReason = vv.active ? "nothing was decided (" + reason + ")" : "not active: no adjoint";
     out.variables.push_back(vv);
@@ -815,7 +849,8 @@ void undoProofsThroughRacingIterators(const LoopModel &loop, LoopVerdicts &out) 
   std::string why = "the inner loop iterator " + racing +
                     " is shared and races, so the elements it indexes are not determined";
   for (VariableVerdicts &var : out.variables)
-    for (PropertyResult *p : {&var.forwardRace, &var.exclusiveRead, &var.symmetricUpdate, &var.reflexive})
+    for (PropertyResult *p :
+         {&var.forwardRace, &var.exclusiveRead, &var.symmetricUpdate, &var.reflexive, &var.gatherAvailable})
       if (var.array && p->verdict == Verdict::Holds && p->decidedBy != "data-sharing") {
         *p = unknown(why);
       }
@@ -885,6 +920,8 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
     if (options.crossCheck)
       compareVerdicts(loop, out, z3);
   }
+  // schedule(static[, c]): which conflicts cross threads (Schedules.h).
+  decideSchedules(loop, out, options.threads, {options.z3Rlimit, options.z3TimeoutMs}, options.dumpSmt2Dir);
   return out;
 }
 

@@ -32,6 +32,8 @@ struct DeciderOptions {
   /// (`--dump-smt2`) the deciders build into this directory, one file per
   /// loop and question.
   std::string dumpIslDir, dumpSmt2Dir;
+  /// Threads of a schedule(static[, c]) loop (--omp-threads); 0: any number.
+  unsigned threads = 0;
 };
 
 /// Decides forward races (per shared variable and for the loop), the

@@ -43,6 +43,29 @@ struct PropertyResult {
   int causeUnsupported = -1;
 };
 
+/// How an OpenMP static schedule splits the conflicting iteration pairs of
+/// one property (forward race, exclusive read) of one array.
+/// sameThread / crossThread: Violated when such a pair exists (with a
+/// witness), Holds when none does, Unknown with the reason.
+struct ScheduleSplit {
+  PropertyResult sameThread;
+  PropertyResult crossThread;
+  /// Holds: every cross-thread pair lies in adjacent chunks, within
+  /// `boundaryIterations` iterations of their common chunk boundary, so
+  /// synchronisation is needed only there. Violated (with a witness): some
+  /// cross-thread pair does not. NotApplicable: no cross-thread pair.
+  PropertyResult chunkBoundaryOnly;
+  int64_t boundaryIterations = 0; ///< when chunkBoundaryOnly holds
+};
+
+struct ScheduleVerdicts {
+  bool analysed = false;       ///< the loop has schedule(static[, c])
+  std::string kind;            ///< "static"
+  std::optional<int64_t> chunk;
+  unsigned threads = 0;        ///< from --threads; 0: any number of threads
+  ScheduleSplit forwardRace, exclusiveRead;
+};
+
 struct VariableVerdicts {
   int variable = -1;       ///< index into LoopModel::variables
   std::string name;
@@ -54,6 +77,11 @@ struct VariableVerdicts {
   PropertyResult reflexive;
   std::string strategy;       ///< plain | gather | reduction | atomic | serial
   std::string strategyReason; ///< one sentence: why this strategy
+  /// Holds: the reads of the array are exact and affine, so the inverse read
+  /// relation (which iterations read element e) is computable and the adjoint
+  /// can run as a gather (transposed) loop; the proof holds R^-1.
+  PropertyResult gatherAvailable;
+  ScheduleVerdicts schedule; ///< schedule(static[, c]) only
 };
 
 struct LoopVerdicts {

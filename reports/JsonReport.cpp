@@ -89,6 +89,29 @@ Json arrayToJson(const LoopModel &m, const VariableVerdicts &vv) {
   j["strategy"] = strategy;
   if (!reason.empty())
     j["strategy_reason"] = reason;
+  // Whether the adjoint can run as a gather (transposed) loop: the inverse
+  // read relation is computable (docs/report-fields.md).
+  if (vv.gatherAvailable.verdict != Verdict::Unknown || !vv.gatherAvailable.reason.empty())
+    j["gather_available"] = propertyToJson(m, vv.gatherAvailable, false);
+  // schedule(static[, c]): conflicts on one thread / across threads, and
+  // whether the cross-thread ones sit at chunk boundaries only.
+  if (vv.schedule.analysed) {
+    const polyhedral::ScheduleVerdicts &sc = vv.schedule;
+    auto split = [&m](const polyhedral::ScheduleSplit &s) {
+      Json o = {{"same_thread", propertyToJson(m, s.sameThread, false)},
+                {"cross_thread", propertyToJson(m, s.crossThread, false)},
+                {"chunk_boundary_only", propertyToJson(m, s.chunkBoundaryOnly, false)}};
+      if (s.chunkBoundaryOnly.verdict == Verdict::Holds)
+        o["boundary_iterations"] = s.boundaryIterations;
+      return o;
+    };
+    Json o = {{"kind", sc.kind},
+              {"chunk", sc.chunk ? Json(*sc.chunk) : Json(nullptr)},
+              {"threads", sc.threads ? Json(sc.threads) : Json("any")},
+              {"forward_race", split(sc.forwardRace)},
+              {"exclusive_read", split(sc.exclusiveRead)}};
+    j["schedule"] = o;
+  }
   return j;
 }
 

@@ -40,6 +40,11 @@ cl::opt<bool> crossCheckInjectFault("cross-check-inject-fault",
                                     cl::desc("Testing: swap Z3's holds and violated before the cross-check "
                                              "compares them, so that it fails"),
                                     cl::Hidden, cl::cat(category()));
+// Not --threads: libLLVM registers an option of that name itself.
+cl::opt<unsigned> threads("omp-threads",
+                          cl::desc("Number of OpenMP threads for the analysis of schedule(static[, c]) loops "
+                                   "(default: any number; the verdicts then hold for all)"),
+                          cl::value_desc("N"), cl::init(0), cl::cat(category()));
 cl::opt<std::string> dumpIsl("dump-isl",
                              cl::desc("Write the isl relations of every loop and question into DIR "
                                       "(one text file each, isl syntax)"),
@@ -76,6 +81,7 @@ void applySolverOptions(polyhedral::DeciderOptions &options) {
   options.crossCheck = crossCheck;
   options.crossCheckInjectFault = crossCheckInjectFault;
   options.dumpIslDir = dumpIsl;
+  options.threads = threads;
   options.dumpSmt2Dir = dumpSmt2;
 }
 

@@ -11,6 +11,10 @@
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
 static inline long al_max(long a, long b) { return a > b ? a : b; }
+/* The operators of isl's generated loop bounds. */
+static inline long min(long a, long b) { return a < b ? a : b; }
+static inline long max(long a, long b) { return a > b ? a : b; }
+static inline long floord(long n, long d) { return n >= 0 ? n / d : -((-n + d - 1) / d); }
 
 /* The forward loop (examples/conv1d_stride.c:8 (function conv1d)), regenerated from the loop model. */
 void conv1d_L8_forward(long n, const double *w, const double *x, double *y) {
@@ -90,6 +94,46 @@ void conv1d_L8_adjoint_serial(long n, const double *w, double *wb, const double 
       /* line 12: acc += w[k] * x[i * S + k] */
       const double t2 = accb;
       wb[k] += t2 * x[(i * 4) + k];
+      xb[(i * 4) + k] += t2 * w[k];
+    }
+    /* line 10: acc = 0.0 */
+    accb = 0;
+  }
+}
+
+/* Parallel adjoint, strategy gather: loops over the elements of each array whose reads overlap pull their contributions; deterministic.
+ *   w: gather; a loop over the elements of w pulls their contributions (exclusive read does not hold, its reads are affine), built by isl's AST generator
+ *   x: plain; exclusive read holds (no two iterations read one element), so the increments of xb never collide
+ *   y: plain; each element of yb is reset or scaled only by the iteration that writes it (the forward loop has no race on y)
+ */
+void conv1d_L8_adjoint_gather(long n, const double *w, double *wb, const double *x, double *xb, double *y, double *yb) {
+  /* w: the gather loop, before the loop below resets the
+   * adjoints it reads. */
+  {
+    const long p0 = n;
+    #pragma omp parallel for
+    for (long g0 = 0; g0 <= 2; ++g0) {
+      for (long g2 = 0; g2 < p0; ++g2) {
+        {
+          const long i = g2;
+          const long k = g0;
+          const double t0 = (yb[i]);
+          wb[k] += t0 * x[(i * 4) + k];
+        }
+      }
+    }
+  }
+  #pragma omp parallel for
+  for (long i = 0; i < n; ++i) {
+    double acc = 0, accb = 0;
+    /* reverse sweep */
+    /* line 13: y[i] = acc */
+    const double t1 = yb[i];
+    yb[i] = 0;
+    accb += t1;
+    for (long k = (3) - 1; k >= 0; --k) {
+      /* line 12: acc += w[k] * x[i * S + k] */
+      const double t2 = accb;
       xb[(i * 4) + k] += t2 * w[k];
     }
     /* line 10: acc = 0.0 */

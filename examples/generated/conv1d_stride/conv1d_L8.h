@@ -7,6 +7,7 @@ extern "C" {
 void conv1d_L8_forward(long n, const double *w, const double *x, double *y);
 void conv1d_L8_tangent(long n, const double *w, const double *wd, const double *x, const double *xd, double *y, double *yd);
 void conv1d_L8_adjoint_serial(long n, const double *w, double *wb, const double *x, double *xb, double *y, double *yb);
+void conv1d_L8_adjoint_gather(long n, const double *w, double *wb, const double *x, double *xb, double *y, double *yb);
 void conv1d_L8_adjoint_reduction(long n, const double *w, double *wb, const double *x, double *xb, double *y, double *yb);
 void conv1d_L8_adjoint_atomic(long n, const double *w, double *wb, const double *x, double *xb, double *y, double *yb);
 void conv1d_L8_adjoint(long n, const double *w, double *wb, const double *x, double *xb, double *y, double *yb);

@@ -11,6 +11,10 @@
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
 static inline long al_max(long a, long b) { return a > b ? a : b; }
+/* The operators of isl's generated loop bounds. */
+static inline long min(long a, long b) { return a < b ? a : b; }
+static inline long max(long a, long b) { return a > b ? a : b; }
+static inline long floord(long n, long d) { return n >= 0 ? n / d : -((-n + d - 1) / d); }
 
 /* The forward loop (examples/conv2d.c:13 (function conv2d)), regenerated from the loop model. */
 void conv2d_L13_forward(const float *w, const float *in, float *out) {
@@ -141,6 +145,65 @@ void conv2d_L13_adjoint_serial(const float *w, float *wb, const float *in, float
   }
 }
 
+/* Parallel adjoint, strategy gather: loops over the elements of each array whose reads overlap pull their contributions; deterministic.
+ *   w: plain; exclusive read holds (no two iterations read one element), so the increments of wb never collide
+ *   in: gather; a loop over the elements of in pulls their contributions (exclusive read does not hold, its reads are affine), built by isl's AST generator
+ *   out: plain; each element of outb is reset or scaled only by the iteration that writes it (the forward loop has no race on out)
+ */
+void conv2d_L13_adjoint_gather(const float *w, float *wb, const float *in, float *inb, float *out, float *outb) {
+  /* in: the gather loop, before the loop below resets the
+   * adjoints it reads. */
+  {
+    #pragma omp parallel for
+    for (long g0 = 0; g0 <= 2; ++g0) {
+      for (long g1 = 0; g1 <= 31; ++g1) {
+        for (long g2 = 0; g2 <= 31; ++g2) {
+          for (long g4 = 0; g4 <= 7; ++g4) {
+            for (long g5 = max(0, g1 - 2); g5 <= min(29, g1); ++g5) {
+              for (long g6 = max(0, g2 - 2); g6 <= min(29, g2); ++g6) {
+                {
+                  const long co = g4;
+                  const long y = g5;
+                  const long x = g6;
+                  const long ci = g0;
+                  const long ky = g1 - g5;
+                  const long kx = g2 - g6;
+                  const float t0 = (outb[((co) * 30 + y) * 30 + x]);
+                  inb[((ci) * 32 + y + ky) * 32 + x + kx] += t0 * w[(((co) * 3 + ci) * 3 + ky) * 3 + kx];
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  #pragma omp parallel for
+  for (long co = 0; co < 8; ++co) {
+    float acc = 0, accb = 0;
+    /* reverse sweep */
+    for (long y = (30) - 1; y >= 0; --y) {
+      for (long x = (30) - 1; x >= 0; --x) {
+        /* line 22: out[((co) * 30 + y) * 30 + x] = acc */
+        const float t1 = outb[((co) * 30 + y) * 30 + x];
+        outb[((co) * 30 + y) * 30 + x] = 0;
+        accb += t1;
+        for (long ci = (3) - 1; ci >= 0; --ci) {
+          for (long ky = (3) - 1; ky >= 0; --ky) {
+            for (long kx = (3) - 1; kx >= 0; --kx) {
+              /* line 21: acc += w[co][ci][ky][kx] * in[ci][y + ky][x + kx] */
+              const float t2 = accb;
+              wb[(((co) * 3 + ci) * 3 + ky) * 3 + kx] += t2 * in[((ci) * 32 + y + ky) * 32 + x + kx];
+            }
+          }
+        }
+        /* line 17: acc = 0.0f */
+        accb = 0;
+      }
+    }
+  }
+}
+
 /* Parallel adjoint, strategy reduction (OpenMP array sections): memory x threads; the summation order depends on the threads.
  *   w: reduction; each thread increments its own copy of wb, summed at the end
  *   in: reduction; each thread increments its own copy of inb, summed at the end
@@ -215,14 +278,38 @@ void conv2d_L13_adjoint_atomic(const float *w, float *wb, const float *in, float
 
 /* Parallel adjoint with the chosen strategy per array (plain or gather over reduction over atomic).
  *   w: plain; exclusive read holds (no two iterations read one element), so the increments of wb never collide
- *   in: reduction; each thread increments its own copy of inb, summed at the end
+ *   in: gather; a loop over the elements of in pulls their contributions (exclusive read does not hold, its reads are affine), built by isl's AST generator
  *   out: plain; each element of outb is reset or scaled only by the iteration that writes it (the forward loop has no race on out)
  */
 void conv2d_L13_adjoint(const float *w, float *wb, const float *in, float *inb, float *out, float *outb) {
-  long extent[3];
-  conv2d_L13_footprint(extent);
-  const long len_inb = extent[1];
-  #pragma omp parallel for reduction(+: inb[0:len_inb])
+  /* in: the gather loop, before the loop below resets the
+   * adjoints it reads. */
+  {
+    #pragma omp parallel for
+    for (long g0 = 0; g0 <= 2; ++g0) {
+      for (long g1 = 0; g1 <= 31; ++g1) {
+        for (long g2 = 0; g2 <= 31; ++g2) {
+          for (long g4 = 0; g4 <= 7; ++g4) {
+            for (long g5 = max(0, g1 - 2); g5 <= min(29, g1); ++g5) {
+              for (long g6 = max(0, g2 - 2); g6 <= min(29, g2); ++g6) {
+                {
+                  const long co = g4;
+                  const long y = g5;
+                  const long x = g6;
+                  const long ci = g0;
+                  const long ky = g1 - g5;
+                  const long kx = g2 - g6;
+                  const float t0 = (outb[((co) * 30 + y) * 30 + x]);
+                  inb[((ci) * 32 + y + ky) * 32 + x + kx] += t0 * w[(((co) * 3 + ci) * 3 + ky) * 3 + kx];
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  #pragma omp parallel for
   for (long co = 0; co < 8; ++co) {
     float acc = 0, accb = 0;
     /* reverse sweep */
@@ -238,7 +325,6 @@ void conv2d_L13_adjoint(const float *w, float *wb, const float *in, float *inb, 
               /* line 21: acc += w[co][ci][ky][kx] * in[ci][y + ky][x + kx] */
               const float t2 = accb;
               wb[(((co) * 3 + ci) * 3 + ky) * 3 + kx] += t2 * in[((ci) * 32 + y + ky) * 32 + x + kx];
-              inb[((ci) * 32 + y + ky) * 32 + x + kx] += t2 * w[(((co) * 3 + ci) * 3 + ky) * 3 + kx];
             }
           }
         }

@@ -7,6 +7,7 @@ extern "C" {
 void conv2d_L13_forward(const float *w, const float *in, float *out);
 void conv2d_L13_tangent(const float *w, const float *wd, const float *in, const float *ind, float *out, float *outd);
 void conv2d_L13_adjoint_serial(const float *w, float *wb, const float *in, float *inb, float *out, float *outb);
+void conv2d_L13_adjoint_gather(const float *w, float *wb, const float *in, float *inb, float *out, float *outb);
 void conv2d_L13_adjoint_reduction(const float *w, float *wb, const float *in, float *inb, float *out, float *outb);
 void conv2d_L13_adjoint_atomic(const float *w, float *wb, const float *in, float *inb, float *out, float *outb);
 void conv2d_L13_adjoint(const float *w, float *wb, const float *in, float *inb, float *out, float *outb);

@@ -11,6 +11,10 @@
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
 static inline long al_max(long a, long b) { return a > b ? a : b; }
+/* The operators of isl's generated loop bounds. */
+static inline long min(long a, long b) { return a < b ? a : b; }
+static inline long max(long a, long b) { return a > b ? a : b; }
+static inline long floord(long n, long d) { return n >= 0 ? n / d : -((-n + d - 1) / d); }
 
 /* The forward loop (examples/matvec.c:4 (function matvec)), regenerated from the loop model. */
 void matvec_L4_forward(long m, long n, const double *A, const double *x, double *y) {
@@ -97,6 +101,47 @@ void matvec_L4_adjoint_serial(long m, long n, const double *A, double *Ab, const
   }
 }
 
+/* Parallel adjoint, strategy gather: loops over the elements of each array whose reads overlap pull their contributions; deterministic.
+ *   A: plain; exclusive read holds (no two iterations read one element), so the increments of Ab never collide
+ *   x: gather; a loop over the elements of x pulls their contributions (exclusive read does not hold, its reads are affine), built by isl's AST generator
+ *   y: plain; each element of yb is reset or scaled only by the iteration that writes it (the forward loop has no race on y)
+ */
+void matvec_L4_adjoint_gather(long m, long n, const double *A, double *Ab, const double *x, double *xb, double *y, double *yb) {
+  /* x: the gather loop, before the loop below resets the
+   * adjoints it reads. */
+  {
+    const long p0 = m;
+    const long p1 = n;
+    #pragma omp parallel for
+    for (long g0 = 0; g0 < p1; ++g0) {
+      for (long g2 = 0; g2 < p0; ++g2) {
+        {
+          const long i = g2;
+          const long j = g0;
+          const double t0 = (yb[i]);
+          xb[j] += t0 * A[(i * n) + j];
+        }
+      }
+    }
+  }
+  #pragma omp parallel for
+  for (long i = 0; i < m; ++i) {
+    double s = 0, sb = 0;
+    /* reverse sweep */
+    /* line 9: y[i] = s */
+    const double t1 = yb[i];
+    yb[i] = 0;
+    sb += t1;
+    for (long j = (n) - 1; j >= 0; --j) {
+      /* line 8: s += A[i * n + j] * x[j] */
+      const double t2 = sb;
+      Ab[(i * n) + j] += t2 * x[j];
+    }
+    /* line 6: s = 0.0 */
+    sb = 0;
+  }
+}
+
 /* Parallel adjoint, strategy reduction (OpenMP array sections): memory x threads; the summation order depends on the threads.
  *   A: reduction; each thread increments its own copy of Ab, summed at the end
  *   x: reduction; each thread increments its own copy of xb, summed at the end
@@ -155,14 +200,28 @@ void matvec_L4_adjoint_atomic(long m, long n, const double *A, double *Ab, const
 
 /* Parallel adjoint with the chosen strategy per array (plain or gather over reduction over atomic).
  *   A: plain; exclusive read holds (no two iterations read one element), so the increments of Ab never collide
- *   x: reduction; each thread increments its own copy of xb, summed at the end
+ *   x: gather; a loop over the elements of x pulls their contributions (exclusive read does not hold, its reads are affine), built by isl's AST generator
  *   y: plain; each element of yb is reset or scaled only by the iteration that writes it (the forward loop has no race on y)
  */
 void matvec_L4_adjoint(long m, long n, const double *A, double *Ab, const double *x, double *xb, double *y, double *yb) {
-  long extent[3];
-  matvec_L4_footprint(m, n, extent);
-  const long len_xb = extent[1];
-  #pragma omp parallel for reduction(+: xb[0:len_xb])
+  /* x: the gather loop, before the loop below resets the
+   * adjoints it reads. */
+  {
+    const long p0 = m;
+    const long p1 = n;
+    #pragma omp parallel for
+    for (long g0 = 0; g0 < p1; ++g0) {
+      for (long g2 = 0; g2 < p0; ++g2) {
+        {
+          const long i = g2;
+          const long j = g0;
+          const double t0 = (yb[i]);
+          xb[j] += t0 * A[(i * n) + j];
+        }
+      }
+    }
+  }
+  #pragma omp parallel for
   for (long i = 0; i < m; ++i) {
     double s = 0, sb = 0;
     /* reverse sweep */
@@ -174,7 +233,6 @@ void matvec_L4_adjoint(long m, long n, const double *A, double *Ab, const double
       /* line 8: s += A[i * n + j] * x[j] */
       const double t2 = sb;
       Ab[(i * n) + j] += t2 * x[j];
-      xb[j] += t2 * A[(i * n) + j];
     }
     /* line 6: s = 0.0 */
     sb = 0;

@@ -7,6 +7,7 @@ extern "C" {
 void matvec_L4_forward(long m, long n, const double *A, const double *x, double *y);
 void matvec_L4_tangent(long m, long n, const double *A, const double *Ad, const double *x, const double *xd, double *y, double *yd);
 void matvec_L4_adjoint_serial(long m, long n, const double *A, double *Ab, const double *x, double *xb, double *y, double *yb);
+void matvec_L4_adjoint_gather(long m, long n, const double *A, double *Ab, const double *x, double *xb, double *y, double *yb);
 void matvec_L4_adjoint_reduction(long m, long n, const double *A, double *Ab, const double *x, double *xb, double *y, double *yb);
 void matvec_L4_adjoint_atomic(long m, long n, const double *A, double *Ab, const double *x, double *xb, double *y, double *yb);
 void matvec_L4_adjoint(long m, long n, const double *A, double *Ab, const double *x, double *xb, double *y, double *yb);

