@@ -471,6 +471,16 @@ void reverseExpr(const Expr &e, const std::string &seed, const ExprContext &ctx,
     // a: ā += s
     if (ctx.skip && ctx.skip(e.access))
       return;
+    std::string when = ctx.atomicIf ? ctx.atomicIf(e.access) : "";
+    if (!when.empty()) {
+      out.open("if (" + when + ")");
+      out.line("#pragma omp atomic");
+      out.line(ctx.adjoint(e.access) + " += " + seed + ";");
+      out.middle("} else {");
+      out.line(ctx.adjoint(e.access) + " += " + seed + ";");
+      out.close();
+      return;
+    }
     if (ctx.atomic && ctx.atomic(e.access))
       out.line("#pragma omp atomic");
     out.line(ctx.adjoint(e.access) + " += " + seed + ";");

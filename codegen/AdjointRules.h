@@ -55,6 +55,9 @@ struct ExprContext {
   std::function<std::string(int access)> tangent;
   /// Accesses whose adjoint increments are left out (another loop makes them).
   std::function<bool(int access)> skip;
+  /// A C condition under which increments of this access's adjoint are
+  /// atomic (and plain otherwise); "" for none (chunk-boundary atomics).
+  std::function<std::string(int access)> atomicIf;
   /// Whether increments of this access's adjoint need `#pragma omp atomic`.
   std::function<bool(int access)> atomic;
   /// Math functions are called by their base names (sin, not sinf): for the
