@@ -54,13 +54,13 @@ PropertyResult result(Verdict v, std::string reason) {
 class Z3Decider {
 public:
   Z3Decider(const LoopModel &loop, const smt::Budget &budget, const std::string &dumpDir)
-      : loop_(loop), enc_(ctx_, loop), session_(ctx_, budget, dumpDir, loop.id) {}
+      : loop_(loop), ctx_(smt::threadContext()), enc_(ctx_, loop), session_(ctx_, budget, dumpDir, loop.id) {}
 
   std::vector<SmtVariableVerdicts> run();
 
 private:
   const LoopModel &loop_;
-  z3::context ctx_;
+  z3::context &ctx_;
   smt::Encoder enc_;
   smt::Session session_;
 

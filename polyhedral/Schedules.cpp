@@ -228,7 +228,7 @@ void decideSchedules(const LoopModel &loop, LoopVerdicts &out, unsigned threads,
   if (loop.clauses.schedule != "static")
     return;
   try {
-    z3::context ctx;
+    z3::context &ctx = smt::threadContext();
     smt::Encoder enc(ctx, loop);
     smt::Session session(ctx, budget, dumpDir, loop.id);
     for (VariableVerdicts &vv : out.variables) {

@@ -322,7 +322,10 @@ z3::expr Encoder::differentIterations(const Instance &a, const Instance &b) cons
 }
 
 z3::solver Encoder::newQuery() {
-  z3::solver s(ctx_);
+  // The plain SMT core: Z3's default solver costs tens of milliseconds per
+  // check in setup (it probes for incremental use); the `smt` tactic's
+  // solver answers these small queries in well under one.
+  z3::solver s = z3::tactic(ctx_, "smt").mk_solver();
   for (const auto &[fact, text] : facts_)
     s.add(fact);
   return s;
@@ -354,6 +357,11 @@ Witness Encoder::witness(const z3::model &m, Instance &a, Instance &b) {
 }
 
 // ---------------------------------------------------------------------------
+
+z3::context &threadContext() {
+  thread_local z3::context ctx;
+  return ctx;
+}
 
 std::string smtLib2(z3::solver &solver, const std::string &header) {
   std::ostringstream os;
@@ -410,8 +418,14 @@ Session::Result Session::check(z3::solver &solver, const std::string &question, 
       outcome.status = res == z3::unsat ? SolverOutcome::Status::Unsat
                        : res == z3::sat ? SolverOutcome::Status::Sat
                                         : SolverOutcome::Status::Unknown;
-      if (res == z3::unknown)
+      if (res == z3::unknown) {
         outcome.detail = solver.reason_unknown();
+        // A tactic's solver says "canceled" for either budget: the clock
+        // tells which one ran out.
+        if (outcome.detail == "canceled" && budget_.rlimit &&
+            (!budget_.timeoutMs || elapsedMs() < budget_.timeoutMs))
+          outcome.detail = "max. resource limit exceeded (canceled)";
+      }
       z3::stats st = solver.statistics();
       for (unsigned i = 0; i < st.size(); ++i)
         if (st.key(i) == "rlimit count" && st.is_uint(i))

@@ -153,6 +153,10 @@ private:
   void dump(z3::solver &solver, const std::string &question, const std::string &status);
 };
 
+/// This thread's Z3 context, reused by every loop the thread decides
+/// (creating one costs milliseconds, more than a small loop's queries).
+z3::context &threadContext();
+
 /// The SMT-LIB2 text of `solver` with its status and reason as comments.
 std::string smtLib2(z3::solver &solver, const std::string &header);
 
