@@ -1,6 +1,7 @@
 // The Clang LibTooling front end: compile commands, one parse per file,
 // Clang's diagnostics collected as findings, then LoopLowering.
 #include "analyzer/Frontend.h"
+#include "analyzer/Assumptions.h"
 #include "analyzer/LoopLowering.h"
 #include "model/ModelJson.h"
 
@@ -163,6 +164,7 @@ protected:
 
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci,
                                                         llvm::StringRef) override {
+    registerAssumptionPragmas(ci); // #pragma adjoint_lint (Assumptions.h)
     return std::make_unique<LoweringConsumer>(ci, result_);
   }
 

@@ -3,6 +3,7 @@
 // model::LoopModel: iterators, scopes, variables with their data sharing,
 // accesses, statements, clauses, assumptions and what it could not model.
 #include "analyzer/LoopLowering.h"
+#include "analyzer/Assumptions.h"
 
 #include "model/ModelJson.h"
 
@@ -406,6 +407,9 @@ private:
 
   // Integer expressions and conditions
   m::IndexExpr lowerIndex(const Expr *e, unsigned depth = 0);
+  m::IndexExpr lowerArrayRead(const Expr *e, unsigned depth);
+  /// Index arrays the loop writes or that may alias: opaque (soundness).
+  void opaqueWrittenIndexArrays();
   /// lowerIndex for a value whose exact integer matters (a comparison, a
   /// division, a loop bound): opaque where 64-bit wrap-around may hide it.
   m::IndexExpr exactIndex(const Expr *e, unsigned depth = 0);
@@ -1465,7 +1469,7 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
     return m::IndexExpr::var(name);
   }
   if (isa<ArraySubscriptExpr>(e) || isSubscriptCall(e))
-    return m::IndexExpr::opaque("data-dependent subscript " + t, t);
+    return lowerArrayRead(e, depth);
   if (std::optional<m::IndexExpr> mm = lowerMinMax(e, depth))
     return *mm;
   if (const auto *me = dyn_cast<MemberExpr>(e)) {
@@ -1493,6 +1497,30 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
   if (isa<CallExpr>(e))
     return m::IndexExpr::opaque("call " + t, t);
   return m::IndexExpr::opaque("unsupported integer expression " + t, t);
+}
+
+/// `perm[i]`, `rowptr[i + 1]`, `col[k]`: an element of an integer array
+/// that is shared by the threads and not declared in the loop becomes an
+/// ArrayRead; run() turns it opaque again if the loop writes the array or
+/// the array may alias one (opaqueArrayReads).
+m::IndexExpr LoopLowerer::lowerArrayRead(const Expr *e, unsigned depth) {
+  std::string t = text(e);
+  const VarDecl *v = nullptr;
+  std::vector<const Expr *> subs;
+  if (!resolveLocation(e, v, subs) || !v || subs.empty())
+    return m::IndexExpr::opaque("data-dependent subscript " + t, t);
+  if (declaredInLoop(v))
+    return m::IndexExpr::opaque("data-dependent subscript " + t + ": " + v->getNameAsString() +
+                                    " is declared in the loop",
+                                t);
+  int index = variableOf(v);
+  const m::Variable &var = model_.variables[static_cast<size_t>(index)];
+  if (var.sharing != m::Sharing::Shared || var.rank != subs.size() || var.floating)
+    return m::IndexExpr::opaque("data-dependent subscript " + t, t);
+  std::vector<m::IndexExpr> ops;
+  for (const Expr *s : subs)
+    ops.push_back(lowerIndex(s, depth + 1));
+  return m::IndexExpr::arrayRead(var.name, std::move(ops));
 }
 
 std::optional<m::IndexExpr> LoopLowerer::lowerMinMax(const Expr *e, unsigned depth) {
@@ -2523,8 +2551,26 @@ m::LoopModel LoopLowerer::run() {
   checkWholeAndMembers();
   if (narrowWrap_)
     boundTypeRanges();
+  opaqueWrittenIndexArrays();
   addAssumptions();
   return lm;
+}
+
+void LoopLowerer::opaqueWrittenIndexArrays() {
+  m::opaqueArrayReads(model_, [&](const std::string &name) -> std::optional<std::string> {
+    int v = model_.findVariable(name);
+    if (v < 0)
+      return name + " is not a variable of the loop";
+    for (const m::Access &a : model_.accesses)
+      if (a.variable == v && a.kind == m::AccessKind::Write)
+        return name + " is written in the loop";
+    if (mayAlias_.count(v))
+      return name + " may alias an array the loop writes";
+    for (const m::Unsupported &u : model_.unsupported)
+      if (u.variable == v)
+        return u.reason;
+    return std::nullopt;
+  });
 }
 
 /// An outermost guard: every parallel iterator of an integer type narrower
@@ -2714,6 +2760,7 @@ LoweringResult lowerTranslationUnit(clang::ASTContext &ctx, const std::string &d
   DirectiveFinder finder(ctx, displayFile);
   finder.TraverseDecl(ctx.getTranslationUnitDecl());
   LoweringResult out = std::move(finder.result);
+  attachAssumptions(ctx, displayFile, out.loops, out.problems);
   // Report problems in source order.
   std::stable_sort(out.problems.begin(), out.problems.end(),
                    [](const reports::Finding &a, const reports::Finding &b) {

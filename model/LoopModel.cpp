@@ -41,6 +41,36 @@ IndexExpr IndexExpr::opaque(std::string reason, std::string text) {
   return e;
 }
 
+IndexExpr IndexExpr::arrayRead(std::string array, std::vector<IndexExpr> subscripts) {
+  IndexExpr e;
+  e.kind = Kind::ArrayRead;
+  e.name = std::move(array);
+  e.ops = std::move(subscripts);
+  return e;
+}
+
+bool IndexExpr::readsArray() const {
+  if (kind == Kind::ArrayRead)
+    return true;
+  return std::any_of(ops.begin(), ops.end(), [](const IndexExpr &o) { return o.readsArray(); });
+}
+
+namespace {
+void collectArrays(const IndexExpr &e, std::vector<std::string> &out) {
+  if (e.kind == IndexExpr::Kind::ArrayRead && std::find(out.begin(), out.end(), e.name) == out.end())
+    out.push_back(e.name);
+  for (const IndexExpr &o : e.ops)
+    collectArrays(o, out);
+}
+} // namespace
+
+std::vector<std::string> IndexExpr::arraysRead() const {
+  std::vector<std::string> out;
+  collectArrays(*this, out);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool IndexExpr::isOpaque() const {
   if (kind == Kind::Opaque)
     return true;
@@ -89,6 +119,12 @@ std::string IndexExpr::str() const {
     return name;
   case Kind::Opaque:
     return text.empty() ? std::string("<opaque>") : text;
+  case Kind::ArrayRead: {
+    std::string out = name;
+    for (const IndexExpr &o : ops)
+      out += "[" + o.str() + "]";
+    return out;
+  }
   case Kind::Neg: {
     const IndexExpr &a = ops.at(0);
     bool paren = precedence(a.kind) <= precedence(kind) || a.kind == Kind::Const;
@@ -177,6 +213,92 @@ const char *toString(Sync s) {
   case Sync::Reduction: return "reduction";
   }
   return "?";
+}
+
+namespace {
+void conditionNames(const Condition &c, std::vector<std::string> &out);
+void indexNames(const IndexExpr &e, std::vector<std::string> &out) {
+  if ((e.kind == IndexExpr::Kind::Var || e.kind == IndexExpr::Kind::ArrayRead) &&
+      std::find(out.begin(), out.end(), e.name) == out.end())
+    out.push_back(e.name);
+  for (const IndexExpr &o : e.ops)
+    indexNames(o, out);
+}
+void conditionNames(const Condition &c, std::vector<std::string> &out) {
+  for (const IndexExpr &o : c.operands)
+    indexNames(o, out);
+  for (const Condition &k : c.children)
+    conditionNames(k, out);
+}
+} // namespace
+
+std::string Fact::str() const {
+  std::string list;
+  for (const std::string &a : arrays)
+    list += (list.empty() ? "" : ", ") + a;
+  switch (kind) {
+  case Kind::Injective: return "injective(" + list + ")";
+  case Kind::NonDecreasing: return "nondecreasing(" + list + ")";
+  case Kind::Increasing: return "increasing(" + list + ")";
+  case Kind::Condition: return condition.str();
+  }
+  return "?";
+}
+
+std::vector<std::string> Fact::names() const {
+  if (kind != Kind::Condition)
+    return arrays;
+  std::vector<std::string> out;
+  conditionNames(condition, out);
+  return out;
+}
+
+namespace {
+using ArrayWhy = std::function<std::optional<std::string>(const std::string &)>;
+void opaqueIn(Condition &c, const ArrayWhy &why);
+void opaqueIn(IndexExpr &e, const ArrayWhy &why) {
+  if (e.kind == IndexExpr::Kind::ArrayRead)
+    if (std::optional<std::string> reason = why(e.name)) {
+      std::string text = e.str();
+      e = IndexExpr::opaque("data-dependent: " + *reason + ", in " + text, text);
+      return;
+    }
+  for (IndexExpr &o : e.ops)
+    opaqueIn(o, why);
+}
+void opaqueIn(Condition &c, const ArrayWhy &why) {
+  for (IndexExpr &o : c.operands)
+    opaqueIn(o, why);
+  for (Condition &k : c.children)
+    opaqueIn(k, why);
+}
+void opaqueIn(LoopHeader &h, const ArrayWhy &why) {
+  opaqueIn(h.lower, why);
+  opaqueIn(h.bound, why);
+}
+void opaqueIn(Expr &e, const ArrayWhy &why) {
+  opaqueIn(e.condition, why);
+  for (Expr &o : e.operands)
+    opaqueIn(o, why);
+}
+} // namespace
+
+void opaqueArrayReads(LoopModel &loop, const ArrayWhy &why) {
+  for (LoopHeader &h : loop.iterators)
+    opaqueIn(h, why);
+  for (Scope &s : loop.scopes) {
+    opaqueIn(s.loop, why);
+    opaqueIn(s.guard, why);
+  }
+  for (Variable &v : loop.variables)
+    for (auto &e : v.extents)
+      if (e)
+        opaqueIn(*e, why);
+  for (Access &a : loop.accesses)
+    for (IndexExpr &e : a.subscripts)
+      opaqueIn(e, why);
+  for (Statement &s : loop.statements)
+    opaqueIn(s.rhs, why);
 }
 
 int LoopModel::findVariable(const std::string &name) const {

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,11 +32,16 @@ struct SourceRange {
 
 /// An integer expression: subscripts, loop bounds, guard operands.
 struct IndexExpr {
-  enum class Kind { Const, Var, Add, Sub, Mul, Div, Mod, Neg, Min, Max, Opaque };
+  /// ArrayRead: the value of an element of an integer array that the loop
+  /// does not write (an index array: `perm[i]`, `rowptr[i + 1]`, `col[k]`);
+  /// `name` is the array (a variable of the loop), `ops` its subscripts.
+  /// The front end makes it Opaque when the loop writes the array or the
+  /// array may alias one that the loop writes.
+  enum class Kind { Const, Var, Add, Sub, Mul, Div, Mod, Neg, Min, Max, Opaque, ArrayRead };
   Kind kind = Kind::Const;
   int64_t value = 0;          ///< Const
-  std::string name;           ///< Var: an iterator or a parameter
-  std::vector<IndexExpr> ops; ///< operands: two for binary kinds, one for Neg
+  std::string name;           ///< Var: an iterator or a parameter; ArrayRead: the array
+  std::vector<IndexExpr> ops; ///< operands: two for binary kinds, one for Neg; ArrayRead: subscripts
   std::string reason;         ///< Opaque: why it cannot be analysed
   std::string text;           ///< Opaque: the source text
 
@@ -44,8 +50,14 @@ struct IndexExpr {
   static IndexExpr binary(Kind k, IndexExpr a, IndexExpr b);
   static IndexExpr neg(IndexExpr a);
   static IndexExpr opaque(std::string reason, std::string text);
+  static IndexExpr arrayRead(std::string array, std::vector<IndexExpr> subscripts);
 
   bool isOpaque() const; ///< true if this or any operand is Opaque
+  /// true if this or any operand is an ArrayRead (data-dependent, outside
+  /// isl's fragment; Z3 decides with the array as a function)
+  bool readsArray() const;
+  /// The index arrays this expression reads, sorted, without repetition.
+  std::vector<std::string> arraysRead() const;
   std::string str() const; ///< C-like rendering, for messages
 };
 
@@ -170,6 +182,34 @@ struct Unsupported {
   int variable = -1; ///< the variable it concerns, or -1 for all
 };
 
+/// A fact about index arrays or parameters that proofs may use
+/// (docs/assumptions.md), declared by the user (`#pragma adjoint_lint
+/// assume(...)` or the config file's `Assumptions`). The text form is the
+/// syntax inside `assume(...)`: `injective(perm)`, `injective(src, dst)`
+/// (the elements of src and dst the loop reads are pairwise distinct),
+/// `nondecreasing(rowptr)`, `increasing(idx)`, or an integer condition over
+/// parameters (`s > 0`). Array facts speak of the elements the loop reads.
+struct Fact {
+  enum class Kind { Injective, NonDecreasing, Increasing, Condition };
+  Kind kind = Kind::Condition;
+  /// Injective: one or more arrays; NonDecreasing / Increasing: one
+  std::vector<std::string> arrays;
+  Condition condition; ///< Condition
+  std::string origin;  ///< "pragma" or "config"
+  /// As the user wrote it, when the front end put in the values of the
+  /// constants it names (`s > 0` with `const int s = 0` is `0 > 0`).
+  std::string written;
+  SourceRange range;   ///< where it was declared (pragma), if anywhere
+
+  std::string str() const; ///< the text form, e.g. "injective(perm)"
+  /// The names the fact is about: the array, or the condition's names.
+  std::vector<std::string> names() const;
+};
+
+/// Parses the text form of one fact; nullopt with `error` set (a phrase
+/// such as "unknown fact 'foo(x)'") when it is malformed.
+std::optional<Fact> parseFact(const std::string &text, std::string &error);
+
 struct LoopModel {
   std::string id;        ///< "file.c:LINE:COL"
   SourceRange range;     ///< the `#pragma omp` directive
@@ -183,6 +223,9 @@ struct LoopModel {
   std::vector<Statement> statements;
   Clauses clauses;
   std::vector<std::string> assumptions;
+  /// User-declared facts in scope at this loop (docs/assumptions.md); the
+  /// deciders list those a proof used among the verdicts' assumptions.
+  std::vector<Fact> facts;
   std::vector<Unsupported> unsupported;
   std::string sourceText; ///< the loop's source text, pragma included
 
@@ -190,6 +233,13 @@ struct LoopModel {
   /// The scopes enclosing `scope`, outermost first, `scope` included.
   std::vector<int> scopeChain(int scope) const;
 };
+
+/// Replaces every ArrayRead of an array for which `why` returns a reason
+/// (the loop writes it, it may alias an array the loop writes) by an Opaque
+/// carrying that reason, in subscripts, loop headers, guards, extents and
+/// the conditions of value expressions.
+void opaqueArrayReads(LoopModel &loop,
+                      const std::function<std::optional<std::string>(const std::string &array)> &why);
 
 /// A translation unit's worth of loops plus front-end problems.
 struct ModelFile {

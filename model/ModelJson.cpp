@@ -146,6 +146,14 @@ private:
     if (peekDigit())
       return IndexExpr::constant(number());
     std::string id = identifier();
+    if (accept("[")) {
+      std::vector<IndexExpr> subscripts;
+      do {
+        subscripts.push_back(additive());
+        expect("]");
+      } while (accept("["));
+      return IndexExpr::arrayRead(id, std::move(subscripts));
+    }
     if ((id == "min" || id == "max") && accept("(")) {
       IndexExpr a = additive();
       expect(",");
@@ -407,6 +415,12 @@ json toJson(const IndexExpr &e) {
     return e.value;
   case IndexExpr::Kind::Var:
     return e.name;
+  case IndexExpr::Kind::ArrayRead: {
+    json args = json::array();
+    for (const IndexExpr &o : e.ops)
+      args.push_back(toJson(o));
+    return {{"array", e.name}, {"args", args}};
+  }
   default: {
     json args = json::array();
     for (const IndexExpr &o : e.ops)
@@ -425,6 +439,14 @@ IndexExpr indexFromJson(const json &j) {
     fail("an index expression must be an integer, a string or an object");
   if (j.contains("opaque"))
     return IndexExpr::opaque(field<std::string>(j, "opaque", ""), field<std::string>(j, "text", ""));
+  if (j.contains("array")) {
+    std::vector<IndexExpr> subscripts;
+    for (const json &a : required(j, "args"))
+      subscripts.push_back(indexFromJson(a));
+    if (subscripts.empty())
+      fail("array read '" + field<std::string>(j, "array", "") + "' needs at least one subscript");
+    return IndexExpr::arrayRead(field<std::string>(j, "array", ""), std::move(subscripts));
+  }
   std::string op = field<std::string>(j, "op", "");
   const json &args = required(j, "args");
   std::vector<IndexExpr> ops;
@@ -559,6 +581,14 @@ json toJson(const LoopModel &m) {
                   {"nowait", m.clauses.nowait}};
   if (m.clauses.chunk)
     clauses["chunk"] = *m.clauses.chunk;
+  json facts = json::array();
+  for (const Fact &f : m.facts)
+  {
+    json jf = {{"fact", f.str()}, {"origin", f.origin}, {"range", rangeToJson(f.range)}};
+    if (!f.written.empty())
+      jf["written"] = f.written;
+    facts.push_back(jf);
+  }
   json unsupported = json::array();
   for (const Unsupported &u : m.unsupported)
     unsupported.push_back(
@@ -575,6 +605,7 @@ json toJson(const LoopModel &m) {
           {"statements", stmts},
           {"clauses", clauses},
           {"assumptions", m.assumptions},
+          {"facts", facts},
           {"unsupported", unsupported},
           {"source", m.sourceText}};
 }
@@ -683,6 +714,16 @@ LoopModel loopFromJson(const json &j) {
     m.clauses.collapse = field<unsigned>(jc, "collapse", 1);
     m.clauses.nowait = field<bool>(jc, "nowait", false);
     m.assumptions = field<std::vector<std::string>>(j, "assumptions", {});
+    for (const json &jf : field<json>(j, "facts", json::array())) {
+      std::string error;
+      std::optional<Fact> f = parseFact(required(jf, "fact").get<std::string>(), error);
+      if (!f)
+        fail("fact: " + error);
+      f->origin = field<std::string>(jf, "origin", "pragma");
+      f->written = field<std::string>(jf, "written", "");
+      f->range = rangeFromJson(field<json>(jf, "range", json()));
+      m.facts.push_back(std::move(*f));
+    }
     for (const json &ju : field<json>(j, "unsupported", json::array()))
       m.unsupported.push_back({field<std::string>(ju, "reason", ""),
                                rangeFromJson(field<json>(ju, "range", json())),
@@ -703,6 +744,80 @@ ModelFile modelFileFromJson(const json &j) {
     f.loops.push_back(loopFromJson(j));
   }
   return f;
+}
+
+std::optional<Fact> parseFact(const std::string &text, std::string &error) {
+  std::string t = text;
+  size_t b = t.find_first_not_of(" \t"), e = t.find_last_not_of(" \t");
+  t = b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
+  if (t.empty()) {
+    error = "empty fact";
+    return std::nullopt;
+  }
+  static const std::pair<const char *, Fact::Kind> shapes[] = {{"injective", Fact::Kind::Injective},
+                                                               {"nondecreasing", Fact::Kind::NonDecreasing},
+                                                               {"increasing", Fact::Kind::Increasing}};
+  for (const auto &[word, kind] : shapes) {
+    size_t n = std::char_traits<char>::length(word);
+    if (t.compare(0, n, word) != 0 || (t.size() > n && (std::isalnum(static_cast<unsigned char>(t[n])) || t[n] == '_')))
+      continue;
+    size_t open = t.find_first_not_of(" \t", n);
+    if (open == std::string::npos || t[open] != '(' || t.back() != ')') {
+      error = std::string("'") + word + "' takes array names in parentheses: " + word + "(NAME)";
+      return std::nullopt;
+    }
+    std::string list = t.substr(open + 1, t.size() - open - 2);
+    Fact f;
+    f.kind = kind;
+    size_t from = 0;
+    while (true) {
+      size_t comma = list.find(',', from);
+      std::string name = list.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+      size_t nb = name.find_first_not_of(" \t"), ne = name.find_last_not_of(" \t");
+      name = nb == std::string::npos ? std::string() : name.substr(nb, ne - nb + 1);
+      bool ok = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
+      for (char c : name)
+        ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-' || c == '>');
+      if (!ok) {
+        error = std::string("'") + word + "' takes array names, not '" + name + "'";
+        return std::nullopt;
+      }
+      f.arrays.push_back(name);
+      if (comma == std::string::npos)
+        break;
+      from = comma + 1;
+    }
+    if (kind != Fact::Kind::Injective && f.arrays.size() != 1) {
+      error = std::string("'") + word + "' takes one array name";
+      return std::nullopt;
+    }
+    return f;
+  }
+  size_t word = 0;
+  while (word < t.size() && (std::isalnum(static_cast<unsigned char>(t[word])) || t[word] == '_'))
+    ++word;
+  size_t paren = t.find_first_not_of(" \t", word);
+  if (word > 0 && paren != std::string::npos && t[paren] == '(' && t.compare(0, word, "min") != 0 &&
+      t.compare(0, word, "max") != 0) {
+    error = "unknown fact '" + t.substr(0, word) +
+            "(...)': expected injective(A, ...), nondecreasing(A), increasing(A) or an integer condition "
+            "such as s > 0";
+    return std::nullopt;
+  }
+  try {
+    Fact f;
+    f.kind = Fact::Kind::Condition;
+    f.condition = ExprParser(t).parseConditionOnly();
+    return f;
+  } catch (const ModelJsonError &ex) {
+    std::string what = ex.what();
+    const std::string prefix = "loop model: ";
+    if (what.compare(0, prefix.size(), prefix) == 0)
+      what = what.substr(prefix.size());
+    error = "not a fact (expected injective(A), nondecreasing(A), increasing(A) or an integer condition "
+            "such as s > 0): " + what;
+    return std::nullopt;
+  }
 }
 
 } // namespace adjoint_lint::model

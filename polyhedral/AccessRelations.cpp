@@ -23,6 +23,9 @@ void note(std::string &why, const std::string &reason) {
 std::string opaquePhrase(const std::string &reason) {
   if (reason.empty())
     return "not analysable";
+  // "data-dependent: perm is written in the loop, in perm[i]" (model::opaqueArrayReads)
+  if (reason.rfind("data-dependent: ", 0) == 0)
+    return "data-dependent (" + reason.substr(16) + ")";
   if (reason.rfind("data-dependent", 0) == 0)
     return "data-dependent";
   return "not analysable (" + reason + ")";
@@ -89,6 +92,9 @@ std::optional<isl::pw_aff> Translator::affine(const IndexExpr &e, std::string &w
   }
   case IndexExpr::Kind::Opaque:
     note(why, opaquePhrase(e.reason));
+    return std::nullopt;
+  case IndexExpr::Kind::ArrayRead:
+    note(why, "data-dependent (it reads the index array " + e.name + ")");
     return std::nullopt;
   case IndexExpr::Kind::Neg: {
     auto a = affine(e.ops.at(0), why);
@@ -400,7 +406,8 @@ void LoopRelations::buildVariable(int v) {
   bool needsDelinearisation = false;
   for (int k : accessesOf(v))
     for (size_t d = 0; d < var.rank; ++d)
-      if (!subscripts_[static_cast<size_t>(k)][d] && !loop_.accesses[static_cast<size_t>(k)].subscripts[d].isOpaque())
+      if (!subscripts_[static_cast<size_t>(k)][d] && !loop_.accesses[static_cast<size_t>(k)].subscripts[d].isOpaque() &&
+          !loop_.accesses[static_cast<size_t>(k)].subscripts[d].readsArray())
         needsDelinearisation = true;
   if (var.rank == 1 && needsDelinearisation) {
     if (tryDelinearise(v, out))
@@ -502,7 +509,7 @@ bool LoopRelations::tryDelinearise(int v, VariableRelations &out) {
   std::set<Monomial> monomials;
   for (int k : accessesOf(v)) {
     const IndexExpr &sub = loop_.accesses[static_cast<size_t>(k)].subscripts[0];
-    if (sub.isOpaque())
+    if (sub.isOpaque() || sub.readsArray())
       continue;
     auto poly = expandPolynomial(sub, params);
     if (!poly) {

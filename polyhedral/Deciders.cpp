@@ -4,6 +4,7 @@
 
 #include "polyhedral/AccessRelations.h"
 #include "polyhedral/CrossCheck.h"
+#include "polyhedral/IndexArrays.h"
 #include "polyhedral/IslOwner.h"
 #include "polyhedral/Polynomial.h"
 #include "polyhedral/Schedules.h"
@@ -892,9 +893,11 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
   LoopVerdicts out;
   IslOwner isl;
   isl.setBudget(options.islMaxOperations);
+  bool islDecided = false;
   try {
     LoopRelations relations(isl.ctx(), loop);
     out = LoopDecider(isl.ctx(), loop, relations, options).run();
+    islDecided = true;
   } catch (const isl::exception_quota &) {
     out = undecided(loop, "isl operation budget of " + std::to_string(options.islMaxOperations) + " exhausted");
   } catch (const isl::exception &e) {
@@ -902,11 +905,18 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
   } catch (const std::exception &e) {
     out = undecided(loop, std::string("internal error in the isl deciders: ") + e.what());
   }
+  out.assumptions = assumptionsOf(loop);
+  // Z3 for what isl left open (index arrays, products): races first, then
+  // exclusive reads, which may use facts derived from race freedom.
+  IndexArrayOptions z3{options.z3Rlimit, options.z3TimeoutMs, options.dumpSmt2Dir};
+  if (islDecided)
+    decideIndexArrays(loop, out, IndexArrayPass::ForwardRaces, z3);
   undoProofsThroughRacingIterators(loop, out);
   out.forwardRace = loopRace(loop, out);
+  if (islDecided)
+    decideIndexArrays(loop, out, IndexArrayPass::ExclusiveReads, z3);
   if (out.forwardRace.verdict == Verdict::Violated)
     serialiseAdjoints(out);
-  out.assumptions = assumptionsOf(loop);
   // --cross-check: Z3 re-decides what isl decided (--dump-smt2 alone runs
   // the same queries to write them).
   if (options.crossCheck || !options.dumpSmt2Dir.empty()) {

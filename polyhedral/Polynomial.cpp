@@ -154,6 +154,18 @@ std::optional<int64_t> evaluate(const IndexExpr &e, const std::map<std::string, 
   }
   case IndexExpr::Kind::Opaque:
     return std::nullopt;
+  case IndexExpr::Kind::ArrayRead: {
+    // An index array's element is looked up as "a[3]" (witness values).
+    std::string key = e.name;
+    for (const IndexExpr &o : e.ops) {
+      auto v = evaluate(o, env);
+      if (!v)
+        return std::nullopt;
+      key += "[" + std::to_string(*v) + "]";
+    }
+    auto it = env.find(key);
+    return it == env.end() ? std::nullopt : std::optional<int64_t>(it->second);
+  }
   case IndexExpr::Kind::Neg: {
     auto a = evaluate(e.ops.at(0), env);
     return a ? std::optional<int64_t>(-*a) : std::nullopt;

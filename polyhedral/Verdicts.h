@@ -27,6 +27,10 @@ struct Witness {
   /// that is not matched (reflexive: output o influenced by input `element`
   /// while o does not influence `element`); empty otherwise.
   std::vector<int64_t> secondElement;
+  /// Values of index-array elements the witness relies on, keyed by the
+  /// element as written ("perm[3]" -> 7): what Z3's model picked for data
+  /// the analyzer does not know.
+  std::map<std::string, int64_t> arrayValues;
 };
 
 struct PropertyResult {
@@ -84,10 +88,20 @@ struct VariableVerdicts {
   ScheduleVerdicts schedule; ///< schedule(static[, c]) only
 };
 
+/// A declared fact (model::Fact) that the program contradicts: an error,
+/// since proofs from a false premise prove anything.
+struct ContradictedFact {
+  std::string fact;   ///< its text, e.g. "s > 0"
+  std::string origin; ///< "pragma" or "config"
+  std::string why;    ///< what contradicts it
+  int index = -1;     ///< into LoopModel::facts
+};
+
 struct LoopVerdicts {
   PropertyResult forwardRace;             ///< the loop as a whole
   std::vector<VariableVerdicts> variables; ///< every shared variable it touches
   std::vector<std::string> assumptions;    ///< everything the proofs rely on
+  std::vector<ContradictedFact> contradicted; ///< declared facts the program contradicts
 };
 
 const char *raceVerdictName(Verdict v);     ///< none | race | unknown | not-applicable

@@ -130,10 +130,27 @@ std::string elementText(const std::string &name, const Witness &w, unsigned rank
   return out;
 }
 
+/// "perm[3] = perm[4] = 7, col[0] = 2": index-array values grouped by array
+/// and value, as the solver picked them.
+std::string arrayValuesText(const Witness &w) {
+  std::map<std::pair<std::string, int64_t>, std::vector<std::string>> groups;
+  for (const auto &[element, value] : w.arrayValues)
+    groups[{element.substr(0, element.find('[')), value}].push_back(element);
+  std::string out;
+  for (const auto &[key, elements] : groups) {
+    out += out.empty() ? "" : ", ";
+    for (const std::string &e : elements)
+      out += e + " = ";
+    out += std::to_string(key.second);
+  }
+  return out;
+}
+
 std::string parametersText(const LoopModel &m, const Witness &w) {
-  if (w.parameters.empty())
-    return "";
-  return " (with " + valuesText(w.parameters, m.parameters) + ")";
+  std::string values = w.parameters.empty() ? "" : valuesText(w.parameters, m.parameters);
+  if (!w.arrayValues.empty())
+    values += (values.empty() ? "" : "; ") + arrayValuesText(w);
+  return values.empty() ? "" : " (with " + values + ")";
 }
 
 const char *verb(AccessKind k) { return k == AccessKind::Read ? "reads" : "writes"; }
@@ -476,8 +493,25 @@ std::string assumptionNote(const std::string &a) {
 
 } // namespace
 
+/// A declared fact the program contradicts, at its pragma: proofs from a
+/// false premise prove anything.
+Finding contradictedFinding(const LoopModel &m, const polyhedral::ContradictedFact &c) {
+  const model::Fact *fact =
+      c.index >= 0 && static_cast<size_t>(c.index) < m.facts.size() ? &m.facts[static_cast<size_t>(c.index)] : nullptr;
+  Location at = fact && fact->range.line ? locationOf(fact->range) : pragmaOf(m);
+  std::string where = c.origin == "config" ? " (declared in the config file)" : "";
+  Finding f = makeFinding(kRuleAssumptionContradicted, Level::Error, at,
+                          "assumption '" + c.fact + "'" + where + " is contradicted by the program: " + c.why +
+                              "; no verdict of this loop uses it",
+                          m);
+  f.notes.push_back({pragmaNoteOf(m), "for the loop here"});
+  return f;
+}
+
 std::vector<Finding> buildFindings(const LoopModel &m, const polyhedral::LoopVerdicts &v) {
   std::vector<Finding> out = loopWideFindings(m, v);
+  for (const polyhedral::ContradictedFact &c : v.contradicted)
+    out.push_back(contradictedFinding(m, c));
   bool variableRace = false, variableUnknown = !out.empty();
   for (const VariableVerdicts &vv : v.variables) {
     const int var = variableIndex(m, vv);

@@ -17,6 +17,9 @@ inline constexpr const char kRuleForwardRace[] = "adjoint-lint-forward-race";
 inline constexpr const char kRuleSharedAdjoint[] = "adjoint-lint-shared-adjoint";
 inline constexpr const char kRuleUnknown[] = "adjoint-lint-unknown";
 inline constexpr const char kRuleGatherAvailable[] = "adjoint-lint-gather-available";
+inline constexpr const char kRuleAssumptionContradicted[] = "adjoint-lint-assumption-contradicted";
+/// Input problem: a malformed `#pragma adjoint_lint` (the front end reports it).
+inline constexpr const char kRuleBadPragma[] = "adjoint-lint-bad-pragma";
 
 /// The findings for one loop, in deterministic order (see sortFindings):
 /// - adjoint-lint-forward-race (warning) for every variable whose forward
@@ -28,7 +31,10 @@ inline constexpr const char kRuleGatherAvailable[] = "adjoint-lint-gather-availa
 /// - adjoint-lint-unknown (warning) for every forward-race or exclusive-read
 ///   question that could not be decided, with the reason;
 /// - adjoint-lint-gather-available (note) for every active array whose
-///   adjoint can run as a gather loop.
+///   adjoint can run as a gather loop;
+/// - adjoint-lint-assumption-contradicted (error) for every declared fact
+///   (`#pragma adjoint_lint assume(...)`, config `Assumptions`) that the
+///   program contradicts, at the pragma.
 /// Every finding of the loop carries the loop's assumptions as notes.
 std::vector<Finding> buildFindings(const model::LoopModel &loop,
                                    const polyhedral::LoopVerdicts &verdicts);

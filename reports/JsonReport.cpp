@@ -185,6 +185,9 @@ Json witnessToJson(const LoopModel &m, const polyhedral::Witness &w) {
     j["second_element"] = w.secondElement;
   if (!w.parameters.empty())
     j["parameters"] = valuesToJson(m, w.parameters);
+  // Index-array elements as the solver chose them: {"perm[3]": 7, "perm[4]": 7}.
+  if (!w.arrayValues.empty())
+    j["array_values"] = w.arrayValues;
   return j;
 }
 
@@ -224,7 +227,11 @@ Json propertyToJson(const LoopModel &m, const PropertyResult &r, bool race) {
   // A witness names two distinct iterations. A property of one iteration
   // (symmetric update: R_X(p) != W_Y(p)) has a one-iteration
   // counterexample instead.
-  if (r.witness && isSingleIteration(*r.witness))
+  // An unknown verdict may come with a possible witness: a conflict that
+  // index-array values the program does not show would cause.
+  if (r.witness && r.verdict == Verdict::Unknown)
+    j["possible_witness"] = witnessToJson(m, *r.witness);
+  else if (r.witness && isSingleIteration(*r.witness))
     j["counterexample"] = counterexampleToJson(m, *r.witness);
   else if (r.witness)
     j["witness"] = witnessToJson(m, *r.witness);

@@ -53,6 +53,12 @@ constexpr RuleInfo rules[] = {
      "the array that pulls the contributions of every forward iteration that read the element, "
      "so that no two threads increment one adjoint element.",
      "Generate (or write) the adjoint of this loop as a gather loop over the array's elements."},
+    {kRuleAssumptionContradicted, "AssumptionContradicted", "error",
+     "A declared assumption is contradicted by the program.",
+     "A fact declared with #pragma adjoint_lint assume(...) or in the config file's Assumptions "
+     "cannot hold: the program makes it false (a name in it is a constant with another value, or "
+     "no values satisfy it). Proofs from a false premise prove anything, so no verdict uses it.",
+     "Correct or remove the assumption (docs/assumptions.md)."},
 };
 
 int ruleIndex(const std::string &rule) {

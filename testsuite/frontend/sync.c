@@ -39,8 +39,8 @@ void g(int n, const int *bin, double *h) {
 // CHECK: loop sync.c:[[@LINE+5]]:1 parallel for in g
 // CHECK: clauses: reduction(+)=[h]
 // CHECK: var h: rank=1 extents=[?] type=double floating sharing=reduction(+) pointer param
-// CHECK: read h[bin[i]] [<opaque: data-dependent subscript bin[i]>] scope=-1 sync=reduction
-// CHECK-NEXT: write h[bin[i]] [<opaque: data-dependent subscript bin[i]>] scope=-1 sync=reduction
+// CHECK: read h[bin[i]] [bin[i]] scope=-1 sync=reduction
+// CHECK-NEXT: write h[bin[i]] [bin[i]] scope=-1 sync=reduction
 #pragma omp parallel for reduction(+ : h[0:8])
   for (int i = 0; i < n; i++)
     h[bin[i]] += 1.0;

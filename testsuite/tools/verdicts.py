@@ -2,6 +2,8 @@
 """Summarise an adjoint-lint JSON report as stable lines for FileCheck.
 
   loop LINE DIRECTIVE: forward_race=VERDICT [witness ...]
+  (a "possible witness" is an unknown verdict's conflict through index-array
+  values the solver chose; values=perm[0]=3,perm[1]=3 lists them)
     ARRAY: active=.. exclusive_read=.. symmetric_update=.. reflexive=.. strategy=..
       exclusive_read witness: iterations=i=1;i=2 element=[2] accesses=L:C,L:C
 
@@ -41,11 +43,18 @@ def describe(name, res):
 
 def witness_line(name, res):
     w = res.get("witness")
+    kind = "witness"
+    if not w and res.get("possible_witness"):
+        w, kind = res.get("possible_witness"), "possible witness"
     if not w:
         return None
     its = " ".join(iters(i) for i in w.get("iterations", []))
     acc = ",".join(f"{a.get('line')}:{a.get('column')}" for a in w.get("accesses", []))
-    return f"{name} witness: iterations={its} element={w.get('element')} accesses={acc}"
+    line = f"{name} {kind}: iterations={its} element={w.get('element')} accesses={acc}"
+    values = w.get("array_values")
+    if values:
+        line += " values=" + ",".join(f"{k}={v}" for k, v in values.items())
+    return line
 
 
 def main():

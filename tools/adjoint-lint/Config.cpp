@@ -30,6 +30,7 @@ template <> struct MappingTraits<ConfigFile> {
     io.mapOptional("FailOn", c.failOn);
     io.mapOptional("IslMaxOperations", c.islMaxOperations);
     io.mapOptional("InheritParentConfig", c.inheritParentConfig);
+    io.mapOptional("Assumptions", c.assumptions);
   }
 };
 
@@ -90,8 +91,16 @@ bool parseConfigFile(const std::string &text, const std::string &path, ConfigFil
       error.message = "unknown value (FailOn is one of note, warning, error, none)";
     if (error.message.rfind("unknown key", 0) == 0)
       error.message += " (known keys: Checks, WarningsAsErrors, FailOn, IslMaxOperations, "
-                       "InheritParentConfig)";
+                       "InheritParentConfig, Assumptions)";
     return false;
+  }
+  for (const std::string &fact : parsed.assumptions.value_or(std::vector<std::string>{})) {
+    std::string why;
+    if (!model::parseFact(fact, why)) {
+      error.file = path;
+      error.message = "bad assumption '" + fact + "': " + why + " (see docs/assumptions.md)";
+      return false;
+    }
   }
   out = parsed;
   return true;
@@ -109,6 +118,20 @@ void merge(Config &base, const ConfigFile &over) {
     base.failOn = *over.failOn;
   if (over.islMaxOperations)
     base.islMaxOperations = *over.islMaxOperations;
+  if (over.assumptions)
+    base.assumptions.insert(base.assumptions.end(), over.assumptions->begin(), over.assumptions->end());
+}
+
+void addConfigFacts(model::LoopModel &loop, const Config &config) {
+  for (const std::string &text : config.assumptions) {
+    std::string why;
+    std::optional<model::Fact> fact = model::parseFact(text, why);
+    if (!fact)
+      continue;
+    fact->origin = "config";
+    fact->range.file = config.files.empty() ? std::string() : config.files.front();
+    loop.facts.push_back(std::move(*fact));
+  }
 }
 
 std::string dumpConfig(const Config &config) {
@@ -117,6 +140,8 @@ std::string dumpConfig(const Config &config) {
   file.warningsAsErrors = config.warningsAsErrors;
   file.failOn = config.failOn;
   file.islMaxOperations = config.islMaxOperations;
+  if (!config.assumptions.empty())
+    file.assumptions = config.assumptions;
   std::string text;
   llvm::raw_string_ostream os(text);
   llvm::yaml::Output out(os);

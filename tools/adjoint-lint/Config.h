@@ -5,6 +5,8 @@
 //   FailOn: warning                          # note | warning | error | none
 //   IslMaxOperations: 20000000               # isl budget per loop (0: none)
 //   InheritParentConfig: true                # also read the next one upward
+//   Assumptions: ['injective(perm)', 's > 0'] # facts for the Z3 deciders
+//                                             # (docs/assumptions.md)
 //
 // For each source file the nearest `.adjoint-lint.yaml` from the file's
 // directory upward applies (one for all files with --config-file=PATH).
@@ -16,6 +18,8 @@
 // in Config.cpp (ConfigFile's mapping), one line in merge() and one in the
 // dump. No Clang type here; LLVM's YAML parser only.
 #pragma once
+
+#include "model/LoopModel.h"
 
 #include <cstdint>
 #include <map>
@@ -37,6 +41,9 @@ struct ConfigFile {
   std::optional<FailOn> failOn;
   std::optional<uint64_t> islMaxOperations;
   std::optional<bool> inheritParentConfig;
+  /// Facts in `#pragma adjoint_lint assume(...)` syntax, for every loop of
+  /// the files the configuration applies to.
+  std::optional<std::vector<std::string>> assumptions;
 };
 
 /// The configuration that applies to one file.
@@ -45,6 +52,8 @@ struct Config {
   std::string warningsAsErrors;
   FailOn failOn = FailOn::Warning;
   uint64_t islMaxOperations = defaultIslMaxOperations();
+  /// Every file's Assumptions, the farthest file's first (appended).
+  std::vector<std::string> assumptions;
   /// The configuration files that contributed, nearest first (empty: none).
   std::vector<std::string> files;
 };
@@ -63,6 +72,10 @@ bool parseConfigFile(const std::string &text, const std::string &path, ConfigFil
 /// `over`'s values replace `base`'s; Checks and WarningsAsErrors are
 /// appended (`base,over`).
 void merge(Config &base, const ConfigFile &over);
+
+/// Adds the configuration's Assumptions to `loop`'s facts (origin
+/// "config"; parseConfigFile has checked that they parse).
+void addConfigFacts(model::LoopModel &loop, const Config &config);
 
 /// The effective configuration as YAML (what --dump-config prints).
 std::string dumpConfig(const Config &config);

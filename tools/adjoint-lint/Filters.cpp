@@ -11,7 +11,8 @@ const std::vector<std::string> &allRules() {
   static const std::vector<std::string> rules = {reports::kRuleForwardRace,
                                                  reports::kRuleSharedAdjoint,
                                                  reports::kRuleUnknown,
-                                                 reports::kRuleGatherAvailable};
+                                                 reports::kRuleGatherAvailable,
+                                                 reports::kRuleAssumptionContradicted};
   return rules;
 }
 

@@ -279,7 +279,9 @@ void decideLoops(FileWork &work) {
   polyhedral::DeciderOptions options;
   options.islMaxOperations = work.config.islMaxOperations;
   driver::applySolverOptions(options); // Z3 budgets, --cross-check, dumps
-  for (const model::LoopModel &loop : work.tu.loops) {
+  for (const model::LoopModel &declared : work.tu.loops) {
+    model::LoopModel loop = declared;
+    driver::addConfigFacts(loop, work.config); // Assumptions (docs/assumptions.md)
     try {
       polyhedral::LoopVerdicts verdicts = polyhedral::decide(loop, options);
       std::vector<Finding> findings = reports::buildFindings(loop, verdicts);

@@ -19,7 +19,7 @@ TEST(SarifReport, OneResultPerFindingWithNotesAsRelatedLocations) {
   EXPECT_EQ(log["version"], "2.1.0");
   Json run = log["runs"][0];
   EXPECT_EQ(run["tool"]["driver"]["name"], "adjoint-lint");
-  EXPECT_EQ(run["tool"]["driver"]["rules"].size(), 4u);
+  EXPECT_EQ(run["tool"]["driver"]["rules"].size(), 5u);
   ASSERT_EQ(run["results"].size(), 1u);
   Json r = run["results"][0];
   EXPECT_EQ(r["ruleId"], kRuleForwardRace);
@@ -77,7 +77,7 @@ TEST(SarifReport, ARaceIsACodeFlowWithOneThreadFlowPerIteration) {
 
 TEST(SarifReport, RulesCarryWhatCodeScanningShows) {
   Json rules = buildSarif({}, {}, true)["runs"][0]["tool"]["driver"]["rules"];
-  ASSERT_EQ(rules.size(), 4u);
+  ASSERT_EQ(rules.size(), 5u);
   for (const Json &rule : rules) {
     std::string id = rule["id"];
     EXPECT_FALSE(rule["shortDescription"]["text"].get<std::string>().empty()) << id;
