@@ -482,6 +482,21 @@ PropertyResult LoopDecider::symmetricUpdate(int x, int y, const isl::map &rx, co
     w->firstAccess = write;
     w->secondAccess = read;
     r.witness = w;
+  } else {
+    // No other iteration touches the element: a one-iteration
+    // counterexample, p and an element of R_X(p) Δ W_Y(p).
+    isl::map onlyRead = rx.subtract(wy);
+    bool readSide = !onlyRead.is_empty();
+    std::vector<long> pt = smallPoint((readSide ? onlyRead : wy.subtract(rx)).wrap().flatten());
+    unsigned np = rel_.paramCount(), nd = rel_.parallelDims();
+    Witness one;
+    one.parameters = parameterValues(pt);
+    one.iterations = {iterationAt(pt, np), iterationAt(pt, np)};
+    one.inner = {{}, {}};
+    one.element.assign(pt.begin() + np + nd, pt.end());
+    one.firstAccess = readSide ? read : write;
+    one.secondAccess = readSide ? write : read;
+    r.witness = one;
   }
   return r;
 }
@@ -517,14 +532,14 @@ PropertyResult LoopDecider::reflexive(int x, int y, const isl::map &rx, const is
                          .intersect_domain(fixedPoint("E", pt, np + nd + rank, rank))
                          .range()
                          .subtract(fixedPoint("S", pt, np, nd));
-  if (writers.is_empty())
-    return r; // every writer of j is p itself: no two-iteration witness
   Witness w;
   w.parameters = parameterValues(pt);
   auto at = [&pt](size_t from, unsigned n) { return std::vector<int64_t>(pt.begin() + from, pt.begin() + from + n); };
   w.secondElement = at(np + nd, rank);
   w.element = at(np + nd + rank, rank);
-  w.iterations = {iterationAt(pt, np), iterationAt(smallPoint(writers), np)};
+  // Every writer of j is p itself: a one-iteration counterexample (p writes
+  // o and j, reads j, and does not read o).
+  w.iterations = {iterationAt(pt, np), iterationAt(writers.is_empty() ? pt : smallPoint(writers), np)};
   w.inner = {{}, {}};
   w.firstAccess = write;
   w.secondAccess = read;

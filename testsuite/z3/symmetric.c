@@ -43,6 +43,18 @@ void five(int n, double *x, double *y) {
       y[i * n + j] = x[i * n + j] + x[(i - 1) * n + j] + x[(i + 1) * n + j] + x[i * n + j - 1] + x[i * n + j + 1];
 }
 
+// Output y[2i] depends on input x[2i+1], which only iteration i writes (as
+// y[2i+1]) and which does not depend on x[2i]: one iteration is the
+// counterexample of reflexivity.
+// CHECK: pairs x symmetric_update=violated(with y){{.*}} reflexive=violated(with y)[iteration {'i': 0} element [1] second [0]] gather_available=holds
+void pairs(int n, double *x, double *y) {
+#pragma omp parallel for
+  for (int i = 0; i < n; i++) {
+    y[2 * i] = x[2 * i + 1];
+    y[2 * i + 1] = x[2 * i + 1];
+  }
+}
+
 // A data-dependent read: the iterations reading an element are not known,
 // no gather adjoint can be derived.
 // CHECK: gathered x symmetric_update=unknown(with y) reflexive=unknown(with y) gather_available=unknown

@@ -14,6 +14,13 @@ for loop in report["loops"]:
             text = "%s=%s" % (key, p["verdict"])
             if p.get("with"):
                 text += "(with %s)" % p["with"]
+            c = p.get("counterexample")
+            if c:
+                text += "[iteration %s element %s" % (c["iteration"], c.get("element"))
+                if "second_element" in c:
+                    text += " second %s" % c["second_element"]
+                text += "]"
+            assert p["verdict"] != "violated" or p.get("witness") or c, p
             w = p.get("witness")
             if w:
                 text += "[iterations %s element %s" % (",".join(str(it) for it in w["iterations"]), w.get("element"))
