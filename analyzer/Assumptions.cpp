@@ -304,6 +304,8 @@ void attachAssumptions(ASTContext &ctx, const std::string &displayFile, std::vec
       return;
     pragmas = it->second;
   }
+  if (pragmas.empty())
+    return; // no AST walk for the files without the pragma
   Attacher(ctx, displayFile).run(std::move(pragmas), loops, problems);
 }
 

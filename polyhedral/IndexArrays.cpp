@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -136,10 +137,7 @@ class IndexArrayDecider {
 public:
   IndexArrayDecider(const LoopModel &loop, LoopVerdicts &out, IndexArrayPass pass,
                     const IndexArrayOptions &options)
-      : loop_(loop), out_(out), pass_(pass),
-        session_(ctx_, smt::Budget{options.rlimit, options.timeoutMs}, options.dumpSmt2Dir,
-                 (loop.id.empty() ? std::string("loop") : loop.id) +
-                     (pass == IndexArrayPass::ForwardRaces ? ".index-arrays-races" : ".index-arrays-reads")) {}
+      : loop_(loop), out_(out), pass_(pass), options_(options) {}
 
   void run();
 
@@ -147,8 +145,12 @@ private:
   const LoopModel &loop_;
   LoopVerdicts &out_;
   IndexArrayPass pass_;
-  z3::context ctx_;
-  smt::Session session_;
+  const IndexArrayOptions &options_;
+  /// Made on the first query: most loops need none (a Z3 context costs).
+  std::unique_ptr<z3::context> ctx_;
+  std::unique_ptr<smt::Session> session_;
+  z3::context &ctx();
+  smt::Session &session();
   std::set<std::string> used_;
 
   bool refinable(const VariableVerdicts &vv) const;
@@ -235,6 +237,21 @@ bool IndexArrayDecider::identityRead(int k) const {
   return false;
 }
 
+z3::context &IndexArrayDecider::ctx() {
+  if (!ctx_)
+    ctx_ = std::make_unique<z3::context>();
+  return *ctx_;
+}
+
+smt::Session &IndexArrayDecider::session() {
+  if (!session_)
+    session_ = std::make_unique<smt::Session>(
+        ctx(), smt::Budget{options_.rlimit, options_.timeoutMs}, options_.dumpSmt2Dir,
+        (loop_.id.empty() ? std::string("loop") : loop_.id) +
+            (pass_ == IndexArrayPass::ForwardRaces ? ".index-arrays-races" : ".index-arrays-reads"));
+  return *session_;
+}
+
 bool IndexArrayDecider::readOnly(const std::string &array) const {
   int v = loop_.findVariable(array);
   if (v < 0)
@@ -303,7 +320,7 @@ std::vector<int> IndexArrayDecider::derivingWrites() const {
 QueryResult IndexArrayDecider::query(int a, int b, const std::string &question, std::vector<QueryFact> &facts) {
   QueryResult r;
   try {
-    z3::context &c = ctx_;
+    z3::context &c = ctx();
     std::vector<Term> terms;
     smt::Encoder enc(c, loop_);
     enc.setTermHook(arrayHook(terms));
@@ -425,7 +442,7 @@ QueryResult IndexArrayDecider::query(int a, int b, const std::string &question, 
     for (const auto &[formula, name] : pending)
       s.add(formula, name.c_str());
 
-    smt::Session::Result res = session_.check(s, question);
+    smt::Session::Result res = session().check(s, question);
     switch (res.interpretation.answer) {
     case smt::Answer::Proved: {
       r.kind = QueryResult::Kind::Unsat;
@@ -460,7 +477,7 @@ QueryResult IndexArrayDecider::query(int a, int b, const std::string &question, 
           boxIn(in->env.at(it), -16, 64);
       for (const Term &t : terms)
         boxIn(t.value, -16, 64);
-      smt::Session::Result small = session_.check(s, question + ".small-witness");
+      smt::Session::Result small = session().check(s, question + ".small-witness");
       if (small.interpretation.answer == smt::Answer::Refuted && small.model)
         m = *small.model;
       s.pop();
@@ -581,7 +598,7 @@ void IndexArrayDecider::checkContradictions() {
     if (fact.kind != Fact::Kind::Condition)
       continue;
     try {
-      smt::Encoder enc(ctx_, loop_);
+      smt::Encoder enc(ctx(), loop_);
       smt::Env env;
       for (const std::string &p : loop_.parameters)
         env.insert_or_assign(p, enc.parameter(p));
@@ -591,7 +608,7 @@ void IndexArrayDecider::checkContradictions() {
         continue; // names the loop does not know: about another loop
       z3::solver s = enc.newQuery();
       s.add(*formula);
-      if (session_.check(s, "fact" + std::to_string(f) + ".consistent").interpretation.answer ==
+      if (session().check(s, "fact" + std::to_string(f) + ".consistent").interpretation.answer ==
           smt::Answer::Proved) {
         std::string why = fact.names().empty() ? "it is false" : "no values of " + commaList(fact.names()) + " satisfy it";
         if (!fact.written.empty())
