@@ -324,7 +324,16 @@ void forEachFile(size_t n, unsigned jobs, Task task, Name name) {
   pool.wait();
 }
 
-/// The files to analyse: FILES (each once), or every file of the database.
+/// Whether `file`'s extension is a C or C++ source's (as the Clang driver
+/// sees it).
+bool isCOrCxxSource(const std::string &file) {
+  static const std::set<std::string> extensions = {".c",  ".C",   ".cc", ".cp", ".cpp",
+                                                   ".CPP", ".cxx", ".c++", ".i",  ".ii"};
+  return extensions.count(std::string(llvm::sys::path::extension(file))) > 0;
+}
+
+/// The files to analyse: FILES (each once), or every C or C++ file of the
+/// database.
 std::vector<std::string> inputList(Run &run, const analyzer::SourceFrontend &frontend) {
   std::vector<std::string> files;
   if (inputFiles.empty() && !buildPath.empty()) {
@@ -333,9 +342,13 @@ std::vector<std::string> inputList(Run &run, const analyzer::SourceFrontend &fro
                                                 frontend.databaseError()));
       return {};
     }
-    files = frontend.databaseFiles();
+    // Only C and C++ sources: a database also lists assembly and other
+    // languages, which hold no OpenMP loops of ours.
+    for (std::string &file : frontend.databaseFiles())
+      if (isCOrCxxSource(file))
+        files.push_back(std::move(file));
     if (files.empty())
-      addProblem(run, inputError(buildPath, "the compilation database lists no file"));
+      addProblem(run, inputError(buildPath, "the compilation database lists no C or C++ file"));
     return files;
   }
   std::set<std::string> seen;
