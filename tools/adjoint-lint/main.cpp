@@ -21,6 +21,7 @@
 #include "tools/adjoint-lint/Exports.h"
 #include "tools/adjoint-lint/Filters.h"
 #include "tools/adjoint-lint/Options.h"
+#include "tools/adjoint-lint/Deadline.h"
 #include "tools/adjoint-lint/SolverOptions.h"
 
 #include <llvm/ADT/SmallString.h>
@@ -37,7 +38,9 @@
 #include <exception>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <tuple>
 #include <string>
 #include <vector>
@@ -279,11 +282,39 @@ void decideLoops(FileWork &work) {
   polyhedral::DeciderOptions options;
   options.islMaxOperations = work.config.islMaxOperations;
   driver::applySolverOptions(options); // Z3 budgets, --cross-check, dumps
+  // --timeout (Deadline.h): the file's budget; loops it leaves no time for
+  // are unknown, and the file gets an error (exit status 2).
+  std::optional<driver::Clock::time_point> deadline = driver::fileDeadline();
+  size_t index = 0;
+  bool outOfTime = false;
   for (const model::LoopModel &declared : work.tu.loops) {
+    ++index;
     model::LoopModel loop = declared;
     driver::addConfigFacts(loop, work.config); // Assumptions (docs/assumptions.md)
     try {
-      polyhedral::LoopVerdicts verdicts = polyhedral::decide(loop, options);
+      polyhedral::LoopVerdicts verdicts;
+      bool decided = false;
+      if (!outOfTime && deadline) {
+        decided = driver::decideBefore(loop, options, *deadline, verdicts);
+      } else if (!outOfTime) {
+        verdicts = polyhedral::decide(loop, options);
+        decided = true;
+      }
+      if (!decided) {
+        if (!outOfTime) {
+          outOfTime = true;
+          std::ostringstream message;
+          message << "time budget exhausted (--timeout=" << driver::timeoutSeconds()
+                  << " s per file) while deciding loop " << loop.id << "; it and the "
+                  << work.tu.loops.size() - index << " later loop(s) of the file are unknown";
+          Finding f = inputError(loop.range.file.empty() ? work.file : loop.range.file, message.str());
+          f.loc.line = loop.range.line;
+          f.loc.column = loop.range.column;
+          f.loopId = loop.id;
+          work.deciderProblems.push_back(std::move(f));
+        }
+        verdicts = driver::timedOutVerdicts(loop);
+      }
       std::vector<Finding> findings = reports::buildFindings(loop, verdicts);
       work.loopFindings.insert(work.loopFindings.end(), findings.begin(), findings.end());
       work.analysed.push_back({loop, std::move(verdicts)});
@@ -680,7 +711,8 @@ int runTool(int argc, const char **argv) {
   if (dumpModel) {
     model::ModelFile file;
     file.loops = run.loops;
-    llvm::outs() << model::toJson(file).dump(2) << "\n";
+    llvm::outs() << model::toJson(file).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                 << "\n";
     llvm::outs().flush();
     analyzer::printFindingsClangStyle(run.findings, llvm::errs(), llvm::errs().has_colors());
     return run.inputFailed ? ExitInputError : ExitClean;
@@ -692,12 +724,16 @@ int runTool(int argc, const char **argv) {
   const bool exported =
       driver::writeExports(run.analysed, run.findings, run.inputs, !run.inputFailed, exportErrors);
   if (format == OutputFormat::Json) {
-    llvm::outs() << reports::buildReport(run.analysed, run.findings, run.inputs).dump(2) << "\n";
+    // Source text that is not UTF-8 (Latin-1 comments inside an access)
+    // becomes U+FFFD instead of an exception: the report stays valid JSON.
+    llvm::outs() << reports::buildReport(run.analysed, run.findings, run.inputs)
+                        .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                 << "\n";
     jsonPrinted = true;
   } else if (format == OutputFormat::Sarif) {
     llvm::outs() << reports::buildSarif(run.findings, run.inputs, !run.inputFailed,
                                         driver::sarifOptions())
-                        .dump(2)
+                        .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                  << "\n";
     jsonPrinted = true;
   } else {
@@ -724,6 +760,8 @@ int main(int argc, const char **argv) {
       return driver::runCodegenSubcommand(argc, argv);
     int status = runTool(argc, argv);
     llvm::outs().flush();
+    if (driver::workAbandoned()) // --timeout left a decision running
+      driver::finishProcess(status);
     return status;
   } catch (const std::exception &e) {
     reportInternalError(e.what());

@@ -1,0 +1,44 @@
+// --timeout: a time budget per input file (docs/robustness.md).
+//
+// Each loop's decision runs on a worker thread that the driver waits for
+// until the file's deadline. A decision still running then (one long isl or
+// Z3 call that no operation budget bounds) is abandoned: its thread keeps
+// its own copies of the loop and the options and is never joined, so the
+// process must end with finishProcess(), which does not run static
+// destructors under it. The loops of the file that were not decided are
+// `unknown`, and an error names the file and the budget (exit status 2).
+#pragma once
+
+#include "model/LoopModel.h"
+#include "polyhedral/Deciders.h"
+#include "polyhedral/Verdicts.h"
+
+#include <chrono>
+#include <optional>
+
+namespace adjoint_lint::driver {
+
+using Clock = std::chrono::steady_clock;
+
+/// The deadline of a file whose analysis starts now; none without --timeout
+/// (--timeout=0).
+std::optional<Clock::time_point> fileDeadline();
+/// The --timeout value in seconds, for messages.
+double timeoutSeconds();
+
+/// Decides `loop` before `deadline`; false when the deadline passes first
+/// (nothing is written to `out` then). Exceptions of decide() pass through.
+bool decideBefore(const model::LoopModel &loop, const polyhedral::DeciderOptions &options,
+                  Clock::time_point deadline, polyhedral::LoopVerdicts &out);
+
+/// The verdicts of a loop that the budget did not leave time for.
+polyhedral::LoopVerdicts timedOutVerdicts(const model::LoopModel &loop);
+
+/// Whether a decision was abandoned (its thread still runs).
+bool workAbandoned();
+
+/// Flushes the output streams and ends the process with `status`; without
+/// static destructors when work was abandoned.
+[[noreturn]] void finishProcess(int status);
+
+} // namespace adjoint_lint::driver
