@@ -331,7 +331,12 @@ QueryResult IndexArrayDecider::query(int a, int b, const std::string &question, 
       r.reason = why;
       return r;
     }
-    z3::solver s = enc.newQuery();
+    // Z3's default solver, not Encoder::newQuery's `smt` tactic solver: the
+    // tactic's solver reports no unsat core, and the core is how the facts
+    // a proof used get listed.
+    z3::solver s(c);
+    for (const auto &[fact, text] : enc.facts())
+      s.add(fact);
     s.add(ia.domain && ib.domain && enc.differentIterations(ia, ib));
     for (size_t d = 0; d < ea->size(); ++d)
       s.add((*ea)[d] == (*eb)[d]);
