@@ -300,7 +300,9 @@ TranslationUnitResult analyzeOne(const std::string &file, const FrontendOptions 
     TranslationUnitResult one = parseWith(file, command, commandLine);
     result.analysable &= one.analysable;
     for (model::LoopModel &loop : one.loops) {
-      std::string text = model::toJson(loop).dump();
+      // error_handler_t::replace: source text that is not UTF-8 must not throw.
+      std::string text =
+          model::toJson(loop).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       if (std::find(loopsSeen.begin(), loopsSeen.end(), text) != loopsSeen.end())
         continue;
       loopsSeen.push_back(std::move(text));

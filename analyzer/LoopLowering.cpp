@@ -2742,7 +2742,9 @@ private:
       region = enclosingParallel(d);
     LoopLowerer lowerer(ctx_, loc_, d, region, fn_);
     m::LoopModel model = lowerer.run();
-    std::string key = m::toJson(model).dump();
+    // Source text that is not UTF-8 (a Latin-1 comment inside an access)
+    // must not make dump() throw.
+    std::string key = m::toJson(model).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (!seen_.insert(key).second)
       return;
     result.loops.push_back(std::move(model));

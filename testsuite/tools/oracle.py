@@ -412,6 +412,18 @@ def check_file(path, args, work):
     return r
 
 
+def checked(path, args, work):
+    """check_file, with a failure of the oracle itself counted as a
+    disagreement (it must not pass silently)."""
+    try:
+        return check_file(path, args, work)
+    except Exception as e:  # noqa: BLE001
+        r = FileResult(path)
+        r.disagreements = 1
+        r.lines.append(f"DISAGREE {os.path.relpath(path)}: the oracle failed: {type(e).__name__}: {e}")
+        return r
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--adjoint-lint", required=True)
@@ -451,7 +463,7 @@ def main():
         return 2
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
-        results = list(ex.map(lambda f: check_file(f, args, work), files))
+        results = list(ex.map(lambda f: checked(f, args, work), files))
 
     disagreements = checked = 0
     skipped, unexercised = [], []

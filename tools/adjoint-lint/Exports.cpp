@@ -43,7 +43,9 @@ bool writeExports(const std::vector<reports::AnalysedLoop> &loops,
   if (!exportSarif.empty()) {
     std::string error;
     std::string text =
-        reports::buildSarif(findings, inputs, executionSuccessful, sarifOptions()).dump(2) + "\n";
+        reports::buildSarif(findings, inputs, executionSuccessful, sarifOptions())
+            .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+        "\n";
     if (!reports::writeFileAtomically(exportSarif, text, error)) {
       errors.push_back(error);
       ok = false;
