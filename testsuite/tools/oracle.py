@@ -412,7 +412,7 @@ def check_file(path, args, work):
     return r
 
 
-def checked(path, args, work):
+def check_file_safely(path, args, work):
     """check_file, with a failure of the oracle itself counted as a
     disagreement (it must not pass silently)."""
     try:
@@ -463,7 +463,7 @@ def main():
         return 2
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
-        results = list(ex.map(lambda f: checked(f, args, work), files))
+        results = list(ex.map(lambda f: check_file_safely(f, args, work), files))
 
     disagreements = checked = 0
     skipped, unexercised = [], []
