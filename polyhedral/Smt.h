@@ -99,7 +99,9 @@ public:
   /// The two instances belong to different iterations of the parallel loop.
   z3::expr differentIterations(const Instance &a, const Instance &b) const;
 
-  /// A solver holding the facts.
+  /// A solver holding the facts: the `smt` tactic's solver, fast to set up
+  /// for small queries, but it reports no unsat core; a query that needs
+  /// one (which facts a proof used) builds a `z3::solver(ctx())`.
   z3::solver newQuery();
 
   /// A witness from a model of a query over instances a and b.
