@@ -25,7 +25,9 @@ struct ConfiguredFinding {
 /// Whether `checks` enables at least one of adjoint-lint's rules.
 bool enablesAnyRule(const std::string &checks);
 
-/// All of adjoint-lint's rules (reports/Findings.h's kRule*).
+/// The rules of findings about loops (reports/Findings.h's kRule*; not the
+/// input problems kRuleBadPragma and kRuleNolint, which --checks does not
+/// filter).
 const std::vector<std::string> &allRules();
 
 class FindingFilter {
