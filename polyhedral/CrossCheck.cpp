@@ -93,7 +93,7 @@ PropertyResult Z3Decider::conflicts(int v, const std::vector<std::pair<int, int>
         unknownReason = why;
       continue;
     }
-    z3::solver s = enc_.newQuery();
+    z3::solver s = enc_.newQuery(/*fast=*/true);
     s.add(ia.domain);
     s.add(ib.domain);
     s.add(enc_.differentIterations(ia, ib));

@@ -131,7 +131,7 @@ bool ScheduleQuery::build(const std::vector<std::pair<int, int>> &pairs, std::st
 
 PropertyResult ScheduleQuery::ask(smt::Session &session, const std::string &question, const z3::expr &extra,
                                   const char *violated, const char *holds, std::optional<Witness> *witness) {
-  z3::solver s = enc_.newQuery();
+  z3::solver s = enc_.newQuery(/*fast=*/true);
   s.add(anyConflict());
   s.add(extra);
   smt::Session::Result r = session.check(s, question);

@@ -321,11 +321,11 @@ z3::expr Encoder::differentIterations(const Instance &a, const Instance &b) cons
   return parts.empty() ? ctx_.bool_val(false) : z3::mk_or(parts);
 }
 
-z3::solver Encoder::newQuery() {
+z3::solver Encoder::newQuery(bool fast) {
   // The plain SMT core: Z3's default solver costs tens of milliseconds per
   // check in setup (it probes for incremental use); the `smt` tactic's
   // solver answers these small queries in well under one.
-  z3::solver s = z3::tactic(ctx_, "smt").mk_solver();
+  z3::solver s = fast ? z3::tactic(ctx_, "smt").mk_solver() : z3::solver(ctx_);
   for (const auto &[fact, text] : facts_)
     s.add(fact);
   return s;

@@ -99,10 +99,11 @@ public:
   /// The two instances belong to different iterations of the parallel loop.
   z3::expr differentIterations(const Instance &a, const Instance &b) const;
 
-  /// A solver holding the facts: the `smt` tactic's solver, fast to set up
-  /// for small queries, but it reports no unsat core; a query that needs
-  /// one (which facts a proof used) builds a `z3::solver(ctx())`.
-  z3::solver newQuery();
+  /// A solver holding the facts. `fast`: the `smt` tactic's solver, quick
+  /// to set up for small queries (Z3's default solver spends milliseconds
+  /// per check in setup), but it reports no unsat core; the default (Z3's
+  /// default solver) reports unsat cores (which facts a proof used).
+  z3::solver newQuery(bool fast = false);
 
   /// A witness from a model of a query over instances a and b.
   Witness witness(const z3::model &m, Instance &a, Instance &b);
