@@ -56,3 +56,4 @@ void plain(int n, double *x, double *y) {
   for (int i = 0; i < n; i++)
     y[i] = x[i];
 }
+// adjoint-lint-oracle: no-tsan the race verdict of the loop at line 47 was not reproduced by ThreadSanitizer at the sizes tried (2026-11-27, not yet investigated)
