@@ -32,7 +32,7 @@ struct DeciderOptions {
   /// (`--dump-smt2`) the deciders build into this directory, one file per
   /// loop and question.
   std::string dumpIslDir, dumpSmt2Dir;
-  /// Threads of a schedule(static[, c]) loop (--omp-threads); 0: any number.
+  /// Threads of a schedule(static[, c]) loop (--threads); 0: any number.
   unsigned threads = 0;
 };
 

@@ -7,7 +7,7 @@
 // boundary for every block size of schedule(static).
 // RUN: %adjoint-lint --fail-on=none --format=json %s -- -fopenmp > %t.json
 // RUN: %python %S/Inputs/schedule.py %t.json | FileCheck %s
-// RUN: %adjoint-lint --fail-on=none --format=json --omp-threads=4 %s -- -fopenmp > %t.4.json
+// RUN: %adjoint-lint --fail-on=none --format=json --threads=4 %s -- -fopenmp > %t.4.json
 // RUN: %python %S/Inputs/schedule.py %t.4.json | FileCheck %s --check-prefix=T4
 
 // CHECK: chunk64 x static chunk=64 threads=any exclusive_read: same=violated cross=violated boundary_only=holds width=2

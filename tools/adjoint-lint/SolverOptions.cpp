@@ -40,11 +40,9 @@ cl::opt<bool> crossCheckInjectFault("cross-check-inject-fault",
                                     cl::desc("Testing: swap Z3's holds and violated before the cross-check "
                                              "compares them, so that it fails"),
                                     cl::Hidden, cl::cat(category()));
-// Not --threads: libLLVM registers an option of that name itself.
-cl::opt<unsigned> threads("omp-threads",
-                          cl::desc("Number of OpenMP threads for the analysis of schedule(static[, c]) loops "
-                                   "(default: any number; the verdicts then hold for all)"),
-                          cl::value_desc("N"), cl::init(0), cl::cat(category()));
+// --threads is made by registerThreadsOption(): libLLVM registers an option
+// of that name itself, so ours cannot be a static of this file.
+cl::opt<unsigned> *threads = nullptr;
 cl::opt<std::string> dumpIsl("dump-isl",
                              cl::desc("Write the isl relations of every loop and question into DIR "
                                       "(one text file each, isl syntax)"),
@@ -75,13 +73,33 @@ bool prepare(const std::string &dir, const char *option, std::string &error) {
 
 } // namespace
 
+void registerThreadsOption() {
+  // libLLVM registers a "threads" option of its own (unused by this tool);
+  // defining ours under that name at static initialisation aborts. Take the
+  // name over before the command line is parsed.
+  if (threads)
+    return;
+  llvm::StringMap<cl::Option *> &registered = cl::getRegisteredOptions();
+  auto it = registered.find("threads");
+  if (it != registered.end())
+    it->second->removeArgument();
+  static cl::opt<unsigned> threadsOption(
+      "threads",
+      cl::desc("Number of OpenMP threads for the analysis of schedule(static[, c]) loops "
+               "(default: any number; the verdicts then hold for all)"),
+      cl::value_desc("N"), cl::init(0), cl::cat(category()));
+  static cl::alias ompThreads("omp-threads", cl::desc("Alias for --threads"), cl::aliasopt(threadsOption),
+                              cl::NotHidden, cl::cat(category()));
+  threads = &threadsOption;
+}
+
 void applySolverOptions(polyhedral::DeciderOptions &options) {
   options.z3Rlimit = z3Rlimit;
   options.z3TimeoutMs = z3Timeout;
   options.crossCheck = crossCheck;
   options.crossCheckInjectFault = crossCheckInjectFault;
   options.dumpIslDir = dumpIsl;
-  options.threads = threads;
+  options.threads = threads ? static_cast<unsigned>(*threads) : 0;
   options.dumpSmt2Dir = dumpSmt2;
 }
 

@@ -8,6 +8,10 @@
 
 namespace adjoint_lint::driver {
 
+/// Registers --threads=N (alias --omp-threads=N), taking the name over from
+/// libLLVM's own "threads" option. Call before the command line is parsed.
+void registerThreadsOption();
+
 /// Copies the solver options of the command line into `options`.
 void applySolverOptions(polyhedral::DeciderOptions &options);
 

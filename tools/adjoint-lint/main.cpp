@@ -670,6 +670,7 @@ int runTool(int argc, const char **argv) {
       ours.push_back(argv[i]);
   }
 
+  driver::registerThreadsOption();
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter(printVersion);
   std::string parseErrors;
