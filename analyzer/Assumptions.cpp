@@ -191,7 +191,7 @@ void Attacher::substituteConstants(m::IndexExpr &e, SourceLocation at,
       !found->getType()->isIntegralOrEnumerationType() || found->getInit()->isValueDependent())
     return;
   Expr::EvalResult r;
-  if (found->getInit()->EvaluateAsInt(r, ctx_) && r.Val.getInt().getSignificantBits() <= 64)
+  if (found->getInit()->EvaluateAsInt(r, ctx_) && r.Val.getInt().isRepresentableByInt64())
     e = m::IndexExpr::constant(r.Val.getInt().getExtValue());
 }
 

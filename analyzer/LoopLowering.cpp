@@ -226,11 +226,14 @@ const Stmt *stripToLoop(const Stmt *s) {
 // ---------------------------------------------------------------------------
 // Small helpers on expressions and types
 
-/// An integer constant as int64_t; values wider than 64 bits saturate
-/// (they never index an array).
+/// An integer constant as int64_t. An unsigned value of 2^63 or more that
+/// fits in 64 bits becomes its value modulo 2^64 (callers that care flag
+/// the wrap-around, see lowerIndex); values wider than 64 bits saturate
+/// (they never index an array). Never APSInt::getExtValue on a value it
+/// cannot represent: that asserts in LLVM's checked builds (ASan preset).
 int64_t toInt64(const llvm::APSInt &v) {
-  if (v.getSignificantBits() <= 64)
-    return v.getExtValue();
+  if (v.isSigned() ? v.getSignificantBits() <= 64 : v.getActiveBits() <= 64)
+    return v.isSigned() ? v.getSExtValue() : static_cast<int64_t>(v.getZExtValue());
   return v.isNegative() ? INT64_MIN : INT64_MAX;
 }
 
