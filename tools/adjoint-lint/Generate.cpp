@@ -3,6 +3,7 @@
 // file reads the command line, runs the front end and the deciders, writes
 // the files (all or none), compiles and runs the numeric check, and writes
 // and checks certificates.
+#include "reports/OutputFile.h"
 #include "tools/adjoint-lint/Generate.h"
 
 #include "analyzer/ClangTextPrinter.h"
@@ -45,6 +46,7 @@ namespace adjoint_lint::driver {
 namespace {
 
 using nlohmann::json;
+using reports::writeFileAtomically;
 
 enum { ExitOk = 0, ExitFailed = 1, ExitInput = 2 };
 
@@ -72,35 +74,6 @@ std::string sha256(const std::string &text) {
   std::array<uint8_t, 32> h = llvm::SHA256::hash(
       llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(text.data()), text.size()));
   return llvm::toHex(h, /*LowerCase=*/true);
-}
-
-/// Writes `text` to `path` through a temporary file in the same directory
-/// and a rename: readers never see a half-written file.
-bool writeFileAtomically(const std::string &path, const std::string &text, std::string &error) {
-  llvm::SmallString<256> tmp;
-  int fd = -1;
-  std::string model = path + ".tmp-%%%%%%";
-  if (std::error_code ec = llvm::sys::fs::createUniqueFile(model, fd, tmp)) {
-    error = "cannot create a file next to " + path + ": " + ec.message();
-    return false;
-  }
-  {
-    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
-    os << text;
-    os.flush();
-    if (os.has_error()) {
-      error = "cannot write " + std::string(tmp) + ": " + os.error().message();
-      os.clear_error();
-      llvm::sys::fs::remove(tmp);
-      return false;
-    }
-  }
-  if (std::error_code ec = llvm::sys::fs::rename(tmp, path)) {
-    error = "cannot rename " + std::string(tmp) + " to " + path + ": " + ec.message();
-    llvm::sys::fs::remove(tmp);
-    return false;
-  }
-  return true;
 }
 
 bool readFile(const std::string &path, std::string &text) {
