@@ -37,6 +37,7 @@ struct GeneratedLoop {
   std::string header; ///< <name>.h
   std::string source; ///< <name>.c
   std::string driver; ///< <name>_verify.cpp: the numeric check (links ADOL-C)
+  std::string forwardTemplate; ///< <name>_forward.hpp: the forward kernel as a C++ template (ADOL-C)
   bool singlePrecision = false; ///< active data is float (tolerance 1e-5, else 1e-12)
   std::vector<ArrayPlan> arrays;  ///< every active array, with its chosen strategy
   std::vector<Variant> variants;  ///< serial first, the chosen one last

@@ -228,7 +228,8 @@ json certificateJson(const model::LoopModel &loop, const polyhedral::LoopVerdict
     variants.push_back({{"name", v.name}, {"function", v.function}, {"deterministic", v.deterministic}});
   c["variants"] = variants;
   c["gaps"] = g.gaps;
-  c["files"] = {{"source", g.name + ".c"}, {"header", g.name + ".h"}, {"driver", g.name + "_verify.cpp"}};
+  c["files"] = {{"source", g.name + ".c"}, {"header", g.name + ".h"}, {"driver", g.name + "_verify.cpp"},
+                {"forward_template", g.name + "_forward.hpp"}};
   c["compiler"] = {{"c", ADJOINT_LINT_CLANG}, {"flags", compileFlags()}};
   c["numeric"] = {{"passed", nullptr}, {"status", "not run (adjoint-lint verify DIR)"}};
   return c;
@@ -430,10 +431,12 @@ int runGenerate(int argc, const char **argv) {
              {base + ".h", o.code.header},
              {base + ".c", o.code.source},
              {base + "_verify.cpp", o.code.driver},
+             {base + "_forward.hpp", o.code.forwardTemplate},
              {base + ".certificate.json", o.certificate.dump(2) + "\n"}})
       if (!writeFileAtomically(path, text, error))
         return inputError(path, error);
-    llvm::errs() << "wrote " << base << ".{c,h}, " << o.code.name << "_verify.cpp and "
+    llvm::errs() << "wrote " << base << ".{c,h}, " << o.code.name << "_verify.cpp, "
+                 << o.code.name << "_forward.hpp and "
                  << o.code.name << ".certificate.json\n";
     for (const std::string &gap : o.code.gaps)
       llvm::errs() << o.code.name << ": note: " << gap << "\n";
