@@ -3,6 +3,7 @@
 #include "reports/Version.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace adjoint_lint::reports {
 
@@ -304,12 +305,22 @@ Json buildReport(const std::vector<AnalysedLoop> &loops, const std::vector<Findi
                  const std::vector<InputStatus> &inputs) {
   Json report = {{"tool", {{"name", toolName()}, {"version", toolVersion()}}}};
   Json jinputs = Json::array();
-  for (const InputStatus &in : inputs)
-    jinputs.push_back({{"file", in.file}, {"analysable", in.analysable}});
+  // Timings (--time-loops) to the microsecond: finer digits are noise.
+  auto seconds = [](double s) { return std::round(s * 1e6) / 1e6; };
+  for (const InputStatus &in : inputs) {
+    Json j = {{"file", in.file}, {"analysable", in.analysable}};
+    if (in.frontendSeconds)
+      j["frontend_seconds"] = seconds(*in.frontendSeconds);
+    jinputs.push_back(std::move(j));
+  }
   report["inputs"] = jinputs;
   Json jloops = Json::array();
-  for (const AnalysedLoop &l : loops)
-    jloops.push_back(loopToJson(l.loop, l.verdicts));
+  for (const AnalysedLoop &l : loops) {
+    Json j = loopToJson(l.loop, l.verdicts);
+    if (l.seconds)
+      j["analysis_seconds"] = seconds(*l.seconds);
+    jloops.push_back(std::move(j));
+  }
   report["loops"] = jloops;
   Json jdiags = Json::array();
   unsigned counts[3] = {0, 0, 0};

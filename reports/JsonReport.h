@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,12 +21,18 @@ using Json = nlohmann::ordered_json;
 struct AnalysedLoop {
   model::LoopModel loop;
   polyhedral::LoopVerdicts verdicts;
+  /// Wall-clock seconds its deciders took (--time-loops); the report's
+  /// "analysis_seconds". Unset otherwise: the report stays deterministic.
+  std::optional<double> seconds = std::nullopt;
 };
 
 /// One input (source file or model file) and whether it could be analysed.
 struct InputStatus {
   std::string file;
   bool analysable = false;
+  /// Wall-clock seconds of the front end (parsing, loop models) for this
+  /// file (--time-loops); the report's "frontend_seconds".
+  std::optional<double> frontendSeconds = std::nullopt;
 };
 
 /// `{"iterations": [{"i": 1}, {"i": 2}], "element": [2], "accesses": [...]}`

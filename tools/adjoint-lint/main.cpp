@@ -158,6 +158,16 @@ cl::opt<std::string> baselinePath(
     cl::desc("Report only findings whose partialFingerprint is not in this SARIF log of an "
              "earlier run"),
     cl::value_desc("OLD.sarif"), cl::cat(category));
+cl::opt<bool> timeLoops(
+    "time-loops",
+    cl::desc("Add wall-clock timings to the JSON report: each loop's analysis_seconds (its "
+             "deciders) and each input's frontend_seconds (parsing, loop models)"),
+    cl::cat(category));
+
+/// Seconds since `start`, for --time-loops.
+double secondsSince(driver::Clock::time_point start) {
+  return std::chrono::duration<double>(driver::Clock::now() - start).count();
+}
 
 Finding inputError(const std::string &file, std::string message) {
   Finding f;
@@ -275,6 +285,7 @@ struct FileWork {
   std::vector<reports::AnalysedLoop> analysed;
   std::vector<Finding> loopFindings;
   std::vector<Finding> deciderProblems;
+  double frontendSeconds = 0; ///< --time-loops
 };
 
 /// Decides the loops of one file with its configuration's budget.
@@ -294,12 +305,14 @@ void decideLoops(FileWork &work) {
     try {
       polyhedral::LoopVerdicts verdicts;
       bool decided = false;
+      const driver::Clock::time_point start = driver::Clock::now();
       if (!outOfTime && deadline) {
         decided = driver::decideBefore(loop, options, *deadline, verdicts);
       } else if (!outOfTime) {
         verdicts = polyhedral::decide(loop, options);
         decided = true;
       }
+      const double seconds = secondsSince(start);
       if (!decided) {
         if (!outOfTime) {
           outOfTime = true;
@@ -318,6 +331,8 @@ void decideLoops(FileWork &work) {
       std::vector<Finding> findings = reports::buildFindings(loop, verdicts);
       work.loopFindings.insert(work.loopFindings.end(), findings.begin(), findings.end());
       work.analysed.push_back({loop, std::move(verdicts)});
+      if (timeLoops)
+        work.analysed.back().seconds = seconds;
     } catch (const std::exception &e) {
       Finding f = inputError(loop.range.file, std::string("internal error while deciding loop ") +
                                                   loop.id + ": " + e.what());
@@ -420,7 +435,9 @@ void analyzeSources(Run &run, driver::ConfigResolver &resolver,
         if (!w.configured)
           return;
         try {
+          const driver::Clock::time_point start = driver::Clock::now();
           w.tu = frontend.analyze(w.file);
+          w.frontendSeconds = secondsSince(start);
           if (!dumpModel)
             decideLoops(w);
         } catch (const std::exception &e) {
@@ -439,6 +456,8 @@ void analyzeSources(Run &run, driver::ConfigResolver &resolver,
     }
     analyzer::TranslationUnitResult &tu = w.tu;
     run.inputs.push_back({tu.file, tu.analysable});
+    if (timeLoops)
+      run.inputs.back().frontendSeconds = w.frontendSeconds;
     if (!tu.analysable) {
       run.inputFailed = true;
       if (tu.problems.empty())
