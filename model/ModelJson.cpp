@@ -365,7 +365,7 @@ json exprToJson(const Expr &e) {
     json ops = json::array();
     for (const Expr &o : e.operands)
       ops.push_back(exprToJson(o));
-    j["operands"] = ops;
+    j["operands"] = std::move(ops); // a copy here made deep trees quadratic
   }
   if (e.kind == Expr::Kind::Conditional)
     j["condition"] = toJson(e.condition);
