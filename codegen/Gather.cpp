@@ -10,7 +10,9 @@
 //         xb[g0] += contribution of read k at iteration i;
 // The loop over g0 is parallel: its iteration g0 writes xb[g0] only (checked
 // below with isl). isl picks the bounds, splits core and boundary pieces and
-// guards the tiny sizes.
+// guards the tiny sizes: `separate` in 1-D; from 2-D up a schedule tree whose
+// element band isolates the core (the elements every read touches, where the
+// contributions need no guards) and generates the rest atomically.
 #include "codegen/Gather.h"
 
 #include "codegen/AdjointRules.h"
@@ -22,8 +24,11 @@
 #include <isl/ast_build.h>
 #include <isl/id.h>
 #include <isl/map.h>
+#include <isl/schedule.h>
+#include <isl/schedule_node.h>
 #include <isl/set.h>
 #include <isl/union_map.h>
+#include <isl/union_set.h>
 
 #include <cstdlib>
 #include <algorithm>
@@ -170,6 +175,49 @@ std::string dims(const char *prefix, unsigned n) {
   return out;
 }
 
+/// The schedule tree of a gather loop of rank >= 2: a band over the element
+/// dimensions (permutable, every member coincident: the race proof above
+/// shows that one element's iterations write that element only) above a
+/// band [k, i, j, 0..] ordering the contributions within an element. The
+/// element band isolates the core, the elements every read touches (there
+/// every statement runs once per element or over loops whose bounds isl
+/// computes, so the core loops need no guards), separated within, and
+/// generates the boundary pieces around it atomically. Where no element is
+/// touched by every read (no core for any parameter values), isl's default
+/// options stay; `layout` says which.
+__isl_give isl_schedule *isolatedSchedule(const isl::union_set &instances, const isl::union_map &elementOf,
+                                          const isl::union_map &within, const isl::set &core, unsigned rank,
+                                          std::string &layout) {
+  isl_schedule *schedule = isl_schedule_from_domain(instances.copy());
+  isl_schedule_node *node = isl_schedule_node_child(isl_schedule_get_root(schedule), 0);
+  isl_schedule_free(schedule);
+  node = isl_schedule_node_insert_partial_schedule(node, isl_multi_union_pw_aff_from_union_map(within.copy()));
+  node = isl_schedule_node_insert_partial_schedule(node, isl_multi_union_pw_aff_from_union_map(elementOf.copy()));
+  node = isl_schedule_node_band_set_permutable(node, 1);
+  for (unsigned d = 0; d < rank; ++d)
+    node = isl_schedule_node_band_member_set_coincident(node, static_cast<int>(d), 1);
+  isl::set isolated = core.coalesce();
+  if (isolated.is_empty()) {
+    layout = "no element is read by every access, so the element loops keep isl's default AST options "
+             "(bounds with min/max and guards)";
+  } else {
+    // { isolate[[] -> [e]] : e in core; [isolate[] -> separate[x]]; atomic[x] }
+    isl_set *option = isl_set_set_tuple_name(isl_map_wrap(isl_map_from_range(isolated.copy())), "isolate");
+    std::string rest = "{ [isolate[] -> separate[x]] : 0 <= x < " + std::to_string(rank) +
+                       "; atomic[x] : 0 <= x < " + std::to_string(rank) + " }";
+    isl_union_set *options = isl_union_set_union(isl_union_set_from_set(option),
+                                                 isl_union_set_read_from_str(isolated.ctx().get(), rest.c_str()));
+    node = isl_schedule_node_band_set_ast_build_options(node, options);
+    char *text = isl_set_to_str(isolated.get());
+    layout = std::string("the element loops isolate the core ") + (text ? text : "") +
+             " (the elements every read touches) and generate the elements around it atomically";
+    std::free(text);
+  }
+  schedule = isl_schedule_node_get_schedule(node);
+  isl_schedule_node_free(node);
+  return schedule;
+}
+
 bool build(isl::ctx ctx, const model::LoopModel &loop, int variable, const GatherBody &body,
            GatherLoop &out, std::string &why) {
   const std::string &name = loop.variables.at(static_cast<size_t>(variable)).name;
@@ -184,7 +232,11 @@ bool build(isl::ctx ctx, const model::LoopModel &loop, int variable, const Gathe
     return false;
   }
   unsigned np = rel.parallelDims();
-  isl_union_map *schedule = nullptr;
+  isl_union_map *schedule = nullptr;       // { A_k[i, j] -> [e, k, i, j, 0..] }
+  isl::union_map elementOf;                // { A_k[i, j] -> [e] }
+  isl::union_map within;                   // { A_k[i, j] -> [k, i, j, 0..] }
+  isl::union_set instances;                // { A_k[i, j] }
+  isl::set core;                           // the elements every read touches
   isl_union_map *outerToElement = nullptr;
   std::map<std::string, int> statements;
   std::map<std::string, std::vector<std::string>> names;
@@ -271,8 +323,16 @@ bool build(isl::ctx ctx, const model::LoopModel &loop, int variable, const Gathe
     for (unsigned d = ni; d < maxInner; ++d)
       tail += ", 0";
     tail += "] }";
-    isl_map *within = isl_map_read_from_str(ctx.get(), tail.c_str());
-    isl_map *sched = isl_map_flat_range_product(isl_map_copy(element), within);
+    isl_map *order_k = isl_map_intersect_domain(isl_map_read_from_str(ctx.get(), tail.c_str()),
+                                                isl_map_domain(isl_map_copy(element)));
+    isl_map *sched = isl_map_flat_range_product(isl_map_copy(element), isl_map_copy(order_k));
+    isl::map elementK = isl::manage(isl_map_copy(element));
+    isl::map withinK = isl::manage(order_k);
+    core = core.is_null() ? elementK.range() : core.intersect(elementK.range());
+    instances = instances.is_null() ? isl::union_set(elementK.domain())
+                                    : instances.unite(isl::union_set(elementK.domain()));
+    elementOf = elementOf.is_null() ? isl::union_map(elementK) : elementOf.unite(isl::union_map(elementK));
+    within = within.is_null() ? isl::union_map(withinK) : within.unite(isl::union_map(withinK));
     // { [e] -> [e'] }: the elements one iteration of the loops over e writes
     isl_map *written = isl_map_apply_range(isl_map_reverse(isl_map_copy(element)), element);
     schedule = schedule ? isl_union_map_union(schedule, isl_union_map_from_map(sched))
@@ -321,12 +381,21 @@ bool build(isl::ctx ctx, const model::LoopModel &loop, int variable, const Gathe
   for (unsigned d = 0; d < total; ++d)
     iterators = isl_id_list_add(iterators, isl_id_alloc(ctx.get(), ("g" + std::to_string(d)).c_str(), nullptr));
   astBuild = isl_ast_build_set_iterators(astBuild, iterators);
-  if (rank == 1) {
-    // 1-D: separate the pieces of the element loop (guard-free core, exact boundaries)
-    std::string opt = "{ [" + dims("s", total) + "] -> separate[0] }";
-    astBuild = isl_ast_build_set_options(astBuild, isl_union_map_read_from_str(ctx.get(), opt.c_str()));
+  isl_ast_node *tree = nullptr;
+  if (rank < 2) {
+    if (rank == 1) {
+      // 1-D: separate the pieces of the element loop (guard-free core, exact boundaries)
+      std::string opt = "{ [" + dims("s", total) + "] -> separate[0] }";
+      astBuild = isl_ast_build_set_options(astBuild, isl_union_map_read_from_str(ctx.get(), opt.c_str()));
+    }
+    tree = isl_ast_build_node_from_schedule_map(astBuild, schedule);
+  } else {
+    isl_union_map_free(schedule);
+    std::string layout;
+    tree = isl_ast_build_node_from_schedule(astBuild, isolatedSchedule(instances, elementOf, within,
+                                                                       core, rank, layout));
+    out.proof += "; " + layout;
   }
-  isl_ast_node *tree = isl_ast_build_node_from_schedule_map(astBuild, schedule);
   isl_ast_build_free(astBuild);
   if (!tree) {
     why = "isl's AST generator failed";

@@ -27,9 +27,12 @@ struct GatherLoop {
 /// through exact affine subscripts): one statement per read access k,
 /// scheduled at [e, k, i] where e = R_k(i) is the element (in the deciders'
 /// memory identity), so the loops over e are parallel and each of their
-/// iterations writes only the adjoint of element e. 1-D arrays get isl's
-/// `separate` option (guard-free core, exact boundary pieces); higher ranks
-/// isl's default. Returns false with `why` when the relations do not allow it.
+/// iterations writes only the adjoint of element e. 1-D elements get isl's
+/// `separate` option (guard-free core, exact boundary pieces); from 2-D up
+/// the element band of a schedule tree isolates the core (the elements every
+/// read touches) and generates the elements around it atomically, or keeps
+/// isl's default options where there is no core (the proof says which).
+/// Returns false with `why` when the relations do not allow it.
 bool buildGatherLoop(const model::LoopModel &loop, int variable, const GatherBody &body,
                      GatherLoop &out, std::string &why);
 
