@@ -1026,7 +1026,7 @@ std::string Generator::adjointFunction(const std::string &fname, const std::stri
       w.line(l);
     w.close();
   }
-  std::string clause;
+  std::string clause, allocated;
   if (!serial) {
     for (auto [k, s] : strategies) {
       if (s != Strat::Reduction || vars_[k].written)
@@ -1042,6 +1042,7 @@ std::string Generator::adjointFunction(const std::string &fname, const std::stri
       }
       w.line("const long " + len + " = " + ext + ";");
       clause += (clause.empty() ? "" : ", ") + vars_[k].b + "[0:" + len + "]";
+      allocated += (allocated.empty() ? "" : ", ") + vars_[k].b;
     }
     std::string pragma = "#pragma omp parallel for";
     if (L.iterators.size() > 1)
@@ -1051,8 +1052,11 @@ std::string Generator::adjointFunction(const std::string &fname, const std::stri
         pragma += " schedule(static, " + std::to_string(*L.clauses.chunk) + ")";
         break;
       }
+    // The private copies of the array sections come from the heap: without
+    // the allocate clause clang puts them on the threads' stacks, which
+    // overflow from a few MiB on (a 4096^2 grid needs 128 MiB per copy).
     if (!clause.empty())
-      pragma += " reduction(+: " + clause + ")";
+      pragma += " reduction(+: " + clause + ") allocate(omp_default_mem_alloc: " + allocated + ")";
     w.line(pragma);
   }
   std::vector<std::string> hs = parallelHeaders(serial);
@@ -1288,6 +1292,7 @@ void Generator::writeSource() {
   c.line(" * by value are constants (not differentiated). */");
   c.line("#include \"" + n + ".h\"");
   c.line("#include <math.h>");
+  c.line("#include <omp.h>");
   c.line("#include <stdlib.h>");
   c.line("");
   c.line("static inline long al_min(long a, long b) { return a < b ? a : b; }");
