@@ -30,10 +30,12 @@
 #include <isl/union_map.h>
 #include <isl/union_set.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace adjoint_lint::codegen {
 
@@ -50,6 +52,25 @@ std::string toC(__isl_keep isl_ast_expr *e) {
   return out;
 }
 
+/// Adds the C identifiers in `text` to `out`.
+void collectIdentifiers(const std::string &text, std::set<std::string> &out) {
+  for (size_t k = 0; k < text.size();) {
+    unsigned char ch = static_cast<unsigned char>(text[k]);
+    if (std::isalpha(ch) || ch == '_') {
+      size_t end = k;
+      while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_'))
+        ++end;
+      out.insert(text.substr(k, end - k));
+      k = end;
+    } else if (std::isdigit(ch)) {
+      while (k < text.size() && (std::isalnum(static_cast<unsigned char>(text[k])) || text[k] == '_' || text[k] == '.'))
+        ++k;
+    } else {
+      ++k;
+    }
+  }
+}
+
 std::string idName(__isl_take isl_id *id) {
   std::string out = id ? isl_id_get_name(id) : "";
   isl_id_free(id);
@@ -57,22 +78,59 @@ std::string idName(__isl_take isl_id *id) {
 }
 
 /// Prints the AST as C with `indent` spaces; loops over the first schedule
-/// dimension (the element) get `omp parallel for`.
+/// dimension (the element) get `omp parallel for`. isl names the parameters
+/// p0, p1, ... and the AST build names the loop iterators g0, g1, ...; where
+/// those names are taken by the source (a parameter called p0, an iterator
+/// called g0), `prefix` renames them (p -> <prefix>p, g -> <prefix>g).
 class AstPrinter {
 public:
-  AstPrinter(const std::map<std::string, int> &statements,
-             const std::map<std::string, std::vector<std::string>> &names, const GatherBody &body)
-      : statements_(statements), names_(names), body_(body) {}
+  AstPrinter(isl_ctx *ctx, const std::map<std::string, int> &statements,
+             const std::map<std::string, std::vector<std::string>> &names, const GatherBody &body,
+             size_t params, unsigned iterators, const std::string &prefix)
+      : statements_(statements), names_(names), body_(body), prefix_(prefix) {
+    if (prefix.empty())
+      return;
+    renames_ = isl_id_to_ast_expr_alloc(ctx, static_cast<int>(params + iterators));
+    for (size_t p = 0; p < params; ++p)
+      renames_ = isl_id_to_ast_expr_set(
+          renames_, isl_id_alloc(ctx, ("p" + std::to_string(p)).c_str(), nullptr),
+          isl_ast_expr_from_id(isl_id_alloc(ctx, (prefix + "p" + std::to_string(p)).c_str(), nullptr)));
+    for (unsigned d = 0; d < iterators; ++d)
+      renames_ = isl_id_to_ast_expr_set(
+          renames_, isl_id_alloc(ctx, ("g" + std::to_string(d)).c_str(), nullptr),
+          isl_ast_expr_from_id(isl_id_alloc(ctx, (prefix + "g" + std::to_string(d)).c_str(), nullptr)));
+  }
+  ~AstPrinter() { isl_id_to_ast_expr_free(renames_); }
+  AstPrinter(const AstPrinter &) = delete;
+  AstPrinter &operator=(const AstPrinter &) = delete;
+
+  /// The name printed for isl's parameter or iterator `name`.
+  std::string renamed(const std::string &name) const { return prefix_ + name; }
+
+  /// `e` as C, with the renamed parameters and iterators.
+  std::string c(__isl_keep isl_ast_expr *e) const {
+    if (!renames_)
+      return toC(e);
+    isl_ast_expr *r = isl_ast_expr_substitute_ids(isl_ast_expr_copy(e), isl_id_to_ast_expr_copy(renames_));
+    std::string out = toC(r);
+    isl_ast_expr_free(r);
+    return out;
+  }
+
+  /// Every identifier in the statement bodies (source names: arrays,
+  /// scalars, parameters, iterators, temporaries).
+  std::set<std::string> bodyIdentifiers;
 
   void print(__isl_keep isl_ast_node *node, unsigned indent) {
     std::string pad(indent, ' ');
     switch (isl_ast_node_get_type(node)) {
     case isl_ast_node_for: {
       isl_ast_expr *it = isl_ast_node_for_get_iterator(node);
-      std::string name = idName(isl_ast_expr_get_id(it));
+      std::string islName = idName(isl_ast_expr_get_id(it));
+      std::string name = renamed(islName);
       isl_ast_expr_free(it);
       isl_ast_expr *init = isl_ast_node_for_get_init(node);
-      std::string initText = toC(init);
+      std::string initText = c(init);
       isl_ast_expr_free(init);
       isl_ast_node *body = isl_ast_node_for_get_body(node);
       if (isl_ast_node_for_is_degenerate(node) == isl_bool_true) {
@@ -82,10 +140,10 @@ public:
         lines.push_back(pad + "}");
       } else {
         isl_ast_expr *cond = isl_ast_node_for_get_cond(node), *inc = isl_ast_node_for_get_inc(node);
-        if (name == "g0")
+        if (islName == "g0")
           lines.push_back(pad + "#pragma omp parallel for");
-        std::string incText = toC(inc);
-        lines.push_back(pad + "for (long " + name + " = " + initText + "; " + toC(cond) + "; " +
+        std::string incText = c(inc);
+        lines.push_back(pad + "for (long " + name + " = " + initText + "; " + c(cond) + "; " +
                         (incText == "1" ? "++" + name : name + " += " + incText) + ") {");
         isl_ast_expr_free(cond);
         isl_ast_expr_free(inc);
@@ -97,7 +155,7 @@ public:
     }
     case isl_ast_node_if: {
       isl_ast_expr *cond = isl_ast_node_if_get_cond(node);
-      lines.push_back(pad + "if (" + toC(cond) + ") {");
+      lines.push_back(pad + "if (" + c(cond) + ") {");
       isl_ast_expr_free(cond);
       isl_ast_node *then = isl_ast_node_if_get_then_node(node);
       print(then, indent + 2);
@@ -144,13 +202,20 @@ public:
       isl_size n = isl_ast_expr_op_get_n_arg(call);
       for (isl_size k = 1; k < n && args.size() < names.size(); ++k) {
         isl_ast_expr *a = isl_ast_expr_op_get_arg(call, k);
-        args.emplace_back(names[args.size()], toC(a));
+        args.emplace_back(names[args.size()], c(a));
         isl_ast_expr_free(a);
       }
       isl_ast_expr_free(call);
       lines.push_back(pad + "{");
       for (const std::string &l : body_(found->second, args))
         lines.push_back(pad + "  " + l);
+      // The source's own names in the body: the same body with the isl
+      // expressions replaced by 0.
+      std::vector<std::pair<std::string, std::string>> zeros;
+      for (const auto &arg : args)
+        zeros.emplace_back(arg.first, "0");
+      for (const std::string &l : body_(found->second, zeros))
+        collectIdentifiers(l, bodyIdentifiers);
       lines.push_back(pad + "}");
       return;
     }
@@ -166,7 +231,23 @@ private:
   const std::map<std::string, int> &statements_;
   const std::map<std::string, std::vector<std::string>> &names_;
   const GatherBody &body_;
+  std::string prefix_;
+  isl_id_to_ast_expr *renames_ = nullptr;
 };
+
+/// Whether `name` is one of the names isl's parameters or iterators get
+/// with `prefix`: <prefix>p<digits> or <prefix>g<digits>.
+bool islStyleName(const std::string &name, const std::string &prefix) {
+  if (name.size() < prefix.size() + 2 || name.compare(0, prefix.size(), prefix) != 0)
+    return false;
+  char kind = name[prefix.size()];
+  if (kind != 'p' && kind != 'g')
+    return false;
+  for (size_t k = prefix.size() + 1; k < name.size(); ++k)
+    if (!std::isdigit(static_cast<unsigned char>(name[k])))
+      return false;
+  return true;
+}
 
 std::string dims(const char *prefix, unsigned n) {
   std::string out;
@@ -401,18 +482,33 @@ bool build(isl::ctx ctx, const model::LoopModel &loop, int variable, const Gathe
     why = "isl's AST generator failed";
     return false;
   }
-  AstPrinter printer(statements, names, body);
-  // isl names the parameters p0, p1, ...: bind them to the source names.
-  for (size_t p = 0; p < loop.parameters.size(); ++p)
-    printer.lines.push_back("const long p" + std::to_string(p) + " = " + cIdentifier(loop.parameters[p]) + ";");
-  printer.print(tree, 0);
-  isl_ast_node_free(tree);
-  if (!printer.failed.empty()) {
-    why = printer.failed;
-    return false;
+  // isl's names for the parameters and iterators (p0.., g0..), prefixed with
+  // al_, al_al_, ... where the source uses such a name itself: the statement
+  // bodies bind the source iterators from them and the parameters are bound
+  // to the source names, so one name for both would read the wrong value.
+  std::set<std::string> sourceNames;
+  for (const std::string &p : loop.parameters)
+    sourceNames.insert(cIdentifier(p));
+  for (std::string prefix;; prefix += "al_") {
+    AstPrinter printer(ctx.get(), statements, names, body, loop.parameters.size(), total, prefix);
+    for (size_t p = 0; p < loop.parameters.size(); ++p)
+      printer.lines.push_back("const long " + printer.renamed("p" + std::to_string(p)) + " = " +
+                              cIdentifier(loop.parameters[p]) + ";");
+    printer.print(tree, 0);
+    if (!printer.failed.empty()) {
+      isl_ast_node_free(tree);
+      why = printer.failed;
+      return false;
+    }
+    std::set<std::string> used = sourceNames;
+    used.insert(printer.bodyIdentifiers.begin(), printer.bodyIdentifiers.end());
+    if (std::none_of(used.begin(), used.end(),
+                     [&](const std::string &u) { return islStyleName(u, prefix); })) {
+      isl_ast_node_free(tree);
+      out.lines = std::move(printer.lines);
+      return true;
+    }
   }
-  out.lines = std::move(printer.lines);
-  return true;
 }
 
 } // namespace
