@@ -7,6 +7,7 @@
  * by value are constants (not differentiated). */
 #include "burgers_step_L4.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
@@ -323,7 +324,7 @@ void burgers_step_L4_adjoint_reduction(long n, double c, double nu, double *u_ne
   long extent[2];
   burgers_step_L4_footprint(n, c, nu, extent);
   const long len_ub = extent[1];
-  #pragma omp parallel for reduction(+: ub[0:len_ub])
+  #pragma omp parallel for reduction(+: ub[0:len_ub]) allocate(omp_default_mem_alloc: ub)
   for (long i = 1; i < n - 1; ++i) {
     /* reverse sweep */
     /* line 6: u_new[i] = u[i] - c * u[i] * (u[i] - u[i - 1]) + nu * (u[i + 1] - 2.... */

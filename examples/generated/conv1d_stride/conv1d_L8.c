@@ -7,6 +7,7 @@
  * by value are constants (not differentiated). */
 #include "conv1d_L8.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
@@ -151,7 +152,7 @@ void conv1d_L8_adjoint_reduction(long n, const double *w, double *wb, const doub
   conv1d_L8_footprint(n, extent);
   const long len_wb = extent[0];
   const long len_xb = extent[1];
-  #pragma omp parallel for reduction(+: wb[0:len_wb], xb[0:len_xb])
+  #pragma omp parallel for reduction(+: wb[0:len_wb], xb[0:len_xb]) allocate(omp_default_mem_alloc: wb, xb)
   for (long i = 0; i < n; ++i) {
     double acc = 0, accb = 0;
     /* reverse sweep */
@@ -206,7 +207,7 @@ void conv1d_L8_adjoint(long n, const double *w, double *wb, const double *x, dou
   long extent[3];
   conv1d_L8_footprint(n, extent);
   const long len_wb = extent[0];
-  #pragma omp parallel for reduction(+: wb[0:len_wb])
+  #pragma omp parallel for reduction(+: wb[0:len_wb]) allocate(omp_default_mem_alloc: wb)
   for (long i = 0; i < n; ++i) {
     double acc = 0, accb = 0;
     /* reverse sweep */

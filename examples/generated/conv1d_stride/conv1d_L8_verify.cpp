@@ -3,6 +3,7 @@
 //   clang++-19 -fopenmp -O2 conv1d_L8_verify.cpp conv1d_L8.o -ladolc && ./a.out
 // Prints one JSON object; exit status 0 when every check passes.
 #include "conv1d_L8.h"
+#include "conv1d_L8_forward.hpp"
 #include <adolc/adolc.h>
 #include <omp.h>
 #include <algorithm>
@@ -12,20 +13,6 @@
 #include <cstdio>
 #include <string>
 #include <vector>
-
-// The forward kernel again, as a template: instantiated with ADOL-C's adouble
-// it records the tape of the independent reference adjoint.
-template <typename R>
-static void forward_t(long n, const R *w, const R *x, R *y) {
-  for (long i = 0; i < n; ++i) {
-    R acc = 0;
-    acc = 0.0;
-    for (long k = 0; k < 3; ++k) {
-      acc += w[k] * x[(i * 4) + k];
-    }
-    y[i] = acc;
-  }
-}
 
 struct Rng {
   uint64_t s;
@@ -196,7 +183,7 @@ int main() {
         {
           std::vector<adouble> ax(total);
           for (size_t k = 0; k < total; ++k) ax[k] <<= in[k];
-          forward_t<adouble>(n, &ax[off_w], &ax[off_x], &ax[off_y]);
+          conv1d_L8_forward_t<adouble>(n, &ax[off_w], &ax[off_x], &ax[off_y]);
           double out;
           for (size_t k = 0; k < total; ++k) ax[k] >>= out;
         }

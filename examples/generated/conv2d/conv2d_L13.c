@@ -7,6 +7,7 @@
  * by value are constants (not differentiated). */
 #include "conv2d_L13.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
@@ -214,7 +215,7 @@ void conv2d_L13_adjoint_reduction(const float *w, float *wb, const float *in, fl
   conv2d_L13_footprint(extent);
   const long len_wb = extent[0];
   const long len_inb = extent[1];
-  #pragma omp parallel for reduction(+: wb[0:len_wb], inb[0:len_inb])
+  #pragma omp parallel for reduction(+: wb[0:len_wb], inb[0:len_inb]) allocate(omp_default_mem_alloc: wb, inb)
   for (long co = 0; co < 8; ++co) {
     float acc = 0, accb = 0;
     /* reverse sweep */

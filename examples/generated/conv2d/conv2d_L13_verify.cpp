@@ -3,6 +3,7 @@
 //   clang++-19 -fopenmp -O2 conv2d_L13_verify.cpp conv2d_L13.o -ladolc && ./a.out
 // Prints one JSON object; exit status 0 when every check passes.
 #include "conv2d_L13.h"
+#include "conv2d_L13_forward.hpp"
 #include <adolc/adolc.h>
 #include <omp.h>
 #include <algorithm>
@@ -12,28 +13,6 @@
 #include <cstdio>
 #include <string>
 #include <vector>
-
-// The forward kernel again, as a template: instantiated with ADOL-C's adouble
-// it records the tape of the independent reference adjoint.
-template <typename R>
-static void forward_t(const R *w, const R *in, R *out) {
-  for (long co = 0; co < 8; ++co) {
-    R acc = 0;
-    for (long y = 0; y < 30; ++y) {
-      for (long x = 0; x < 30; ++x) {
-        acc = 0.0f;
-        for (long ci = 0; ci < 3; ++ci) {
-          for (long ky = 0; ky < 3; ++ky) {
-            for (long kx = 0; kx < 3; ++kx) {
-              acc += w[(((co) * 3 + ci) * 3 + ky) * 3 + kx] * in[((ci) * 32 + y + ky) * 32 + x + kx];
-            }
-          }
-        }
-        out[((co) * 30 + y) * 30 + x] = acc;
-      }
-    }
-  }
-}
 
 struct Rng {
   uint64_t s;
@@ -204,7 +183,7 @@ int main() {
         {
           std::vector<adouble> ax(total);
           for (size_t k = 0; k < total; ++k) ax[k] <<= in[k];
-          forward_t<adouble>(&ax[off_w], &ax[off_in], &ax[off_out]);
+          conv2d_L13_forward_t<adouble>(&ax[off_w], &ax[off_in], &ax[off_out]);
           double out;
           for (size_t k = 0; k < total; ++k) ax[k] >>= out;
         }

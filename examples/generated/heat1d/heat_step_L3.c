@@ -7,6 +7,7 @@
  * by value are constants (not differentiated). */
 #include "heat_step_L3.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
@@ -212,7 +213,7 @@ void heat_step_L3_adjoint_reduction(long n, double c, double *y, double *yb, con
   long extent[2];
   heat_step_L3_footprint(n, c, extent);
   const long len_xb = extent[1];
-  #pragma omp parallel for reduction(+: xb[0:len_xb])
+  #pragma omp parallel for reduction(+: xb[0:len_xb]) allocate(omp_default_mem_alloc: xb)
   for (long i = 1; i < n - 1; ++i) {
     /* reverse sweep */
     /* line 5: y[i] = x[i] + c * (x[i - 1] - 2.0 * x[i] + x[i + 1]) */

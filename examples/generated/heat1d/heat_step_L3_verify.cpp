@@ -3,6 +3,7 @@
 //   clang++-19 -fopenmp -O2 heat_step_L3_verify.cpp heat_step_L3.o -ladolc && ./a.out
 // Prints one JSON object; exit status 0 when every check passes.
 #include "heat_step_L3.h"
+#include "heat_step_L3_forward.hpp"
 #include <adolc/adolc.h>
 #include <omp.h>
 #include <algorithm>
@@ -12,15 +13,6 @@
 #include <cstdio>
 #include <string>
 #include <vector>
-
-// The forward kernel again, as a template: instantiated with ADOL-C's adouble
-// it records the tape of the independent reference adjoint.
-template <typename R>
-static void forward_t(long n, double c, R *y, const R *x) {
-  for (long i = 1; i < n - 1; ++i) {
-    y[i] = x[i] + (c * ((x[i - 1] - (2.0 * x[i])) + x[i + 1]));
-  }
-}
 
 struct Rng {
   uint64_t s;
@@ -176,7 +168,7 @@ int main() {
         {
           std::vector<adouble> ax(total);
           for (size_t k = 0; k < total; ++k) ax[k] <<= in[k];
-          forward_t<adouble>(n, c, &ax[off_y], &ax[off_x]);
+          heat_step_L3_forward_t<adouble>(n, c, &ax[off_y], &ax[off_x]);
           double out;
           for (size_t k = 0; k < total; ++k) ax[k] >>= out;
         }

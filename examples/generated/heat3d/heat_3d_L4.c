@@ -7,6 +7,7 @@
  * by value are constants (not differentiated). */
 #include "heat_3d_L4.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
@@ -163,23 +164,505 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
    * adjoints it reads. */
   {
     const long p0 = n;
-    if (p0 >= 3) {
+    if (p0 >= 5) {
       #pragma omp parallel for
-      for (long g0 = 0; g0 < p0; ++g0) {
-        if (p0 >= g0 + 2 && g0 >= 1) {
-          for (long g2 = 1; g2 < p0 - 1; ++g2) {
+      for (long g0 = 0; g0 <= 1; ++g0) {
+        for (long g1 = -g0 + 1; g1 < p0 + g0 - 1; ++g1) {
+          for (long g2 = max(0, -g1 + 1); g2 < min(p0, p0 + g1 - 1); ++g2) {
+            if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = 1;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                xb[((i) * n + j) * n + k] += t0;
+                const double t1 = t0 * c;
+              }
+            }
+            if (p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = g0 + 1;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i - 1) * n + j) * n + k] += t1;
+              }
+            }
+            if (g0 == 1 && p0 >= g1 + 3 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = 1;
+                const long j = g1 + 1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j - 1) * n + k] += t1;
+              }
+            }
+            if (g0 == 1 && g1 >= 2 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = 1;
+                const long j = g1 - 1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j + 1) * n + k] += t1;
+              }
+            }
+            if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 3) {
+              {
+                const long i = 1;
+                const long j = g1;
+                const long k = g2 + 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k - 1] += t1;
+              }
+            }
+            if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 2) {
+              {
+                const long i = 1;
+                const long j = g1;
+                const long k = g2 - 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k + 1] += t1;
+              }
+            }
+            if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = 1;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+              }
+            }
+          }
+        }
+      }
+    }
+    #pragma omp parallel for
+    for (long g0 = 2; g0 < p0 - 2; ++g0) {
+      for (long g1 = 0; g1 <= 1; ++g1) {
+        for (long g2 = -g1 + 1; g2 < p0 + g1 - 1; ++g2) {
+          if (g1 == 1 && p0 >= g2 + 2 && g2 >= 1) {
             {
               const long i = g0;
               const long j = 1;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              xb[((i) * n + j) * n + k] += t0;
+              const double t1 = t0 * c;
+            }
+            {
+              const long i = g0 + 1;
+              const long j = 1;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i - 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0 - 1;
+              const long j = 1;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i + 1) * n + j) * n + k] += t1;
+            }
+          }
+          if (p0 >= g2 + 2 && g2 >= 1) {
+            {
+              const long i = g0;
+              const long j = g1 + 1;
               const long k = g2;
               const double t0 = yb[((i) * n + j) * n + k];
               const double t1 = t0 * c;
               xb[((i) * n + j - 1) * n + k] += t1;
             }
           }
-          for (long g1 = 1; g1 < p0; ++g1) {
-            for (long g2 = max(0, -p0 + g1 + 2); g2 < p0 - 1; ++g2) {
-              if (p0 >= g1 + 2 && g2 >= 1) {
+          if (g1 == 1 && p0 >= g2 + 3) {
+            {
+              const long i = g0;
+              const long j = 1;
+              const long k = g2 + 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k - 1] += t1;
+            }
+          }
+          if (g1 == 1 && g2 >= 2) {
+            {
+              const long i = g0;
+              const long j = 1;
+              const long k = g2 - 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k + 1] += t1;
+            }
+          }
+          if (g1 == 1 && p0 >= g2 + 2 && g2 >= 1) {
+            {
+              const long i = g0;
+              const long j = 1;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+            }
+          }
+        }
+      }
+      for (long g1 = 2; g1 < p0 - 2; ++g1) {
+        for (long g2 = 0; g2 <= 1; ++g2) {
+          if (g2 == 1) {
+            {
+              const long i = g0;
+              const long j = g1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              xb[((i) * n + j) * n + k] += t0;
+              const double t1 = t0 * c;
+            }
+            {
+              const long i = g0 + 1;
+              const long j = g1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i - 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0 - 1;
+              const long j = g1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i + 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0;
+              const long j = g1 + 1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j - 1) * n + k] += t1;
+            }
+            {
+              const long i = g0;
+              const long j = g1 - 1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j + 1) * n + k] += t1;
+            }
+          }
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2 + 1;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j) * n + k - 1] += t1;
+          }
+          if (g2 == 1) {
+            {
+              const long i = g0;
+              const long j = g1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+            }
+          }
+        }
+        for (long g2 = 2; g2 < p0 - 2; ++g2) {
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            xb[((i) * n + j) * n + k] += t0;
+            const double t1 = t0 * c;
+          }
+          {
+            const long i = g0 + 1;
+            const long j = g1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i - 1) * n + j) * n + k] += t1;
+          }
+          {
+            const long i = g0 - 1;
+            const long j = g1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i + 1) * n + j) * n + k] += t1;
+          }
+          {
+            const long i = g0;
+            const long j = g1 + 1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j - 1) * n + k] += t1;
+          }
+          {
+            const long i = g0;
+            const long j = g1 - 1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j + 1) * n + k] += t1;
+          }
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2 + 1;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j) * n + k - 1] += t1;
+          }
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2 - 1;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j) * n + k + 1] += t1;
+          }
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+          }
+        }
+        for (long g2 = p0 - 2; g2 < p0; ++g2) {
+          if (g2 + 2 == p0) {
+            {
+              const long i = g0;
+              const long j = g1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              xb[((i) * n + j) * n + k] += t0;
+              const double t1 = t0 * c;
+            }
+            {
+              const long i = g0 + 1;
+              const long j = g1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i - 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0 - 1;
+              const long j = g1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i + 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0;
+              const long j = g1 + 1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j - 1) * n + k] += t1;
+            }
+            {
+              const long i = g0;
+              const long j = g1 - 1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j + 1) * n + k] += t1;
+            }
+          }
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2 - 1;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j) * n + k + 1] += t1;
+          }
+          if (g2 + 2 == p0) {
+            {
+              const long i = g0;
+              const long j = g1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+            }
+          }
+        }
+      }
+      for (long g1 = p0 - 2; g1 < p0; ++g1) {
+        for (long g2 = 0; g2 < p0; ++g2) {
+          if (g1 + 2 == p0 && p0 >= g2 + 2 && g2 >= 1) {
+            {
+              const long i = g0;
+              const long j = p0 - 2;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              xb[((i) * n + j) * n + k] += t0;
+              const double t1 = t0 * c;
+            }
+            {
+              const long i = g0 + 1;
+              const long j = p0 - 2;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i - 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0 - 1;
+              const long j = p0 - 2;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i + 1) * n + j) * n + k] += t1;
+            }
+          }
+          if (p0 >= g2 + 2 && g2 >= 1) {
+            {
+              const long i = g0;
+              const long j = g1 - 1;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j + 1) * n + k] += t1;
+            }
+          }
+          if (g1 + 2 == p0 && p0 >= g2 + 3) {
+            {
+              const long i = g0;
+              const long j = p0 - 2;
+              const long k = g2 + 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k - 1] += t1;
+            }
+          }
+          if (g1 + 2 == p0 && g2 >= 2) {
+            {
+              const long i = g0;
+              const long j = p0 - 2;
+              const long k = g2 - 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k + 1] += t1;
+            }
+          }
+          if (g1 + 2 == p0 && p0 >= g2 + 2 && g2 >= 1) {
+            {
+              const long i = g0;
+              const long j = p0 - 2;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+            }
+          }
+        }
+      }
+    }
+    if (p0 >= 5) {
+      #pragma omp parallel for
+      for (long g0 = p0 - 2; g0 < p0; ++g0) {
+        for (long g1 = 0; g1 < p0; ++g1) {
+          for (long g2 = max(0, -g1 + 1); g2 < min(p0, p0 + g1 - 1); ++g2) {
+            if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = p0 - 2;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                xb[((i) * n + j) * n + k] += t0;
+                const double t1 = t0 * c;
+              }
+            }
+            if (p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = g0 - 1;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i + 1) * n + j) * n + k] += t1;
+              }
+            }
+            if (g0 + 2 == p0 && p0 >= g1 + 3 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = p0 - 2;
+                const long j = g1 + 1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j - 1) * n + k] += t1;
+              }
+            }
+            if (g0 + 2 == p0 && g1 >= 2 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = p0 - 2;
+                const long j = g1 - 1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j + 1) * n + k] += t1;
+              }
+            }
+            if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 3) {
+              {
+                const long i = p0 - 2;
+                const long j = g1;
+                const long k = g2 + 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k - 1] += t1;
+              }
+            }
+            if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 2) {
+              {
+                const long i = p0 - 2;
+                const long j = g1;
+                const long k = g2 - 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k + 1] += t1;
+              }
+            }
+            if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = p0 - 2;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+              }
+            }
+          }
+        }
+      }
+    } else {
+      if (p0 >= 3) {
+        #pragma omp parallel for
+        for (long g0 = 0; g0 < p0; ++g0) {
+          for (long g1 = max(0, -g0 + 1); g1 < min(p0, p0 + g0 - 1); ++g1) {
+            for (long g2 = max(max(-g0 + 1, g1 - 2), -g1 + 1); g2 <= min(min(min(p0 - 1, p0 + g0 - 2), p0 + g1 - 2), -g1 + 5); ++g2) {
+              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
                 {
                   const long i = g0;
                   const long j = g1;
@@ -188,17 +671,18 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
                   xb[((i) * n + j) * n + k] += t0;
                   const double t1 = t0 * c;
                 }
-                if (p0 >= g0 + 3) {
-                  {
-                    const long i = g0 + 1;
-                    const long j = g1;
-                    const long k = g2;
-                    const double t0 = yb[((i) * n + j) * n + k];
-                    const double t1 = t0 * c;
-                    xb[((i - 1) * n + j) * n + k] += t1;
-                  }
+              }
+              if (p0 >= g0 + 3 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+                {
+                  const long i = g0 + 1;
+                  const long j = g1;
+                  const long k = g2;
+                  const double t0 = yb[((i) * n + j) * n + k];
+                  const double t1 = t0 * c;
+                  xb[((i - 1) * n + j) * n + k] += t1;
                 }
-                if (g0 >= 2) {
+              } else {
+                if (g0 >= 2 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
                   {
                     const long i = g0 - 1;
                     const long j = g1;
@@ -208,28 +692,29 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
                     xb[((i + 1) * n + j) * n + k] += t1;
                   }
                 }
-                if (p0 >= g1 + 3) {
-                  {
-                    const long i = g0;
-                    const long j = g1 + 1;
-                    const long k = g2;
-                    const double t0 = yb[((i) * n + j) * n + k];
-                    const double t1 = t0 * c;
-                    xb[((i) * n + j - 1) * n + k] += t1;
-                  }
-                }
               }
-              if (g1 >= 2 && g2 >= 1) {
+              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 3 && p0 >= g2 + 2 && g2 >= 1) {
                 {
                   const long i = g0;
-                  const long j = g1 - 1;
+                  const long j = g1 + 1;
                   const long k = g2;
                   const double t0 = yb[((i) * n + j) * n + k];
                   const double t1 = t0 * c;
-                  xb[((i) * n + j + 1) * n + k] += t1;
+                  xb[((i) * n + j - 1) * n + k] += t1;
+                }
+              } else {
+                if (p0 >= g0 + 2 && g0 >= 1 && g1 >= 2 && p0 >= g2 + 2 && g2 >= 1) {
+                  {
+                    const long i = g0;
+                    const long j = g1 - 1;
+                    const long k = g2;
+                    const double t0 = yb[((i) * n + j) * n + k];
+                    const double t1 = t0 * c;
+                    xb[((i) * n + j + 1) * n + k] += t1;
+                  }
                 }
               }
-              if (p0 >= g1 + 2 && p0 >= g2 + 3) {
+              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 3) {
                 {
                   const long i = g0;
                   const long j = g1;
@@ -238,18 +723,19 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
                   const double t1 = t0 * c;
                   xb[((i) * n + j) * n + k - 1] += t1;
                 }
-              }
-              if (p0 >= g1 + 2 && g2 >= 2) {
-                {
-                  const long i = g0;
-                  const long j = g1;
-                  const long k = g2 - 1;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i) * n + j) * n + k + 1] += t1;
+              } else {
+                if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 2) {
+                  {
+                    const long i = g0;
+                    const long j = g1;
+                    const long k = g2 - 1;
+                    const double t0 = yb[((i) * n + j) * n + k];
+                    const double t1 = t0 * c;
+                    xb[((i) * n + j) * n + k + 1] += t1;
+                  }
                 }
               }
-              if (p0 >= g1 + 2 && g2 >= 1) {
+              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
                 {
                   const long i = g0;
                   const long j = g1;
@@ -257,44 +743,6 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
                   const double t0 = yb[((i) * n + j) * n + k];
                   const double t1 = t0 * c;
                   xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-                }
-              }
-            }
-            if (p0 >= g1 + 2) {
-              {
-                const long i = g0;
-                const long j = g1;
-                const long k = p0 - 2;
-                const double t0 = yb[((i) * n + j) * n + k];
-                const double t1 = t0 * c;
-                xb[((i) * n + j) * n + k + 1] += t1;
-              }
-            }
-          }
-        } else {
-          if (g0 == 0) {
-            for (long g1 = 1; g1 < p0 - 1; ++g1) {
-              for (long g2 = 1; g2 < p0 - 1; ++g2) {
-                {
-                  const long i = 1;
-                  const long j = g1;
-                  const long k = g2;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i - 1) * n + j) * n + k] += t1;
-                }
-              }
-            }
-          } else {
-            for (long g1 = 1; g1 < p0 - 1; ++g1) {
-              for (long g2 = 1; g2 < p0 - 1; ++g2) {
-                {
-                  const long i = p0 - 2;
-                  const long j = g1;
-                  const long k = g2;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i + 1) * n + j) * n + k] += t1;
                 }
               }
             }
@@ -323,7 +771,7 @@ void heat_3d_L4_adjoint_reduction(long n, double c, double *y, double *yb, const
   long extent[2];
   heat_3d_L4_footprint(n, c, extent);
   const long len_xb = extent[1];
-  #pragma omp parallel for collapse(3) reduction(+: xb[0:len_xb])
+  #pragma omp parallel for collapse(3) reduction(+: xb[0:len_xb]) allocate(omp_default_mem_alloc: xb)
   for (long i = 1; i < n - 1; ++i)
   for (long j = 1; j < n - 1; ++j)
   for (long k = 1; k < n - 1; ++k) {
@@ -385,23 +833,505 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
    * adjoints it reads. */
   {
     const long p0 = n;
-    if (p0 >= 3) {
+    if (p0 >= 5) {
       #pragma omp parallel for
-      for (long g0 = 0; g0 < p0; ++g0) {
-        if (p0 >= g0 + 2 && g0 >= 1) {
-          for (long g2 = 1; g2 < p0 - 1; ++g2) {
+      for (long g0 = 0; g0 <= 1; ++g0) {
+        for (long g1 = -g0 + 1; g1 < p0 + g0 - 1; ++g1) {
+          for (long g2 = max(0, -g1 + 1); g2 < min(p0, p0 + g1 - 1); ++g2) {
+            if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = 1;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                xb[((i) * n + j) * n + k] += t0;
+                const double t1 = t0 * c;
+              }
+            }
+            if (p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = g0 + 1;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i - 1) * n + j) * n + k] += t1;
+              }
+            }
+            if (g0 == 1 && p0 >= g1 + 3 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = 1;
+                const long j = g1 + 1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j - 1) * n + k] += t1;
+              }
+            }
+            if (g0 == 1 && g1 >= 2 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = 1;
+                const long j = g1 - 1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j + 1) * n + k] += t1;
+              }
+            }
+            if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 3) {
+              {
+                const long i = 1;
+                const long j = g1;
+                const long k = g2 + 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k - 1] += t1;
+              }
+            }
+            if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 2) {
+              {
+                const long i = 1;
+                const long j = g1;
+                const long k = g2 - 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k + 1] += t1;
+              }
+            }
+            if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = 1;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+              }
+            }
+          }
+        }
+      }
+    }
+    #pragma omp parallel for
+    for (long g0 = 2; g0 < p0 - 2; ++g0) {
+      for (long g1 = 0; g1 <= 1; ++g1) {
+        for (long g2 = -g1 + 1; g2 < p0 + g1 - 1; ++g2) {
+          if (g1 == 1 && p0 >= g2 + 2 && g2 >= 1) {
             {
               const long i = g0;
               const long j = 1;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              xb[((i) * n + j) * n + k] += t0;
+              const double t1 = t0 * c;
+            }
+            {
+              const long i = g0 + 1;
+              const long j = 1;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i - 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0 - 1;
+              const long j = 1;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i + 1) * n + j) * n + k] += t1;
+            }
+          }
+          if (p0 >= g2 + 2 && g2 >= 1) {
+            {
+              const long i = g0;
+              const long j = g1 + 1;
               const long k = g2;
               const double t0 = yb[((i) * n + j) * n + k];
               const double t1 = t0 * c;
               xb[((i) * n + j - 1) * n + k] += t1;
             }
           }
-          for (long g1 = 1; g1 < p0; ++g1) {
-            for (long g2 = max(0, -p0 + g1 + 2); g2 < p0 - 1; ++g2) {
-              if (p0 >= g1 + 2 && g2 >= 1) {
+          if (g1 == 1 && p0 >= g2 + 3) {
+            {
+              const long i = g0;
+              const long j = 1;
+              const long k = g2 + 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k - 1] += t1;
+            }
+          }
+          if (g1 == 1 && g2 >= 2) {
+            {
+              const long i = g0;
+              const long j = 1;
+              const long k = g2 - 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k + 1] += t1;
+            }
+          }
+          if (g1 == 1 && p0 >= g2 + 2 && g2 >= 1) {
+            {
+              const long i = g0;
+              const long j = 1;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+            }
+          }
+        }
+      }
+      for (long g1 = 2; g1 < p0 - 2; ++g1) {
+        for (long g2 = 0; g2 <= 1; ++g2) {
+          if (g2 == 1) {
+            {
+              const long i = g0;
+              const long j = g1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              xb[((i) * n + j) * n + k] += t0;
+              const double t1 = t0 * c;
+            }
+            {
+              const long i = g0 + 1;
+              const long j = g1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i - 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0 - 1;
+              const long j = g1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i + 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0;
+              const long j = g1 + 1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j - 1) * n + k] += t1;
+            }
+            {
+              const long i = g0;
+              const long j = g1 - 1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j + 1) * n + k] += t1;
+            }
+          }
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2 + 1;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j) * n + k - 1] += t1;
+          }
+          if (g2 == 1) {
+            {
+              const long i = g0;
+              const long j = g1;
+              const long k = 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+            }
+          }
+        }
+        for (long g2 = 2; g2 < p0 - 2; ++g2) {
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            xb[((i) * n + j) * n + k] += t0;
+            const double t1 = t0 * c;
+          }
+          {
+            const long i = g0 + 1;
+            const long j = g1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i - 1) * n + j) * n + k] += t1;
+          }
+          {
+            const long i = g0 - 1;
+            const long j = g1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i + 1) * n + j) * n + k] += t1;
+          }
+          {
+            const long i = g0;
+            const long j = g1 + 1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j - 1) * n + k] += t1;
+          }
+          {
+            const long i = g0;
+            const long j = g1 - 1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j + 1) * n + k] += t1;
+          }
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2 + 1;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j) * n + k - 1] += t1;
+          }
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2 - 1;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j) * n + k + 1] += t1;
+          }
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+          }
+        }
+        for (long g2 = p0 - 2; g2 < p0; ++g2) {
+          if (g2 + 2 == p0) {
+            {
+              const long i = g0;
+              const long j = g1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              xb[((i) * n + j) * n + k] += t0;
+              const double t1 = t0 * c;
+            }
+            {
+              const long i = g0 + 1;
+              const long j = g1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i - 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0 - 1;
+              const long j = g1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i + 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0;
+              const long j = g1 + 1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j - 1) * n + k] += t1;
+            }
+            {
+              const long i = g0;
+              const long j = g1 - 1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j + 1) * n + k] += t1;
+            }
+          }
+          {
+            const long i = g0;
+            const long j = g1;
+            const long k = g2 - 1;
+            const double t0 = yb[((i) * n + j) * n + k];
+            const double t1 = t0 * c;
+            xb[((i) * n + j) * n + k + 1] += t1;
+          }
+          if (g2 + 2 == p0) {
+            {
+              const long i = g0;
+              const long j = g1;
+              const long k = p0 - 2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+            }
+          }
+        }
+      }
+      for (long g1 = p0 - 2; g1 < p0; ++g1) {
+        for (long g2 = 0; g2 < p0; ++g2) {
+          if (g1 + 2 == p0 && p0 >= g2 + 2 && g2 >= 1) {
+            {
+              const long i = g0;
+              const long j = p0 - 2;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              xb[((i) * n + j) * n + k] += t0;
+              const double t1 = t0 * c;
+            }
+            {
+              const long i = g0 + 1;
+              const long j = p0 - 2;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i - 1) * n + j) * n + k] += t1;
+            }
+            {
+              const long i = g0 - 1;
+              const long j = p0 - 2;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i + 1) * n + j) * n + k] += t1;
+            }
+          }
+          if (p0 >= g2 + 2 && g2 >= 1) {
+            {
+              const long i = g0;
+              const long j = g1 - 1;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j + 1) * n + k] += t1;
+            }
+          }
+          if (g1 + 2 == p0 && p0 >= g2 + 3) {
+            {
+              const long i = g0;
+              const long j = p0 - 2;
+              const long k = g2 + 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k - 1] += t1;
+            }
+          }
+          if (g1 + 2 == p0 && g2 >= 2) {
+            {
+              const long i = g0;
+              const long j = p0 - 2;
+              const long k = g2 - 1;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k + 1] += t1;
+            }
+          }
+          if (g1 + 2 == p0 && p0 >= g2 + 2 && g2 >= 1) {
+            {
+              const long i = g0;
+              const long j = p0 - 2;
+              const long k = g2;
+              const double t0 = yb[((i) * n + j) * n + k];
+              const double t1 = t0 * c;
+              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+            }
+          }
+        }
+      }
+    }
+    if (p0 >= 5) {
+      #pragma omp parallel for
+      for (long g0 = p0 - 2; g0 < p0; ++g0) {
+        for (long g1 = 0; g1 < p0; ++g1) {
+          for (long g2 = max(0, -g1 + 1); g2 < min(p0, p0 + g1 - 1); ++g2) {
+            if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = p0 - 2;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                xb[((i) * n + j) * n + k] += t0;
+                const double t1 = t0 * c;
+              }
+            }
+            if (p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = g0 - 1;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i + 1) * n + j) * n + k] += t1;
+              }
+            }
+            if (g0 + 2 == p0 && p0 >= g1 + 3 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = p0 - 2;
+                const long j = g1 + 1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j - 1) * n + k] += t1;
+              }
+            }
+            if (g0 + 2 == p0 && g1 >= 2 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = p0 - 2;
+                const long j = g1 - 1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j + 1) * n + k] += t1;
+              }
+            }
+            if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 3) {
+              {
+                const long i = p0 - 2;
+                const long j = g1;
+                const long k = g2 + 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k - 1] += t1;
+              }
+            }
+            if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 2) {
+              {
+                const long i = p0 - 2;
+                const long j = g1;
+                const long k = g2 - 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k + 1] += t1;
+              }
+            }
+            if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+              {
+                const long i = p0 - 2;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+              }
+            }
+          }
+        }
+      }
+    } else {
+      if (p0 >= 3) {
+        #pragma omp parallel for
+        for (long g0 = 0; g0 < p0; ++g0) {
+          for (long g1 = max(0, -g0 + 1); g1 < min(p0, p0 + g0 - 1); ++g1) {
+            for (long g2 = max(max(-g0 + 1, g1 - 2), -g1 + 1); g2 <= min(min(min(p0 - 1, p0 + g0 - 2), p0 + g1 - 2), -g1 + 5); ++g2) {
+              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
                 {
                   const long i = g0;
                   const long j = g1;
@@ -410,17 +1340,18 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
                   xb[((i) * n + j) * n + k] += t0;
                   const double t1 = t0 * c;
                 }
-                if (p0 >= g0 + 3) {
-                  {
-                    const long i = g0 + 1;
-                    const long j = g1;
-                    const long k = g2;
-                    const double t0 = yb[((i) * n + j) * n + k];
-                    const double t1 = t0 * c;
-                    xb[((i - 1) * n + j) * n + k] += t1;
-                  }
+              }
+              if (p0 >= g0 + 3 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
+                {
+                  const long i = g0 + 1;
+                  const long j = g1;
+                  const long k = g2;
+                  const double t0 = yb[((i) * n + j) * n + k];
+                  const double t1 = t0 * c;
+                  xb[((i - 1) * n + j) * n + k] += t1;
                 }
-                if (g0 >= 2) {
+              } else {
+                if (g0 >= 2 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
                   {
                     const long i = g0 - 1;
                     const long j = g1;
@@ -430,28 +1361,29 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
                     xb[((i + 1) * n + j) * n + k] += t1;
                   }
                 }
-                if (p0 >= g1 + 3) {
-                  {
-                    const long i = g0;
-                    const long j = g1 + 1;
-                    const long k = g2;
-                    const double t0 = yb[((i) * n + j) * n + k];
-                    const double t1 = t0 * c;
-                    xb[((i) * n + j - 1) * n + k] += t1;
-                  }
-                }
               }
-              if (g1 >= 2 && g2 >= 1) {
+              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 3 && p0 >= g2 + 2 && g2 >= 1) {
                 {
                   const long i = g0;
-                  const long j = g1 - 1;
+                  const long j = g1 + 1;
                   const long k = g2;
                   const double t0 = yb[((i) * n + j) * n + k];
                   const double t1 = t0 * c;
-                  xb[((i) * n + j + 1) * n + k] += t1;
+                  xb[((i) * n + j - 1) * n + k] += t1;
+                }
+              } else {
+                if (p0 >= g0 + 2 && g0 >= 1 && g1 >= 2 && p0 >= g2 + 2 && g2 >= 1) {
+                  {
+                    const long i = g0;
+                    const long j = g1 - 1;
+                    const long k = g2;
+                    const double t0 = yb[((i) * n + j) * n + k];
+                    const double t1 = t0 * c;
+                    xb[((i) * n + j + 1) * n + k] += t1;
+                  }
                 }
               }
-              if (p0 >= g1 + 2 && p0 >= g2 + 3) {
+              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 3) {
                 {
                   const long i = g0;
                   const long j = g1;
@@ -460,18 +1392,19 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
                   const double t1 = t0 * c;
                   xb[((i) * n + j) * n + k - 1] += t1;
                 }
-              }
-              if (p0 >= g1 + 2 && g2 >= 2) {
-                {
-                  const long i = g0;
-                  const long j = g1;
-                  const long k = g2 - 1;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i) * n + j) * n + k + 1] += t1;
+              } else {
+                if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 2) {
+                  {
+                    const long i = g0;
+                    const long j = g1;
+                    const long k = g2 - 1;
+                    const double t0 = yb[((i) * n + j) * n + k];
+                    const double t1 = t0 * c;
+                    xb[((i) * n + j) * n + k + 1] += t1;
+                  }
                 }
               }
-              if (p0 >= g1 + 2 && g2 >= 1) {
+              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
                 {
                   const long i = g0;
                   const long j = g1;
@@ -479,44 +1412,6 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
                   const double t0 = yb[((i) * n + j) * n + k];
                   const double t1 = t0 * c;
                   xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-                }
-              }
-            }
-            if (p0 >= g1 + 2) {
-              {
-                const long i = g0;
-                const long j = g1;
-                const long k = p0 - 2;
-                const double t0 = yb[((i) * n + j) * n + k];
-                const double t1 = t0 * c;
-                xb[((i) * n + j) * n + k + 1] += t1;
-              }
-            }
-          }
-        } else {
-          if (g0 == 0) {
-            for (long g1 = 1; g1 < p0 - 1; ++g1) {
-              for (long g2 = 1; g2 < p0 - 1; ++g2) {
-                {
-                  const long i = 1;
-                  const long j = g1;
-                  const long k = g2;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i - 1) * n + j) * n + k] += t1;
-                }
-              }
-            }
-          } else {
-            for (long g1 = 1; g1 < p0 - 1; ++g1) {
-              for (long g2 = 1; g2 < p0 - 1; ++g2) {
-                {
-                  const long i = p0 - 2;
-                  const long j = g1;
-                  const long k = g2;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i + 1) * n + j) * n + k] += t1;
                 }
               }
             }

@@ -3,6 +3,7 @@
 //   clang++-19 -fopenmp -O2 heat_3d_L4_verify.cpp heat_3d_L4.o -ladolc && ./a.out
 // Prints one JSON object; exit status 0 when every check passes.
 #include "heat_3d_L4.h"
+#include "heat_3d_L4_forward.hpp"
 #include <adolc/adolc.h>
 #include <omp.h>
 #include <algorithm>
@@ -12,17 +13,6 @@
 #include <cstdio>
 #include <string>
 #include <vector>
-
-// The forward kernel again, as a template: instantiated with ADOL-C's adouble
-// it records the tape of the independent reference adjoint.
-template <typename R>
-static void forward_t(long n, double c, R *y, const R *x) {
-  for (long i = 1; i < n - 1; ++i)
-  for (long j = 1; j < n - 1; ++j)
-  for (long k = 1; k < n - 1; ++k) {
-    y[((i) * n + j) * n + k] = x[((i) * n + j) * n + k] + (c * ((((((x[((i - 1) * n + j) * n + k] + x[((i + 1) * n + j) * n + k]) + x[((i) * n + j - 1) * n + k]) + x[((i) * n + j + 1) * n + k]) + x[((i) * n + j) * n + k - 1]) + x[((i) * n + j) * n + k + 1]) - (6.0 * x[((i) * n + j) * n + k])));
-  }
-}
 
 struct Rng {
   uint64_t s;
@@ -178,7 +168,7 @@ int main() {
         {
           std::vector<adouble> ax(total);
           for (size_t k = 0; k < total; ++k) ax[k] <<= in[k];
-          forward_t<adouble>(n, c, &ax[off_y], &ax[off_x]);
+          heat_3d_L4_forward_t<adouble>(n, c, &ax[off_y], &ax[off_x]);
           double out;
           for (size_t k = 0; k < total; ++k) ax[k] >>= out;
         }

@@ -7,6 +7,7 @@
  * by value are constants (not differentiated). */
 #include "jacobi_2d_L4.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
@@ -110,37 +111,162 @@ void jacobi_2d_L4_adjoint_gather(long n, double *y, double *yb, const double *x,
    * adjoints it reads. */
   {
     const long p0 = n;
-    if (p0 >= 3) {
+    if (p0 >= 5) {
       #pragma omp parallel for
-      for (long g0 = 0; g0 < p0; ++g0) {
-        if (p0 >= g0 + 2) {
-          if (g0 >= 1) {
+      for (long g0 = 0; g0 <= 1; ++g0) {
+        for (long g1 = -g0 + 1; g1 < p0 + g0 - 1; ++g1) {
+          if (p0 >= g1 + 2 && g1 >= 1) {
             {
-              const long i = g0;
-              const long j = 1;
+              const long i = g0 + 1;
+              const long j = g1;
+              const double t0 = yb[(i) * n + j];
+              const double t1 = t0 * 0.25;
+              xb[(i - 1) * n + j] += t1;
+            }
+          }
+          if (g0 == 1 && p0 >= g1 + 3) {
+            {
+              const long i = 1;
+              const long j = g1 + 1;
               const double t0 = yb[(i) * n + j];
               const double t1 = t0 * 0.25;
               xb[(i) * n + j - 1] += t1;
             }
-            if (p0 >= 4 && g0 + 2 == p0) {
-              {
-                const long i = p0 - 3;
-                const long j = 1;
-                const double t0 = yb[(i) * n + j];
-                const double t1 = t0 * 0.25;
-                xb[(i + 1) * n + j] += t1;
-              }
-              {
-                const long i = p0 - 2;
-                const long j = 2;
-                const double t0 = yb[(i) * n + j];
-                const double t1 = t0 * 0.25;
-                xb[(i) * n + j - 1] += t1;
-              }
+          }
+          if (g0 == 1 && g1 >= 2) {
+            {
+              const long i = 1;
+              const long j = g1 - 1;
+              const double t0 = yb[(i) * n + j];
+              const double t1 = t0 * 0.25;
+              xb[(i) * n + j + 1] += t1;
             }
           }
-          for (long g1 = max(1, -p0 + g0 + 4); g1 < min(p0, p0 + g0 - 1); ++g1) {
-            if (p0 >= g0 + 3 && p0 >= g1 + 2) {
+        }
+      }
+    }
+    #pragma omp parallel for
+    for (long g0 = 2; g0 < p0 - 2; ++g0) {
+      for (long g1 = 0; g1 <= 1; ++g1) {
+        if (g1 == 1) {
+          {
+            const long i = g0 + 1;
+            const long j = 1;
+            const double t0 = yb[(i) * n + j];
+            const double t1 = t0 * 0.25;
+            xb[(i - 1) * n + j] += t1;
+          }
+          {
+            const long i = g0 - 1;
+            const long j = 1;
+            const double t0 = yb[(i) * n + j];
+            const double t1 = t0 * 0.25;
+            xb[(i + 1) * n + j] += t1;
+          }
+        }
+        {
+          const long i = g0;
+          const long j = g1 + 1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i) * n + j - 1] += t1;
+        }
+      }
+      for (long g1 = 2; g1 < p0 - 2; ++g1) {
+        {
+          const long i = g0 + 1;
+          const long j = g1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i - 1) * n + j] += t1;
+        }
+        {
+          const long i = g0 - 1;
+          const long j = g1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i + 1) * n + j] += t1;
+        }
+        {
+          const long i = g0;
+          const long j = g1 + 1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i) * n + j - 1] += t1;
+        }
+        {
+          const long i = g0;
+          const long j = g1 - 1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i) * n + j + 1] += t1;
+        }
+      }
+      for (long g1 = p0 - 2; g1 < p0; ++g1) {
+        if (g1 + 2 == p0) {
+          {
+            const long i = g0 + 1;
+            const long j = p0 - 2;
+            const double t0 = yb[(i) * n + j];
+            const double t1 = t0 * 0.25;
+            xb[(i - 1) * n + j] += t1;
+          }
+          {
+            const long i = g0 - 1;
+            const long j = p0 - 2;
+            const double t0 = yb[(i) * n + j];
+            const double t1 = t0 * 0.25;
+            xb[(i + 1) * n + j] += t1;
+          }
+        }
+        {
+          const long i = g0;
+          const long j = g1 - 1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i) * n + j + 1] += t1;
+        }
+      }
+    }
+    if (p0 >= 5) {
+      #pragma omp parallel for
+      for (long g0 = p0 - 2; g0 < p0; ++g0) {
+        for (long g1 = 0; g1 < p0; ++g1) {
+          if (p0 >= g1 + 2 && g1 >= 1) {
+            {
+              const long i = g0 - 1;
+              const long j = g1;
+              const double t0 = yb[(i) * n + j];
+              const double t1 = t0 * 0.25;
+              xb[(i + 1) * n + j] += t1;
+            }
+          }
+          if (g0 + 2 == p0 && p0 >= g1 + 3) {
+            {
+              const long i = p0 - 2;
+              const long j = g1 + 1;
+              const double t0 = yb[(i) * n + j];
+              const double t1 = t0 * 0.25;
+              xb[(i) * n + j - 1] += t1;
+            }
+          }
+          if (g0 + 2 == p0 && g1 >= 2) {
+            {
+              const long i = p0 - 2;
+              const long j = g1 - 1;
+              const double t0 = yb[(i) * n + j];
+              const double t1 = t0 * 0.25;
+              xb[(i) * n + j + 1] += t1;
+            }
+          }
+        }
+      }
+    } else {
+      if (p0 >= 3) {
+        #pragma omp parallel for
+        for (long g0 = 0; g0 < p0; ++g0) {
+          for (long g1 = max(0, -p0 + g0 + 2); g1 < p0 - 1; ++g1) {
+            if (p0 >= g0 + 3 && g1 >= 1) {
               {
                 const long i = g0 + 1;
                 const long j = g1;
@@ -148,17 +274,18 @@ void jacobi_2d_L4_adjoint_gather(long n, double *y, double *yb, const double *x,
                 const double t1 = t0 * 0.25;
                 xb[(i - 1) * n + j] += t1;
               }
-            }
-            if (g0 >= 2 && p0 >= g1 + 2) {
-              {
-                const long i = g0 - 1;
-                const long j = g1;
-                const double t0 = yb[(i) * n + j];
-                const double t1 = t0 * 0.25;
-                xb[(i + 1) * n + j] += t1;
+            } else {
+              if (g0 >= 2 && g1 >= 1) {
+                {
+                  const long i = g0 - 1;
+                  const long j = g1;
+                  const double t0 = yb[(i) * n + j];
+                  const double t1 = t0 * 0.25;
+                  xb[(i + 1) * n + j] += t1;
+                }
               }
             }
-            if (g0 >= 1 && p0 >= g1 + 3) {
+            if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 3) {
               {
                 const long i = g0;
                 const long j = g1 + 1;
@@ -167,7 +294,9 @@ void jacobi_2d_L4_adjoint_gather(long n, double *y, double *yb, const double *x,
                 xb[(i) * n + j - 1] += t1;
               }
             }
-            if (g0 >= 1 && g1 >= 2) {
+          }
+          if (p0 >= g0 + 2 && g0 >= 1) {
+            for (long g1 = 2; g1 < p0; ++g1) {
               {
                 const long i = g0;
                 const long j = g1 - 1;
@@ -175,16 +304,6 @@ void jacobi_2d_L4_adjoint_gather(long n, double *y, double *yb, const double *x,
                 const double t1 = t0 * 0.25;
                 xb[(i) * n + j + 1] += t1;
               }
-            }
-          }
-        } else {
-          for (long g1 = 1; g1 < p0 - 1; ++g1) {
-            {
-              const long i = p0 - 2;
-              const long j = g1;
-              const double t0 = yb[(i) * n + j];
-              const double t1 = t0 * 0.25;
-              xb[(i + 1) * n + j] += t1;
             }
           }
         }
@@ -210,7 +329,7 @@ void jacobi_2d_L4_adjoint_reduction(long n, double *y, double *yb, const double 
   long extent[2];
   jacobi_2d_L4_footprint(n, extent);
   const long len_xb = extent[1];
-  #pragma omp parallel for collapse(2) reduction(+: xb[0:len_xb])
+  #pragma omp parallel for collapse(2) reduction(+: xb[0:len_xb]) allocate(omp_default_mem_alloc: xb)
   for (long i = 1; i < n - 1; ++i)
   for (long j = 1; j < n - 1; ++j) {
     /* reverse sweep */
@@ -258,37 +377,162 @@ void jacobi_2d_L4_adjoint(long n, double *y, double *yb, const double *x, double
    * adjoints it reads. */
   {
     const long p0 = n;
-    if (p0 >= 3) {
+    if (p0 >= 5) {
       #pragma omp parallel for
-      for (long g0 = 0; g0 < p0; ++g0) {
-        if (p0 >= g0 + 2) {
-          if (g0 >= 1) {
+      for (long g0 = 0; g0 <= 1; ++g0) {
+        for (long g1 = -g0 + 1; g1 < p0 + g0 - 1; ++g1) {
+          if (p0 >= g1 + 2 && g1 >= 1) {
             {
-              const long i = g0;
-              const long j = 1;
+              const long i = g0 + 1;
+              const long j = g1;
+              const double t0 = yb[(i) * n + j];
+              const double t1 = t0 * 0.25;
+              xb[(i - 1) * n + j] += t1;
+            }
+          }
+          if (g0 == 1 && p0 >= g1 + 3) {
+            {
+              const long i = 1;
+              const long j = g1 + 1;
               const double t0 = yb[(i) * n + j];
               const double t1 = t0 * 0.25;
               xb[(i) * n + j - 1] += t1;
             }
-            if (p0 >= 4 && g0 + 2 == p0) {
-              {
-                const long i = p0 - 3;
-                const long j = 1;
-                const double t0 = yb[(i) * n + j];
-                const double t1 = t0 * 0.25;
-                xb[(i + 1) * n + j] += t1;
-              }
-              {
-                const long i = p0 - 2;
-                const long j = 2;
-                const double t0 = yb[(i) * n + j];
-                const double t1 = t0 * 0.25;
-                xb[(i) * n + j - 1] += t1;
-              }
+          }
+          if (g0 == 1 && g1 >= 2) {
+            {
+              const long i = 1;
+              const long j = g1 - 1;
+              const double t0 = yb[(i) * n + j];
+              const double t1 = t0 * 0.25;
+              xb[(i) * n + j + 1] += t1;
             }
           }
-          for (long g1 = max(1, -p0 + g0 + 4); g1 < min(p0, p0 + g0 - 1); ++g1) {
-            if (p0 >= g0 + 3 && p0 >= g1 + 2) {
+        }
+      }
+    }
+    #pragma omp parallel for
+    for (long g0 = 2; g0 < p0 - 2; ++g0) {
+      for (long g1 = 0; g1 <= 1; ++g1) {
+        if (g1 == 1) {
+          {
+            const long i = g0 + 1;
+            const long j = 1;
+            const double t0 = yb[(i) * n + j];
+            const double t1 = t0 * 0.25;
+            xb[(i - 1) * n + j] += t1;
+          }
+          {
+            const long i = g0 - 1;
+            const long j = 1;
+            const double t0 = yb[(i) * n + j];
+            const double t1 = t0 * 0.25;
+            xb[(i + 1) * n + j] += t1;
+          }
+        }
+        {
+          const long i = g0;
+          const long j = g1 + 1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i) * n + j - 1] += t1;
+        }
+      }
+      for (long g1 = 2; g1 < p0 - 2; ++g1) {
+        {
+          const long i = g0 + 1;
+          const long j = g1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i - 1) * n + j] += t1;
+        }
+        {
+          const long i = g0 - 1;
+          const long j = g1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i + 1) * n + j] += t1;
+        }
+        {
+          const long i = g0;
+          const long j = g1 + 1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i) * n + j - 1] += t1;
+        }
+        {
+          const long i = g0;
+          const long j = g1 - 1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i) * n + j + 1] += t1;
+        }
+      }
+      for (long g1 = p0 - 2; g1 < p0; ++g1) {
+        if (g1 + 2 == p0) {
+          {
+            const long i = g0 + 1;
+            const long j = p0 - 2;
+            const double t0 = yb[(i) * n + j];
+            const double t1 = t0 * 0.25;
+            xb[(i - 1) * n + j] += t1;
+          }
+          {
+            const long i = g0 - 1;
+            const long j = p0 - 2;
+            const double t0 = yb[(i) * n + j];
+            const double t1 = t0 * 0.25;
+            xb[(i + 1) * n + j] += t1;
+          }
+        }
+        {
+          const long i = g0;
+          const long j = g1 - 1;
+          const double t0 = yb[(i) * n + j];
+          const double t1 = t0 * 0.25;
+          xb[(i) * n + j + 1] += t1;
+        }
+      }
+    }
+    if (p0 >= 5) {
+      #pragma omp parallel for
+      for (long g0 = p0 - 2; g0 < p0; ++g0) {
+        for (long g1 = 0; g1 < p0; ++g1) {
+          if (p0 >= g1 + 2 && g1 >= 1) {
+            {
+              const long i = g0 - 1;
+              const long j = g1;
+              const double t0 = yb[(i) * n + j];
+              const double t1 = t0 * 0.25;
+              xb[(i + 1) * n + j] += t1;
+            }
+          }
+          if (g0 + 2 == p0 && p0 >= g1 + 3) {
+            {
+              const long i = p0 - 2;
+              const long j = g1 + 1;
+              const double t0 = yb[(i) * n + j];
+              const double t1 = t0 * 0.25;
+              xb[(i) * n + j - 1] += t1;
+            }
+          }
+          if (g0 + 2 == p0 && g1 >= 2) {
+            {
+              const long i = p0 - 2;
+              const long j = g1 - 1;
+              const double t0 = yb[(i) * n + j];
+              const double t1 = t0 * 0.25;
+              xb[(i) * n + j + 1] += t1;
+            }
+          }
+        }
+      }
+    } else {
+      if (p0 >= 3) {
+        #pragma omp parallel for
+        for (long g0 = 0; g0 < p0; ++g0) {
+          for (long g1 = max(0, -p0 + g0 + 2); g1 < p0 - 1; ++g1) {
+            if (p0 >= g0 + 3 && g1 >= 1) {
               {
                 const long i = g0 + 1;
                 const long j = g1;
@@ -296,17 +540,18 @@ void jacobi_2d_L4_adjoint(long n, double *y, double *yb, const double *x, double
                 const double t1 = t0 * 0.25;
                 xb[(i - 1) * n + j] += t1;
               }
-            }
-            if (g0 >= 2 && p0 >= g1 + 2) {
-              {
-                const long i = g0 - 1;
-                const long j = g1;
-                const double t0 = yb[(i) * n + j];
-                const double t1 = t0 * 0.25;
-                xb[(i + 1) * n + j] += t1;
+            } else {
+              if (g0 >= 2 && g1 >= 1) {
+                {
+                  const long i = g0 - 1;
+                  const long j = g1;
+                  const double t0 = yb[(i) * n + j];
+                  const double t1 = t0 * 0.25;
+                  xb[(i + 1) * n + j] += t1;
+                }
               }
             }
-            if (g0 >= 1 && p0 >= g1 + 3) {
+            if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 3) {
               {
                 const long i = g0;
                 const long j = g1 + 1;
@@ -315,7 +560,9 @@ void jacobi_2d_L4_adjoint(long n, double *y, double *yb, const double *x, double
                 xb[(i) * n + j - 1] += t1;
               }
             }
-            if (g0 >= 1 && g1 >= 2) {
+          }
+          if (p0 >= g0 + 2 && g0 >= 1) {
+            for (long g1 = 2; g1 < p0; ++g1) {
               {
                 const long i = g0;
                 const long j = g1 - 1;
@@ -323,16 +570,6 @@ void jacobi_2d_L4_adjoint(long n, double *y, double *yb, const double *x, double
                 const double t1 = t0 * 0.25;
                 xb[(i) * n + j + 1] += t1;
               }
-            }
-          }
-        } else {
-          for (long g1 = 1; g1 < p0 - 1; ++g1) {
-            {
-              const long i = p0 - 2;
-              const long j = g1;
-              const double t0 = yb[(i) * n + j];
-              const double t1 = t0 * 0.25;
-              xb[(i + 1) * n + j] += t1;
             }
           }
         }

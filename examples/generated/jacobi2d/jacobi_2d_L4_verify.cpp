@@ -3,6 +3,7 @@
 //   clang++-19 -fopenmp -O2 jacobi_2d_L4_verify.cpp jacobi_2d_L4.o -ladolc && ./a.out
 // Prints one JSON object; exit status 0 when every check passes.
 #include "jacobi_2d_L4.h"
+#include "jacobi_2d_L4_forward.hpp"
 #include <adolc/adolc.h>
 #include <omp.h>
 #include <algorithm>
@@ -12,16 +13,6 @@
 #include <cstdio>
 #include <string>
 #include <vector>
-
-// The forward kernel again, as a template: instantiated with ADOL-C's adouble
-// it records the tape of the independent reference adjoint.
-template <typename R>
-static void forward_t(long n, R *y, const R *x) {
-  for (long i = 1; i < n - 1; ++i)
-  for (long j = 1; j < n - 1; ++j) {
-    y[(i) * n + j] = 0.25 * (((x[(i - 1) * n + j] + x[(i + 1) * n + j]) + x[(i) * n + j - 1]) + x[(i) * n + j + 1]);
-  }
-}
 
 struct Rng {
   uint64_t s;
@@ -176,7 +167,7 @@ int main() {
         {
           std::vector<adouble> ax(total);
           for (size_t k = 0; k < total; ++k) ax[k] <<= in[k];
-          forward_t<adouble>(n, &ax[off_y], &ax[off_x]);
+          jacobi_2d_L4_forward_t<adouble>(n, &ax[off_y], &ax[off_x]);
           double out;
           for (size_t k = 0; k < total; ++k) ax[k] >>= out;
         }

@@ -7,6 +7,7 @@
  * by value are constants (not differentiated). */
 #include "matvec_L4.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
@@ -152,7 +153,7 @@ void matvec_L4_adjoint_reduction(long m, long n, const double *A, double *Ab, co
   matvec_L4_footprint(m, n, extent);
   const long len_Ab = extent[0];
   const long len_xb = extent[1];
-  #pragma omp parallel for reduction(+: Ab[0:len_Ab], xb[0:len_xb])
+  #pragma omp parallel for reduction(+: Ab[0:len_Ab], xb[0:len_xb]) allocate(omp_default_mem_alloc: Ab, xb)
   for (long i = 0; i < m; ++i) {
     double s = 0, sb = 0;
     /* reverse sweep */

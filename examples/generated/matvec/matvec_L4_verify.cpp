@@ -3,6 +3,7 @@
 //   clang++-19 -fopenmp -O2 matvec_L4_verify.cpp matvec_L4.o -ladolc && ./a.out
 // Prints one JSON object; exit status 0 when every check passes.
 #include "matvec_L4.h"
+#include "matvec_L4_forward.hpp"
 #include <adolc/adolc.h>
 #include <omp.h>
 #include <algorithm>
@@ -12,20 +13,6 @@
 #include <cstdio>
 #include <string>
 #include <vector>
-
-// The forward kernel again, as a template: instantiated with ADOL-C's adouble
-// it records the tape of the independent reference adjoint.
-template <typename R>
-static void forward_t(long m, long n, const R *A, const R *x, R *y) {
-  for (long i = 0; i < m; ++i) {
-    R s = 0;
-    s = 0.0;
-    for (long j = 0; j < n; ++j) {
-      s += A[(i * n) + j] * x[j];
-    }
-    y[i] = s;
-  }
-}
 
 struct Rng {
   uint64_t s;
@@ -198,7 +185,7 @@ int main() {
         {
           std::vector<adouble> ax(total);
           for (size_t k = 0; k < total; ++k) ax[k] <<= in[k];
-          forward_t<adouble>(m, n, &ax[off_A], &ax[off_x], &ax[off_y]);
+          matvec_L4_forward_t<adouble>(m, n, &ax[off_A], &ax[off_x], &ax[off_y]);
           double out;
           for (size_t k = 0; k < total; ++k) ax[k] >>= out;
         }

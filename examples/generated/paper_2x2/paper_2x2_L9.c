@@ -7,6 +7,7 @@
  * by value are constants (not differentiated). */
 #include "paper_2x2_L9.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
@@ -134,7 +135,7 @@ void paper_2x2_L9_adjoint_reduction(double *y, double *yb, const double *w, doub
   paper_2x2_L9_footprint(extent);
   const long len_wb = extent[1];
   const long len_xb = extent[2];
-  #pragma omp parallel for reduction(+: wb[0:len_wb], xb[0:len_xb])
+  #pragma omp parallel for reduction(+: wb[0:len_wb], xb[0:len_xb]) allocate(omp_default_mem_alloc: wb, xb)
   for (long i = 0; i < 2; ++i) {
     /* reverse sweep */
     /* line 11: y[i] = w[2 * i] * x[0] + w[2 * i + 1] * x[1] */
@@ -179,7 +180,7 @@ void paper_2x2_L9_adjoint(double *y, double *yb, const double *w, double *wb, co
   long extent[3];
   paper_2x2_L9_footprint(extent);
   const long len_xb = extent[2];
-  #pragma omp parallel for reduction(+: xb[0:len_xb])
+  #pragma omp parallel for reduction(+: xb[0:len_xb]) allocate(omp_default_mem_alloc: xb)
   for (long i = 0; i < 2; ++i) {
     /* reverse sweep */
     /* line 11: y[i] = w[2 * i] * x[0] + w[2 * i + 1] * x[1] */

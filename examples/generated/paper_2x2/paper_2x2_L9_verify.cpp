@@ -3,6 +3,7 @@
 //   clang++-19 -fopenmp -O2 paper_2x2_L9_verify.cpp paper_2x2_L9.o -ladolc && ./a.out
 // Prints one JSON object; exit status 0 when every check passes.
 #include "paper_2x2_L9.h"
+#include "paper_2x2_L9_forward.hpp"
 #include <adolc/adolc.h>
 #include <omp.h>
 #include <algorithm>
@@ -12,15 +13,6 @@
 #include <cstdio>
 #include <string>
 #include <vector>
-
-// The forward kernel again, as a template: instantiated with ADOL-C's adouble
-// it records the tape of the independent reference adjoint.
-template <typename R>
-static void forward_t(R *y, const R *w, const R *x) {
-  for (long i = 0; i < 2; ++i) {
-    y[i] = (w[2 * i] * x[0]) + (w[(2 * i) + 1] * x[1]);
-  }
-}
 
 struct Rng {
   uint64_t s;
@@ -190,7 +182,7 @@ int main() {
         {
           std::vector<adouble> ax(total);
           for (size_t k = 0; k < total; ++k) ax[k] <<= in[k];
-          forward_t<adouble>(&ax[off_y], &ax[off_w], &ax[off_x]);
+          paper_2x2_L9_forward_t<adouble>(&ax[off_y], &ax[off_w], &ax[off_x]);
           double out;
           for (size_t k = 0; k < total; ++k) ax[k] >>= out;
         }

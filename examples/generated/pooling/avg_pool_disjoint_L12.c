@@ -7,6 +7,7 @@
  * by value are constants (not differentiated). */
 #include "avg_pool_disjoint_L12.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
@@ -95,7 +96,7 @@ void avg_pool_disjoint_L12_adjoint_reduction(long n, double *y, double *yb, cons
   long extent[2];
   avg_pool_disjoint_L12_footprint(n, extent);
   const long len_xb = extent[1];
-  #pragma omp parallel for reduction(+: xb[0:len_xb])
+  #pragma omp parallel for reduction(+: xb[0:len_xb]) allocate(omp_default_mem_alloc: xb)
   for (long i = 0; i < n; ++i) {
     /* reverse sweep */
     /* line 14: y[i] = 0.5 * (x[2 * i] + x[2 * i + 1]) */

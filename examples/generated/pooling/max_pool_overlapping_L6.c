@@ -7,6 +7,7 @@
  * by value are constants (not differentiated). */
 #include "max_pool_overlapping_L6.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
@@ -193,7 +194,7 @@ void max_pool_overlapping_L6_adjoint_reduction(long n, double *y, double *yb, co
   long extent[2];
   max_pool_overlapping_L6_footprint(n, extent);
   const long len_xb = extent[1];
-  #pragma omp parallel for reduction(+: xb[0:len_xb])
+  #pragma omp parallel for reduction(+: xb[0:len_xb]) allocate(omp_default_mem_alloc: xb)
   for (long i = 0; i < n; ++i) {
     /* reverse sweep */
     /* line 8: y[i] = fmax(x[2 * i], fmax(x[2 * i + 1], x[2 * i + 2])) */

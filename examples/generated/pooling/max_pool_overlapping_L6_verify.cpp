@@ -3,6 +3,7 @@
 //   clang++-19 -fopenmp -O2 max_pool_overlapping_L6_verify.cpp max_pool_overlapping_L6.o -ladolc && ./a.out
 // Prints one JSON object; exit status 0 when every check passes.
 #include "max_pool_overlapping_L6.h"
+#include "max_pool_overlapping_L6_forward.hpp"
 #include <adolc/adolc.h>
 #include <omp.h>
 #include <algorithm>
@@ -12,15 +13,6 @@
 #include <cstdio>
 #include <string>
 #include <vector>
-
-// The forward kernel again, as a template: instantiated with ADOL-C's adouble
-// it records the tape of the independent reference adjoint.
-template <typename R>
-static void forward_t(long n, R *y, const R *x) {
-  for (long i = 0; i < n; ++i) {
-    y[i] = fmax(x[2 * i], fmax(x[(2 * i) + 1], x[(2 * i) + 2]));
-  }
-}
 
 struct Rng {
   uint64_t s;
@@ -175,7 +167,7 @@ int main() {
         {
           std::vector<adouble> ax(total);
           for (size_t k = 0; k < total; ++k) ax[k] <<= in[k];
-          forward_t<adouble>(n, &ax[off_y], &ax[off_x]);
+          max_pool_overlapping_L6_forward_t<adouble>(n, &ax[off_y], &ax[off_x]);
           double out;
           for (size_t k = 0; k < total; ++k) ax[k] >>= out;
         }

@@ -7,6 +7,7 @@
  * by value are constants (not differentiated). */
 #include "wave_step_L4.h"
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 static inline long al_min(long a, long b) { return a < b ? a : b; }
@@ -224,7 +225,7 @@ void wave_step_L4_adjoint_reduction(long n, double c2, double *u_next, double *u
   wave_step_L4_footprint(n, c2, extent);
   const long len_ub = extent[1];
   const long len_u_prevb = extent[2];
-  #pragma omp parallel for reduction(+: ub[0:len_ub], u_prevb[0:len_u_prevb])
+  #pragma omp parallel for reduction(+: ub[0:len_ub], u_prevb[0:len_u_prevb]) allocate(omp_default_mem_alloc: ub, u_prevb)
   for (long i = 1; i < n - 1; ++i) {
     /* reverse sweep */
     /* line 6: u_next[i] = 2.0 * u[i] - u_prev[i] + c2 * (u[i - 1] - 2.0 * u[i] + u[... */
