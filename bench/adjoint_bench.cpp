@@ -459,6 +459,16 @@ void registerAdolc(const Kernel &k, long size, bool withTape) {
       }
       c.adolcReverse();
     }
+    // The tape's size and whether any part of it went to a file (ADOL-C
+    // writes a tape that outgrows its buffers to TAPE_DIR).
+    size_t stats[STAT_SIZE];
+    tapestats(1, stats);
+    state.counters["adolc_operations"] = (double)stats[NUM_OPERATIONS];
+    state.counters["adolc_tape_on_disk"] =
+        (stats[OP_FILE_ACCESS] || stats[LOC_FILE_ACCESS] || stats[VAL_FILE_ACCESS] ||
+         stats[TAY_STACK_SIZE] > stats[TAY_BUFFER_SIZE])
+            ? 1
+            : 0;
     state.counters["points"] = c.points();
     state.SetItemsProcessed((int64_t)(state.iterations() * c.points()));
   })->UseRealTime()->Unit(benchmark::kMillisecond);
@@ -504,8 +514,7 @@ int main(int argc, char **argv) {
     return measureReduction(argv[1] + 20);
   // The default minimum time per benchmark goes first, so that a
   // --benchmark_min_time on the command line overrides it.
-  for (int i = 1; i < argc; ++i)
-  {
+  for (int i = 1; i < argc; ++i) {
     quick |= std::strcmp(argv[i], "--quick") == 0;
     profileSizes |= std::strcmp(argv[i], "--profile-sizes") == 0;
   }

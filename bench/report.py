@@ -67,7 +67,8 @@ def load_runs(path):
             continue
         key = (m["kernel"], m["variant"], int(m["threads"]), int(m["size"]))
         t = b["real_time"] * scale[b.get("time_unit", "ns")]
-        counters = {k: v for k, v in b.items() if k in ("points", "bytes_extra", "bytes_extra_model", "bytes_extra_measured")}
+        counters = {k: v for k, v in b.items() if k in ("points", "bytes_extra", "bytes_extra_model", "bytes_extra_measured",
+                                                          "adolc_operations", "adolc_tape_on_disk")}
         per.setdefault(key, []).append((t, counters))
     runs = {}
     for key, xs in per.items():
@@ -245,7 +246,7 @@ def machine(context, root):
         ("Memory", mem or "unknown"),
         ("Load average at the start", ", ".join("%.2f" % x for x in context.get("load_avg", [])) or "unknown"),
         ("OS", "%s %s" % (platform.system(), platform.release())),
-        ("Compiler (generated code and driver)", (clang[0] if clang else "clang-19") + ", flags -fopenmp -O2 -g (bench/CMakeLists.txt)"),
+        ("Compiler (generated code and driver)", (clang[0] if clang else "clang-19") + ", flags -fopenmp -O2 -gdwarf-4 (bench/CMakeLists.txt)"),
         ("OpenMP runtime", "LLVM libomp (clang-19 -fopenmp)"),
         ("Google Benchmark", "library build type: %s" % context.get("library_build_type", "?")),
         ("Date", context.get("date", "?")),
@@ -258,38 +259,86 @@ def machine(context, root):
 # --- profiles ----------------------------------------------------------------
 
 def profile(binary, bench_filter, workdir, label):
-    """Runs benchmarks at the ADOL-C sizes under callgrind; returns the top
-    of callgrind_annotate (functions by instructions) or a note."""
+    """Runs benchmarks at the ADOL-C sizes under callgrind. Returns (text,
+    {function: instructions}): the text has the functions by instructions
+    and the hottest source lines of the generated code (callgrind_annotate),
+    or a note why there is no profile."""
     if not binary or not os.path.exists(binary):
-        return "(no profile: the benchmark binary was not given)"
+        return "(no profile: the benchmark binary was not given)", {}
     os.makedirs(workdir, exist_ok=True)
     out = os.path.join(workdir, "callgrind.%s.out" % re.sub(r"[^A-Za-z0-9_.-]", "_", label))
     # Costs inside the generated functions (and their OpenMP bodies) and
     # ADOL-C's taping and reverse sweep only, not the benchmark's set-up.
-    toggles = ["--toggle-collect=" + p for p in ("*_forward*", "*_adjoint*", "*::tape*", "*adolcReverse*")]
-    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out] + toggles + [os.path.abspath(binary), "--profile-sizes",
-           "--benchmark_filter=" + bench_filter, "--benchmark_min_time=0.001"]
+    # The patterns match whole names and must not nest (a nested match
+    # toggles collection off again): not the functions' OpenMP bodies
+    # (<function>.omp_outlined), which run inside them at 1 thread.
+    toggles = ["--toggle-collect=" + p for p in (
+        "*_forward", "*_adjoint_serial", "*_adjoint_gather", "*_adjoint_plain", "*_adjoint_reduction",
+        "*_adjoint_atomic", "*::tape()", "*::adolcReverse()")]
+    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out] + toggles + [
+        os.path.abspath(binary), "--profile-sizes", "--benchmark_filter=" + bench_filter,
+        "--benchmark_min_time=0.001"]
     env = dict(os.environ, ADJOINT_BENCH_STACKS="1")  # no re-exec under valgrind; no reduction runs
     try:
-        r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=workdir, env=env)
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=workdir, env=env)
     except (OSError, subprocess.SubprocessError) as e:
-        return "(no profile: %s)" % e
+        return "(no profile: %s)" % e, {}
     if r.returncode != 0 or not os.path.exists(out):
-        return "(no profile: valgrind exited with %d)" % r.returncode
-    ann = command_output(["callgrind_annotate", "--inclusive=no", out])
-    lines = [l for l in ann.splitlines() if l.strip()]
-    # the totals line and the first functions
-    keep, started = [], False
-    for l in lines:
-        if "auto-annotation could not be found" in l or l.startswith("  ./") or l.startswith("--"):
+        return "(no profile: valgrind exited with %d)" % r.returncode, {}
+    cost = re.compile(r"^\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$")
+
+    def function_costs(text):
+        costs = {}
+        for line in text.splitlines():
+            if line.startswith("-- Auto-annotated source:"):
+                break
+            m = cost.match(line)
+            if m and "PROGRAM TOTALS" not in m.group(2):
+                name = m.group(2).split(" [")[0]
+                costs[name.split(":", 1)[1] if ":" in name else name] = int(m.group(1).replace(",", ""))
+        return costs
+
+    # Inclusive costs (a function with its OpenMP body, the runtime and the
+    # memset it calls) for the ratios; self costs and source lines to show.
+    inclusive = function_costs(command_output(["callgrind_annotate", "--inclusive=yes", out]))
+    ann = command_output(["callgrind_annotate", "--auto=yes", "--inclusive=no", out])
+    functions = function_costs(ann)
+    hot, section, lineno = [], None, 0
+    for line in ann.splitlines():
+        if line.startswith("-- Auto-annotated source:"):
+            section, lineno = line.split(":", 1)[1].strip(), 1
             continue
-        if re.match(r"^\s*Ir\b", l) or "file:function" in l:
-            started = True
-        if started:
-            keep.append(l)
-        if len(keep) >= 14:
-            break
-    return "\n".join(keep) if keep else ann[:2000]
+        m = re.match(r"^-- line (\d+) -+", line)
+        if m:
+            lineno = int(m.group(1))
+            continue
+        if section is None or line.startswith("--"):
+            continue
+        m = cost.match(line)
+        if m and (m.group(2).startswith("=>") or m.group(2).startswith("<") or m.group(2) == "events annotated"):
+            continue  # a call's cost, or a summary: not a source line
+        dot = re.match(r"^\s*\.\s", line)
+        if m and "/generated/" in section:
+            hot.append((int(m.group(1).replace(",", "")), "%s:%d" % (os.path.basename(section), lineno),
+                        m.group(2).strip()))
+        if m or dot:
+            lineno += 1
+    total = sum(functions.values())
+    text = ["instructions  share  function (self cost)"]
+    for name, ir in sorted(functions.items(), key=lambda x: -x[1])[:8]:
+        text.append("%12s  %4.1f%%  %s" % ("{:,}".format(ir), 100.0 * ir / total if total else 0, name))
+    if hot:
+        text.append("")
+        text.append("hottest lines of the generated code:")
+        text.append("instructions  file:line  source")
+        for ir, where, src in sorted(hot, key=lambda x: -x[0])[:8]:
+            text.append("%12s  %s  %s" % ("{:,}".format(ir), where, src[:100]))
+    return "\n".join(text), inclusive
+
+
+def instructions(functions, pattern):
+    """Inclusive instructions of the function whose name matches pattern."""
+    return max([ir for name, ir in functions.items() if re.search(pattern, name)] or [0])
 
 
 # --- the document --------------------------------------------------------------
@@ -355,7 +404,8 @@ def main():
     w("")
     w("| | |")
     w("|---|---|")
-    for k, v in machine(context, root):
+    reps = sorted({r["repetitions"] for r in runs.values()})
+    for k, v in machine(context, root) + [("Repetitions", "%s per benchmark (the median is shown)" % "/".join(map(str, reps)))]:
         w("| %s | %s |" % (k, esc(str(v))))
     w("")
     w("## What runs")
@@ -407,7 +457,11 @@ def main():
         for v in ADOLC:
             r = R.run(k, v, 1, an)
             per = r["time"] / r["counters"]["points"] * 1e9 if r and r["counters"].get("points") else None
-            w("| %s (size %d) | %s |%s %s |" % (v, an, fmt_time(r["time"] if r else None), " |" * (len(threads) - 1), fmt(per)))
+            c = r["counters"] if r else {}
+            tape = ""
+            if "adolc_operations" in c:
+                tape = ", %.3g operations, tape %s" % (c["adolc_operations"], "partly on disk" if c.get("adolc_tape_on_disk") else "in memory")
+            w("| %s (size %d%s) | %s |%s %s |" % (v, an, tape, fmt_time(r["time"] if r else None), " |" * (len(threads) - 1), fmt(per)))
         w("")
         w("![%s: time against threads](%s/%s_threads.svg)" % (k, svg_rel, k))
         w("")
@@ -509,11 +563,11 @@ def main():
     for k in STENCILS:
         v = ratios[k]["gf%d" % t2]
         targets.append(("gather adjoint within %.1fx of the forward at %d threads" % (TARGET_GATHER_FORWARD, t2), k, v,
-                        TARGET_GATHER_FORWARD, "<=", "^%s/(forward|%s)/threads:%d/" % (k, par_of[k], t2)))
+                        TARGET_GATHER_FORWARD, "<=", "^%s/(forward|%s)/threads:1/" % (k, par_of[k])))
     for k in KERNELS:
         v = ratios[k]["ag%d" % t2]
         targets.append(("gather adjoint at least %.0fx faster than the atomic adjoint at %d threads" % (TARGET_ATOMIC, t2), k, v,
-                        TARGET_ATOMIC, ">=", "^%s/(atomic|%s)/threads:%d/" % (k, par_of[k], t2)))
+                        TARGET_ATOMIC, ">=", "^%s/(atomic|%s)/threads:1/" % (k, par_of[k])))
     for k in KERNELS:
         v = ratios[k]["adolc"]
         targets.append(("gather adjoint at least %.0fx faster than ADOL-C (tape + reverse, 1 thread)" % TARGET_ADOLC, k, v,
@@ -554,22 +608,61 @@ def main():
         for name, k, v, target, kind, filt in missed:
             w("### %s: %s" % (k, name))
             w("")
+            par = par_of[k]
+            n, an = R.main_size(k), R.adolc_size(k)
+            prof_text, funcs = None, {}
+            if filt and worst[name][1] == k:
+                prof_text, funcs = profile(a.bench_binary, filt, workdir, "%s_%d" % (k, len(profiled)))
+                profiled.append(filt)
+            ir_par = instructions(funcs, r"_adjoint_%s$" % par)
             if name.startswith("gather adjoint within"):
-                f1 = R.time(k, "forward", 1, R.main_size(k))
-                ft = R.time(k, "forward", t2, R.main_size(k))
-                w("Measured %sx against %.1fx. The gather adjoint streams more arrays than the forward"
-                  " kernel (it reads `yb` and, where the derivative depends on the primal values, `x`, and"
-                  " writes `xb` and resets `yb`, against the forward's read of `x` and write of `y`), and both"
-                  " are bound by memory bandwidth at this size: the forward gains %sx from 1 to %d threads."
-                  % (fmt(v), target, fmt(ratio(f1, ft)), t2))
+                ir_fwd = instructions(funcs, r"_L\d+_forward$")
+                w("Measured %sx against %.1fx. The %s adjoint reads the seed (the output's adjoint) and,"
+                  " where the derivatives depend on them, the primal inputs, increments the input's"
+                  " adjoint and resets the seed: more arrays streamed and more arithmetic per point than"
+                  " the forward kernel's read of its inputs and write of its output."
+                  % (fmt(v), target, par))
+                facts = ["%s/forward is %sx at the full size on %d threads and %sx at size %d on 1 thread"
+                         % (par, fmt(v), t2, fmt(ratio(R.time(k, par, 1, an), R.time(k, "forward", 1, an))), an),
+                         "the speedup from 1 to %d threads is %sx for the forward kernel and %sx for the %s adjoint"
+                         % (t2, fmt(ratio(R.time(k, "forward", 1, n), R.time(k, "forward", t2, n))),
+                            fmt(ratio(R.time(k, par, 1, n), R.time(k, par, t2, n))), par)]
+                if ir_par and ir_fwd:
+                    facts.append("the %s adjoint executes %sx the forward's instructions (callgrind)"
+                                 % (par, fmt(ir_par / ir_fwd)))
+                w("")
+                w("Measured: " + "; ".join(facts) + ".")
+                small = ratio(R.time(k, par, 1, an), R.time(k, "forward", 1, an))
+                if ir_par and ir_fwd and small:
+                    w("")
+                    share = (ir_par / ir_fwd) / small
+                    if share >= 0.75:
+                        w("At the profiled size the instruction ratio (%sx) accounts for most of the time ratio"
+                          " (%sx): the gap is mostly the adjoint's extra work per point." % (fmt(ir_par / ir_fwd), fmt(small)))
+                    elif share <= 0.5:
+                        w("At the profiled size the instruction ratio (%sx) is well below the time ratio (%sx):"
+                          " most of the extra time is memory traffic (the arrays the adjoint streams)."
+                          % (fmt(ir_par / ir_fwd), fmt(small)))
+                    else:
+                        w("At the profiled size the instruction ratio (%sx) accounts for part of the time ratio"
+                          " (%sx): both the extra work per point and the extra memory traffic contribute."
+                          % (fmt(ir_par / ir_fwd), fmt(small)))
             elif "atomic" in name:
-                w("Measured %sx against %.0fx at %d threads. Under the static schedule neighbouring"
-                  " iterations run on the same thread, so few of the atomic adjoint's increments contend;"
-                  " what it pays over the gather adjoint is the `lock`-prefixed update (a compare-and-swap"
-                  " loop for float) on every increment, which the profile below shows as the atomic"
-                  " function's instructions against the gather function's." % (fmt(v), target, t2))
+                ir_atomic = instructions(funcs, r"_adjoint_atomic$")
+                w("Measured %sx against %.0fx at %d threads. The atomic adjoint makes every increment of"
+                  " the input's adjoint an atomic update (a `lock`-prefixed instruction, or a"
+                  " compare-and-swap loop for float); the %s adjoint needs none but does the work of"
+                  " pulling each element's contributions." % (fmt(v), target, t2, par))
+                if ir_par and ir_atomic:
+                    w("")
+                    w("Measured: the %s adjoint executes %sx the atomic adjoint's instructions (callgrind);"
+                      " atomic/%s is %sx at 1 thread and %sx at %d threads at the full size."
+                      % (par, fmt(ir_par / ir_atomic), par, fmt(ratio(R.time(k, "atomic", 1, n), R.time(k, par, 1, n))),
+                         fmt(v), t2))
             elif "ADOL-C" in name:
-                w("Measured %sx against %.0fx at the ADOL-C size." % (fmt(v), target))
+                w("Measured %sx against %.0fx at the ADOL-C size (%d), 1 thread; the reverse sweep alone"
+                  " is %sx the %s adjoint." % (fmt(v), target, an,
+                                               fmt(ratio(R.time(k, "adolc_reverse", 1, an), R.time(k, par, 1, an))), par))
             else:
                 w("Measured %sx against %.1fx; see the analysis cost section." % (fmt(v), target))
             w("")
@@ -577,12 +670,13 @@ def main():
                 w("Profile: see %s, which misses this target by the most." % worst[name][1])
                 w("")
             elif filt:
-                w("Profile: `valgrind --tool=callgrind adjoint-bench --profile-sizes --benchmark_filter='%s'` (the"
-                  " compared variants at the ADOL-C size; instructions by function, `callgrind_annotate`):" % filt)
+                w("Profile: `valgrind --tool=callgrind adjoint-bench --profile-sizes --benchmark_filter='%s'`"
+                  " (the compared variants at the ADOL-C size, 1 thread: instructions do not depend on the"
+                  " thread count; costs inside the generated functions and ADOL-C's calls only;"
+                  " `callgrind_annotate`):" % filt)
                 w("")
                 w("```")
-                w(profile(a.bench_binary, filt, workdir, "%s_%d" % (k, len(profiled))))
-                profiled.append(filt)
+                w(prof_text)
                 w("```")
                 w("")
 
