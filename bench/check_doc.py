@@ -72,8 +72,12 @@ def main():
         path = os.path.join(doc_dir, p)
         try:
             root = ET.parse(path).getroot()
-            if not root.tag.endswith("svg") or not root.findall(".//{http://www.w3.org/2000/svg}polyline"):
-                errors.append("%s: not an SVG plot with lines" % p)
+            ns = "{http://www.w3.org/2000/svg}"
+            marks = [e for tag in ("polyline", "path", "circle", "rect", "line") for e in root.iter(ns + tag)]
+            if not root.tag.endswith("svg") or len(marks) < 3:
+                errors.append("%s: not an SVG plot" % p)
+            elif re.search(r"_(threads|sizes)\.svg$", p) and not root.findall(".//%spolyline" % ns):
+                errors.append("%s: a plot of report.py without lines" % p)
         except (OSError, ET.ParseError) as e:
             errors.append("%s: %s" % (p, e))
     # ratio and target tables

@@ -681,8 +681,9 @@ def main():
                 w("")
 
     if analysis_md:
-        w("## Analysis cost")
-        w("")
+        if not analysis_md.lstrip().startswith("#"):
+            w("## Analysis cost")
+            w("")
         w(analysis_md.strip())
         w("")
     elif a.quick:

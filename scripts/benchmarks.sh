@@ -9,8 +9,9 @@
 #   bash scripts/benchmarks.sh                  # full sizes (about 10 minutes on 2 cores)
 #   REPETITIONS=1 bash scripts/benchmarks.sh    # fewer repetitions
 #   BUILD_DIR=out OUT=out/bench-run bash scripts/benchmarks.sh
-#   QUICK=1 bash scripts/benchmarks.sh          # smoke run: tiny sizes, no analysis
-#                                               # cost, no profiles; the doc says so
+#   QUICK=1 bash scripts/benchmarks.sh          # smoke run: tiny sizes, the analysis
+#                                               # cost's --quick subset, no profiles;
+#                                               # the doc and the README say so
 #
 # Run it on an otherwise idle machine: the doc records the load average.
 set -euo pipefail
@@ -37,7 +38,9 @@ if [ "$QUICK" = 1 ]; then
   echo "benchmarks: smoke run (--quick) -> $OUT/adjoint.json"
   (cd "$OUT" && "$BENCH" --quick --benchmark_out="$OUT/adjoint.json" --benchmark_out_format=json) |
     tee "$OUT/adjoint.txt"
-  python3 "$ROOT/bench/report.py" --quick --bench "$OUT/adjoint.json" \
+  python3 "$ROOT/bench/analysis_cost.py" --quick --build "$BUILD_DIR" --out "$OUT" \
+    --svg-dir "$ROOT/docs/benchmarks"
+  python3 "$ROOT/bench/report.py" --quick --bench "$OUT/adjoint.json" --analysis "$OUT" \
     --doc "$ROOT/docs/benchmarks.md" --svg-dir "$ROOT/docs/benchmarks" --readme "$ROOT/README.md"
   python3 "$ROOT/bench/check_doc.py" "$ROOT/docs/benchmarks.md" "$ROOT/README.md"
   exit 0
@@ -48,7 +51,7 @@ echo "benchmarks: adjoint benchmarks ($REPETITIONS repetitions) -> $OUT/adjoint.
   --benchmark_out="$OUT/adjoint.json" --benchmark_out_format=json) | tee "$OUT/adjoint.txt"
 
 echo "benchmarks: analysis cost -> $OUT/analysis.json"
-python3 "$ROOT/bench/analysis_cost.py" --build "$BUILD_DIR" --out "$OUT"
+python3 "$ROOT/bench/analysis_cost.py" --build "$BUILD_DIR" --out "$OUT" --svg-dir "$ROOT/docs/benchmarks"
 
 echo "benchmarks: writing docs/benchmarks.md"
 python3 "$ROOT/bench/report.py" --bench "$OUT/adjoint.json" --analysis "$OUT" \
