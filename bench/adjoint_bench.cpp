@@ -38,7 +38,6 @@
 #include <memory>
 #include <set>
 #include <string>
-#include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
 
@@ -381,25 +380,6 @@ int measureReduction(const std::string &spec) {
   return 2;
 }
 
-/// The reduction adjoint's private copies of an array section live on the
-/// stack of each thread (clang allocates them there): at the full sizes
-/// they need far more than the default 8 MiB main stack and libomp's worker
-/// stacks. The benchmark raises the stack limit to the hard limit and sets
-/// OMP_STACKSIZE (unless set) and executes itself again.
-void ensureStacks(char **argv) {
-  if (std::getenv("ADJOINT_BENCH_STACKS"))
-    return;
-  setenv("ADJOINT_BENCH_STACKS", "1", 1);
-  setenv("OMP_STACKSIZE", "1G", 0);
-  struct rlimit rl;
-  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != rl.rlim_max) {
-    rl.rlim_cur = rl.rlim_max;
-    setrlimit(RLIMIT_STACK, &rl);
-  }
-  execv("/proc/self/exe", argv);
-  std::perror("adjoint-bench: re-executing itself with larger stacks");
-}
-
 std::string variantName(Variant v, const Kernel &k) {
   switch (v) {
   case Variant::Forward:
@@ -506,7 +486,6 @@ void leaveAdolcDir() {
 } // namespace
 
 int main(int argc, char **argv) {
-  ensureStacks(argv);
   char buf[4096];
   const ssize_t len = readlink("/proc/self/exe", buf, sizeof buf - 1);
   self = len > 0 ? std::string(buf, len) : argv[0];

@@ -278,9 +278,8 @@ def profile(binary, bench_filter, workdir, label):
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out] + toggles + [
         os.path.abspath(binary), "--profile-sizes", "--benchmark_filter=" + bench_filter,
         "--benchmark_min_time=0.001"]
-    env = dict(os.environ, ADJOINT_BENCH_STACKS="1")  # no re-exec under valgrind; no reduction runs
     try:
-        r = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=workdir, env=env)
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=workdir)
     except (OSError, subprocess.SubprocessError) as e:
         return "(no profile: %s)" % e, {}
     if r.returncode != 0 or not os.path.exists(out):
@@ -422,11 +421,10 @@ def main():
     w("- `adolc_tape_reverse`: ADOL-C taping the generated template `<name>_forward_t<adouble>`")
     w("  (`<name>_forward.hpp`) and one reverse sweep (`fos_reverse`); `adolc_reverse`: the reverse")
     w("  sweep alone on the recorded tape (its `zos_forward` with keep is not timed). ADOL-C is serial")
-    w("  and runs at a smaller size (below) with its tapes in memory (`.adolcrc` buffers of 2^26");
-    w("  entries); the ratios against ADOL-C use the gather adjoint at the same size and 1 thread.")
-    w("- The reduction adjoint keeps one private copy of each reduced array per thread on the thread's")
-    w("  stack (clang's lowering of `reduction(+: xb[0:len])`): at these sizes it crashes with the")
-    w("  default 8 MiB stack, so `adjoint-bench` raises the stack limit and sets `OMP_STACKSIZE=1G`.")
+    w("  and runs at a smaller size (below) with buffers of 2^%d entries (`.adolcrc`), so that its tapes"
+      % (20 if context.get("mode") == "quick" else 26))
+    w("  stay in memory (each ADOL-C row says whether they did); the ratios against ADOL-C use the")
+    w("  gather adjoint at the same size and 1 thread.")
     w("")
     w("| kernel | what | full size | ADOL-C size |")
     w("|---|---|---|---|")
