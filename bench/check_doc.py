@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks docs/benchmarks.md (bench/report.py) and the README region that
 quotes it: every kernel has its table with every variant row and its plot,
-the ratio and target tables name every kernel, the plots exist and are SVG,
+the ratio and target tables name every kernel, every missed target has its
+"why" section with a profile (or a pointer to one), the plots exist and are SVG,
 the README's headline rows are the doc's "Headline" rows, and each headline
 geometric mean follows from the doc's ratio table. Prints one line per
 failure and exits 1 on any.
@@ -94,6 +95,14 @@ def main():
             errors.append("targets table: no row %s" % k)
     if "clang-19 -fsyntax-only" not in targets:
         errors.append("targets table: no analysis row")
+    # every missed target has its "why" section, with a profile or a pointer to one
+    for row in table_rows(targets)[1:]:
+        if len(row) >= 5 and "missed" in row[4] and row[1] in KERNELS:
+            why = section(text, "%s: %s" % (row[1], row[0]))
+            if why is None:
+                errors.append("missed target without a why section: %s, %s" % (row[1], row[0]))
+            elif "Profile" not in why:
+                errors.append("missed target without a profile: %s, %s" % (row[1], row[0]))
     # headline: README == doc, and the doc's geometric means
     head = table_rows(section(text, "Headline") or "")
     m = re.search(r"<!-- benchmarks:begin -->(.*?)<!-- benchmarks:end -->", readme, re.S)
