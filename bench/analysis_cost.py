@@ -31,6 +31,7 @@ import argparse
 import datetime
 import itertools
 import json
+import math
 import os
 import platform
 import re
@@ -48,6 +49,9 @@ RUN_TIMEOUT = 300  # seconds; a run past it is recorded as timed out
 # A command whose runs have taken this long is not repeated further: for
 # long runs the machine's noise is small against the run.
 REPEAT_BUDGET = 2.0
+# callgrind runs some 50 times slower: only files faster than this are
+# profiled with it (the slower ones are sampled by perf instead).
+CALLGRIND_MAX_SECONDS = 2.0
 # Tight budgets for the family: small enough that the larger kernels hit them.
 TIGHT = ["--isl-max-operations=1000000", "--z3-rlimit=1000000", "--timeout=10"]
 
@@ -217,7 +221,39 @@ def reasons(node, out):
     return out
 
 
-def measure_corpus(tool, clang, files, repeat, loop_runs, log):
+PERF_FREQUENCY = 499  # samples per second: a few per cent of overhead at most
+
+
+def perf_works(out_dir):
+    """Whether `perf record -e cpu-clock` may sample here (not in every
+    container; hardware counters are not needed)."""
+    if not shutil.which("perf"):
+        return False
+    probe = os.path.join(out_dir, "perf.probe.data")
+    try:
+        ok = subprocess.run(["perf", "record", "-q", "-e", "cpu-clock", "-o", probe, "--", "true"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        ok = False
+    if os.path.exists(probe):
+        os.remove(probe)
+    return ok
+
+
+def perf_by_object(data_file):
+    """[{object, share}] of the samples, from perf report --sort dso."""
+    text = output(["perf", "report", "-i", data_file, "--stdio", "-q", "--no-children", "--sort", "dso"])
+    rows = []
+    for line in text.splitlines():
+        m = re.match(r"^\s*([\d.]+)%\s+(\S.*?)\s*$", line)
+        if m:
+            rows.append({"object": m.group(2), "share": float(m.group(1)) / 100})
+    return rows[:8]
+
+
+def measure_corpus(tool, clang, files, repeat, loop_runs, log, perf_dir=None):
+    """Times each file with both tools. Files whose first run takes over
+    REPEAT_BUDGET have their --time-loops run sampled by perf (perf_dir)."""
     for n, f in enumerate(files, 1):
         rel, flags = f["file"], f["flags"]
         al, cl, statuses = [], [], set()
@@ -237,8 +273,17 @@ def measure_corpus(tool, clang, files, repeat, loop_runs, log):
         # Per-loop times: the same run as JSON with --time-loops, repeated,
         # each loop's minimum.
         loops, frontend = {}, []
-        for _ in range(loop_runs):
-            _, rc, out = timed([tool, "--format=json", "--time-loops", rel, "--"] + flags, capture=True)
+        for run in range(loop_runs):
+            cmd = [tool, "--format=json", "--time-loops", rel, "--"] + flags
+            perf_data = None
+            if perf_dir and run == 0 and al[0] > REPEAT_BUDGET:
+                perf_data = os.path.join(perf_dir, re.sub(r"[^\w.-]", "_", rel) + ".perf.data")
+                cmd = ["perf", "record", "-q", "-F", str(PERF_FREQUENCY), "-e", "cpu-clock", "-o", perf_data,
+                       "--"] + cmd
+            _, rc, out = timed(cmd, capture=True)
+            if perf_data and os.path.exists(perf_data):
+                f["perf_by_object"] = perf_by_object(perf_data)
+                os.remove(perf_data)
             try:
                 report = json.loads(out)
             except (TypeError, ValueError):
@@ -463,7 +508,7 @@ def callgrind(name, cmd, cg_dir, log, components=False):
 def profile(tool, clang, files, ratio_total, out_dir, log):
     """callgrind of the examples/ file whose time ratio is nearest the
     corpus's (with clang-19 on it too), and of the file with the worst ratio
-    (the hot spot), where it runs under 2 s."""
+    (the hot spot) among those under CALLGRIND_MAX_SECONDS."""
     if not shutil.which("valgrind") or not shutil.which("callgrind_annotate"):
         return {"skipped": "valgrind (callgrind) is not installed"}
     cg_dir = os.path.join(out_dir, "callgrind")
@@ -480,14 +525,14 @@ def profile(tool, clang, files, ratio_total, out_dir, log):
         a, c = entry["adjoint_lint"]["instructions"], entry["clang"]["instructions"]
         entry["instruction_ratio"] = a / c if a and c else None
         result["representative"] = entry
-    if files:
-        worst = max(files, key=lambda f: f["ratio"])
-        if worst["adjoint_lint_seconds"] < 2.0:
-            rel, flags = worst["file"], worst["flags"]
-            entry = {"file": rel, "flags": flags, "ratio": worst["ratio"]}
-            entry["adjoint_lint"] = callgrind("adjoint_lint.worst", [tool, rel, "--"] + flags, cg_dir, log,
-                                              components=True)
-            result["worst"] = entry
+    affordable = [f for f in files if f["adjoint_lint_seconds"] < CALLGRIND_MAX_SECONDS]
+    if affordable:
+        worst = max(affordable, key=lambda f: f["ratio"])
+        rel, flags = worst["file"], worst["flags"]
+        entry = {"file": rel, "flags": flags, "ratio": worst["ratio"]}
+        entry["adjoint_lint"] = callgrind("adjoint_lint.worst", [tool, rel, "--"] + flags, cg_dir, log,
+                                          components=True)
+        result["worst"] = entry
     return result
 
 
@@ -506,34 +551,34 @@ def svg_document(width, height, body):
 
 
 def ratio_svg(files):
-    """Per-file ratio, sorted, with the 1x and 1.5x lines."""
+    """Per-file ratio, sorted, on a log scale, with the 1x and 1.5x lines."""
     ratios = sorted(f["ratio"] for f in files)
     W, H, L, R, T, B = 640, 300, 50, 20, 30, 40
-    top = max(max(ratios, default=1.0), TARGET) * 1.1
+    lo = math.floor(math.log10(min(min(ratios, default=1.0), 1.0) * 0.9))
+    hi = math.ceil(math.log10(max(max(ratios, default=1.0), TARGET) * 1.1))
     n = max(len(ratios), 1)
 
     def y(v):
-        return T + (H - T - B) * (1 - v / top)
+        return T + (H - T - B) * (1 - (math.log10(v) - lo) / (hi - lo))
 
-    body = [svg_text(W / 2, 18, "adjoint-lint time / clang-19 -fsyntax-only time, per file (sorted)",
+    body = [svg_text(W / 2, 18, "adjoint-lint time / clang-19 -fsyntax-only time, per file (sorted, log scale)",
                      "middle", 13)]
     body.append(f'<line x1="{L}" y1="{H - B}" x2="{W - R}" y2="{H - B}" stroke="black"/>')
     body.append(f'<line x1="{L}" y1="{T}" x2="{L}" y2="{H - B}" stroke="black"/>')
-    step = 0.5 if top <= 5 else (1 if top <= 10 else 5)
-    v = 0.0
-    while v <= top:
-        body.append(f'<line x1="{L - 4}" y1="{y(v):.1f}" x2="{L}" y2="{y(v):.1f}" stroke="black"/>')
-        body.append(svg_text(L - 6, y(v) + 4, f"{v:g}", "end", 10))
-        v += step
+    for e in range(lo, hi + 1):
+        body.append(f'<line x1="{L - 4}" y1="{y(10 ** e):.1f}" x2="{W - R}" y2="{y(10 ** e):.1f}" stroke="#ddd"/>')
+        body.append(svg_text(L - 6, y(10 ** e) + 4, f"{10 ** e:g}x", "end", 10))
     bw = (W - L - R) / n
+    base = y(10 ** lo)
     for i, r in enumerate(ratios):
         colour = "#4a7" if r <= TARGET else "#d63"
         body.append(f'<rect x="{L + i * bw + 0.5:.1f}" y="{y(r):.1f}" width="{max(bw - 1, 0.5):.1f}" '
-                    f'height="{H - B - y(r):.1f}" fill="{colour}"/>')
-    for v, label, dash in ((1.0, "1x", "2,2"), (TARGET, f"target {TARGET}x", "6,3")):
+                    f'height="{base - y(r):.1f}" fill="{colour}"/>')
+    for v, label, dash, x_, anchor in ((1.0, "1x", "2,2", W - R - 4, "end"),
+                                      (TARGET, f"target {TARGET}x", "6,3", L + 4, "start")):
         body.append(f'<line x1="{L}" y1="{y(v):.1f}" x2="{W - R}" y2="{y(v):.1f}" stroke="black" '
                     f'stroke-dasharray="{dash}"/>')
-        body.append(svg_text(W - R - 2, y(v) - 3, label, "end", 10))
+        body.append(svg_text(x_, y(v) - 3, label, anchor, 10))
     body.append(svg_text(W / 2, H - 12, f"{len(ratios)} files of testsuite/ and examples/", "middle", 11))
     return svg_document(W, H, body)
 
@@ -543,7 +588,6 @@ def curve_svg(rows):
     solid: default budgets, dashed: tight budgets; hollow: some verdict unknown."""
     rows = [r for r in rows if r["family"] == "for"]
     W, H, L, R, T, B = 640, 360, 60, 150, 30, 45
-    import math
     pts = [(r[c].get("analysis_seconds") or 1e-4) for r in rows for c in ("default", "tight")]
     lo = math.floor(math.log10(max(min(pts, default=1e-3), 1e-4)))
     hi = math.ceil(math.log10(max(pts, default=1.0) * 1.01))
@@ -634,6 +678,10 @@ def markdown(data, svg_refs):
     lines.append(f"| median per-file ratio | {c['ratio_median']:.2f}x |")
     lines.append(f"| worst per-file ratio | {c['ratio_worst']:.2f}x (`{c['ratio_worst_file']}`) |")
     lines.append(f"| files within {TARGET}x | {c['within_target']} of {len(c['files'])} |")
+    g = c.get("without_generated")
+    if g and g["files"] < len(c["files"]):
+        lines.append(f"| ratio of the totals, examples/generated/ left out | {g['ratio']:.2f}x over {g['files']} "
+                     f"files ({fmt_s(g['adjoint_lint_total'])} against {fmt_s(g['clang_total'])}) |")
     lines.append("")
     split = c["split"]
     lines.append("Where adjoint-lint's time goes over the corpus (sums of the per-file minima of the "
@@ -697,17 +745,35 @@ def markdown(data, svg_refs):
                  "lowers each OpenMP loop to a model and decides it with isl (Z3 where isl cannot), which "
                  "clang does not do.")
     if excess > 0:
+        slow = c["slowest_loops"]
+        with_unknown = sum(1 for lp in slow if lp["unknown_verdicts"])
+        top_files = sorted(c["files"], key=lambda f: -f["deciders_seconds"])[:3]
+        top_share = sum(f["deciders_seconds"] for f in top_files) / split["deciders"] if split["deciders"] else 0
         lines.append(f" Its extra time over clang-19, {fmt_s(excess)} in all, compares with "
                      f"{fmt_s(split['deciders'])} in the deciders ({split['deciders'] / excess:.0%} of the "
-                     "extra); the files and loops above where the ratio is worst are those whose deciders "
-                     "run longest, typically loops with `unknown` verdicts, where isl's conflict "
-                     "relations are the hardest and Z3 is tried after isl.")
+                     f"extra); the three files whose deciders take longest ("
+                     + ", ".join(f"`{f['file']}`" for f in top_files) +
+                     f") account for {top_share:.0%} of the deciders' time, and {with_unknown} of the "
+                     f"{len(slow)} slowest loops have `unknown` verdicts (where isl cannot decide, Z3 "
+                     "tries after it).")
     lines.append("")
+    sampled = [f for f in sorted(c["files"], key=lambda f: -f["adjoint_lint_seconds"]) if f.get("perf_by_object")]
+    if sampled:
+        lines.append(f"Files over {REPEAT_BUDGET:g} s, sampled by `perf record -e cpu-clock -F {PERF_FREQUENCY}` "
+                     "during their `--time-loops` run (share of samples by object):")
+        lines.append("")
+        lines.append("| file | adjoint-lint | samples by object |")
+        lines.append("|---|---|---|")
+        for f in sampled[:6]:
+            objs = ", ".join(f"{o['object']} {o['share']:.0%}" for o in f["perf_by_object"][:5])
+            lines.append(f"| `{f['file']}` | {fmt_s(f['adjoint_lint_seconds'])} | {objs} |")
+        lines.append("")
     if "skipped" in p:
         lines.append(f"Profile: not taken ({p['skipped']}).")
         lines.append("")
     for key, title in (("representative", "the examples/ file whose ratio is nearest the corpus's"),
-                       ("worst", "the file with the worst ratio (the hot spot)")):
+                       ("worst", f"the file with the worst ratio among those adjoint-lint analyses in under "
+                                 f"{CALLGRIND_MAX_SECONDS:g} s (a hot spot callgrind can afford)")):
         e = p.get(key)
         if not e:
             continue
@@ -821,7 +887,9 @@ def main():
     files, skipped = collect_corpus(args.clang, args.quick)
     log(f"corpus: {len(files)} files, {len(skipped)} skipped")
     data["loop_runs"] = 1
-    measure_corpus(tool, args.clang, files, repeat, data["loop_runs"], log)
+    perf_dir = out_dir if not args.quick and perf_works(out_dir) else None
+    data["perf"] = bool(perf_dir)
+    measure_corpus(tool, args.clang, files, repeat, data["loop_runs"], log, perf_dir)
     al_total = sum(f["adjoint_lint_seconds"] for f in files)
     cl_total = sum(f["clang_seconds"] for f in files)
     ratios = [f["ratio"] for f in files]
@@ -830,6 +898,9 @@ def main():
     deciders = sum(f["deciders_seconds"] for f in files)
     all_loops = [lp for f in files for lp in f["loops"]]
     data["ratio_total"] = al_total / cl_total if cl_total else None
+    hand = [f for f in files if not f["file"].startswith("examples/generated/")]
+    hand_al = sum(f["adjoint_lint_seconds"] for f in hand)
+    hand_cl = sum(f["clang_seconds"] for f in hand)
     data["corpus"] = {
         "files": files, "skipped": skipped,
         "adjoint_lint_total": al_total, "clang_total": cl_total,
@@ -837,6 +908,8 @@ def main():
         "ratio_worst": worst["ratio"] if worst else None,
         "ratio_worst_file": worst["file"] if worst else None,
         "within_target": sum(r <= TARGET for r in ratios),
+        "without_generated": {"files": len(hand), "adjoint_lint_total": hand_al, "clang_total": hand_cl,
+                              "ratio": hand_al / hand_cl if hand_cl else None},
         "split": {"frontend": frontend, "deciders": deciders, "rest": max(al_total - frontend - deciders, 0.0)},
         "slowest_loops": sorted(all_loops, key=lambda lp: -lp["seconds"])[:10],
     }
