@@ -139,10 +139,22 @@ private:
 
   void emitPrimal(const std::vector<Item> &items, CodeWriter &w, bool tangent, bool overloaded,
                   const std::set<int> *only, bool push) const;
+  /// A gather statement's slice of the reverse sweep (docs/codegen.md,
+  /// gather loops): the increment of one read access only, through the
+  /// adjoints of the locals; array adjoints are read (seeds), never reset.
+  struct Focus {
+    int access = -1;          ///< the read whose increment is written
+    std::set<int> statements; ///< whose reverse rules run; the others only pop their values
+  };
   void emitReverse(const std::vector<Item> &items, CodeWriter &w,
-                   const std::map<int, Strat> &strategies, unsigned *temps) const;
+                   const std::map<int, Strat> &strategies, unsigned *temps,
+                   const Focus *focus = nullptr) const;
   void emitReverseStatement(int s, CodeWriter &w, const std::map<int, Strat> &strategies,
-                            unsigned *temps, std::set<int> *values) const;
+                            unsigned *temps, std::set<int> *values,
+                            const Focus *focus = nullptr) const;
+  std::set<int> focusStatements(int statement) const;
+  std::vector<std::string> gatherIteration(int access,
+                                           const std::vector<std::pair<std::string, std::string>> &its) const;
   void emitAdjointIteration(CodeWriter &w, const std::map<int, Strat> &strategies) const;
   bool containsStatement(const Item &item, const std::set<int> *only) const;
 
@@ -684,14 +696,23 @@ void recordAll(const model::Expr &e, std::set<int> *values) {
 
 /// The adjoint of one statement. `l` is its left side, `s` the seed l̄.
 void Generator::emitReverseStatement(int k, CodeWriter &w, const std::map<int, Strat> &strategies,
-                                     unsigned *temps, std::set<int> *values) const {
+                                     unsigned *temps, std::set<int> *values,
+                                     const Focus *focus) const {
   const Statement &s = L.statements[k];
   ExprContext ctx = context(s.range.line, &strategies, false, values, temps);
+  if (focus) // the focused read's increment and those of the locals only
+    ctx.skip = [this, focus](int a) {
+      return a != focus->access && vars_[L.accesses.at(a).variable].role != Role::Local;
+    };
   int v = lhsVar(s);
   ctx.real = vars_[v].active ? vars_[v].type : "double";
   std::string lhs = ctx.primal(s.lhs), rhs = primalExpr(s.rhs, ctx);
   if (pushed_.count(v))
     w.line(lhs + " = al_pop(&tape);");
+  if (focus && !focus->statements.count(k))
+    return;
+  // In a focus, the adjoints of array elements are seeds: never reset.
+  bool resets = !focus || vars_[v].role != Role::Array;
   if (!vars_[v].active) {
     CodeWriter scratch;
     reverseExpr(s.rhs, "0", ctx, scratch); // checks only
@@ -702,12 +723,14 @@ void Generator::emitReverseStatement(int k, CodeWriter &w, const std::map<int, S
   if (s.op == "=") {
     // l = e: ē += l̄; l̄ = 0
     if (!activeRhs) {
-      w.line(lb + " = 0;");
+      if (resets)
+        w.line(lb + " = 0;");
       return;
     }
     std::string t = "t" + std::to_string(temps ? ++*temps : 0);
     w.line("const " + ctx.real + " " + t + " = " + lb + ";");
-    w.line(lb + " = 0;");
+    if (resets)
+      w.line(lb + " = 0;");
     reverseExpr(s.rhs, t, ctx, w);
   } else if (s.op == "+=" || s.op == "-=") {
     // l ±= e: l̄ unchanged; ē ±= l̄
@@ -723,7 +746,8 @@ void Generator::emitReverseStatement(int k, CodeWriter &w, const std::map<int, S
       values->insert(s.lhs);
     std::string t = "t" + std::to_string(temps ? ++*temps : 0);
     w.line("const " + ctx.real + " " + t + " = " + lb + ";");
-    w.line(lb + " = " + t + " * (" + rhs + ");");
+    if (resets)
+      w.line(lb + " = " + t + " * (" + rhs + ");");
     if (activeRhs)
       reverseExpr(s.rhs, t + " * " + lhs, ctx, w);
   } else if (s.op == "/=") {
@@ -733,29 +757,35 @@ void Generator::emitReverseStatement(int k, CodeWriter &w, const std::map<int, S
       values->insert(s.lhs);
     std::string t = "t" + std::to_string(temps ? ++*temps : 0);
     w.line("const " + ctx.real + " " + t + " = " + lb + ";");
-    w.line(lb + " = " + t + " / (" + rhs + ");");
+    if (resets)
+      w.line(lb + " = " + t + " / (" + rhs + ");");
     if (activeRhs)
       reverseExpr(s.rhs, "-" + t + " * " + lhs + " / ((" + rhs + ") * (" + rhs + "))", ctx, w);
   }
 }
 
 void Generator::emitReverse(const std::vector<Item> &items, CodeWriter &w,
-                            const std::map<int, Strat> &strategies, unsigned *temps) const {
+                            const std::map<int, Strat> &strategies, unsigned *temps,
+                            const Focus *focus) const {
   for (auto it = items.rbegin(); it != items.rend(); ++it) {
     const Item &item = *it;
     if (item.statement < 0) {
       const Scope &sc = L.scopes[item.scope];
+      CodeWriter inner;
+      emitReverse(item.children, inner, strategies, temps, focus);
+      if (focus && inner.empty())
+        continue; // nothing of the focus in this scope
       if (sc.kind == Scope::Kind::Loop)
         w.open(header(sc.loop, true, 0));
       else
         w.open("if (" + cond(sc.guard, sc.range.line) + ")");
-      emitReverse(item.children, w, strategies, temps);
+      w.append(inner);
       w.close();
       continue;
     }
     const Statement &s = L.statements[item.statement];
     CodeWriter body;
-    emitReverseStatement(item.statement, body, strategies, temps, nullptr);
+    emitReverseStatement(item.statement, body, strategies, temps, nullptr, focus);
     if (body.empty())
       continue;
     std::string text = s.rhs.text.size() > 60 ? s.rhs.text.substr(0, 57) + "..." : s.rhs.text;
@@ -805,6 +835,8 @@ void Generator::emitAdjointIteration(CodeWriter &w, const std::map<int, Strat> &
 std::vector<std::string> Generator::gatherBody(
     int access, const std::vector<std::pair<std::string, std::string>> &its) const {
   int s = statementOf_.at(access);
+  if (!seedOf_.count(s))
+    return gatherIteration(access, its);
   const Statement &st = L.statements[s];
   CodeWriter w;
   for (const auto &[name, value] : its)
@@ -818,14 +850,70 @@ std::vector<std::string> Generator::gatherBody(
   return w.lines();
 }
 
+/// The statements whose reverse rules a gather statement of a read in
+/// statement `statement` runs: that statement, then (fixpoint) those that
+/// read or write a local whose adjoint a chosen statement reads (the locals
+/// they assign included).
+std::set<int> Generator::focusStatements(int statement) const {
+  std::set<int> chosen = {statement}, locals;
+  std::function<void(const model::Expr &, std::set<int> &)> reads = [&](const model::Expr &e,
+                                                                        std::set<int> &out) {
+    if (e.kind == model::Expr::Kind::Access && e.access >= 0 && L.accesses[e.access].variable >= 0)
+      out.insert(L.accesses[e.access].variable);
+    for (const model::Expr &o : e.operands)
+      reads(o, out);
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (int k : chosen)
+      if (vars_[lhsVar(L.statements[k])].role == Role::Local)
+        changed |= locals.insert(lhsVar(L.statements[k])).second;
+    for (size_t k = 0; k < L.statements.size(); ++k) {
+      std::set<int> r;
+      reads(L.statements[k].rhs, r);
+      r.insert(lhsVar(L.statements[k]));
+      if (std::any_of(r.begin(), r.end(), [&](int v) { return locals.count(v) > 0; }))
+        changed |= chosen.insert(static_cast<int>(k)).second;
+    }
+  }
+  return chosen;
+}
+
+/// The contribution of a read whose seed is the adjoint of a general local
+/// (or of an expression mixing locals) at one iteration: that iteration's
+/// locals, recomputed by the forward sweep (only the values its reverse sweep
+/// reads, the tape where they are overwritten), then its reverse sweep
+/// focused on the read (Focus), all in statement-local temporaries.
+std::vector<std::string> Generator::gatherIteration(
+    int access, const std::vector<std::pair<std::string, std::string>> &its) const {
+  CodeWriter w;
+  for (const auto &[name, value] : its)
+    w.line("const long " + ident(name) + " = " + value + ";");
+  declareLocals(w, 'b');
+  if (tape_)
+    w.line("al_tape tape = {0, 0, 0};");
+  if (!needed_.empty() && containsStatement(root_, &needed_))
+    emitPrimal(root_.children, w, false, false, &needed_, true);
+  Focus focus;
+  focus.access = access;
+  focus.statements = focusStatements(statementOf_.at(access));
+  unsigned temps = 0;
+  emitReverse(root_.children, w, {}, &temps, &focus);
+  if (tape_)
+    w.line("free(tape.data);");
+  return w.lines();
+}
+
 /// Gather loops for the arrays whose reads overlap. A read's contribution at
-/// one statement instance must be its statement's seed times a partial, with
-/// the seed known without running the reverse sweep:
-/// - a statement `Y[o] = e`, `Y[o] += e`, `Y[o] -= e` (Y written by it only,
-///   `=` outside inner loops): the seed is ±Yb[o];
+/// one statement instance is its statement's seed times a partial where the
+/// seed is known without running the reverse sweep (gatherBody):
+/// - a statement `Y[o] = e`, `Y[o] += e`, `Y[o] -= e` with no local in e (Y
+///   written by it only, `=` in inner loops on distinct elements): ±Yb[o];
 /// - `l += e`, `l -= e` on an accumulator local l (initialised once with a
 ///   passive value, read once by `Y[o] = l` or `Y[o] += l` after its updates,
 ///   outside inner loops): the seed is ±Yb[o] of that reader.
+/// Other reads outside inner loops (through general locals) rerun their
+/// iteration (gatherIteration); inside inner loops they keep the reduction.
 void Generator::buildGathers() {
   std::function<void(const model::Expr &, int)> walk = [&](const model::Expr &e, int s) {
     if (e.kind == model::Expr::Kind::Access && e.access >= 0)
@@ -851,8 +939,9 @@ void Generator::buildGathers() {
   std::map<int, int> writers;
   for (const Statement &st : L.statements)
     ++writers[lhsVar(st)];
-  // Locals: accumulators only.
-  std::map<int, std::string> localSeed;
+  // Locals: an accumulator's seed is its reader's (localSeed); the others
+  // (notAccumulator, with the reason) are recomputed by gatherIteration.
+  std::map<int, std::string> localSeed, notAccumulator;
   auto within = [&](int inner, int outer) { // scope `inner` lies in scope `outer`
     if (outer < 0)
       return true;
@@ -861,13 +950,14 @@ void Generator::buildGathers() {
     std::vector<int> chain = L.scopeChain(inner);
     return std::find(chain.begin(), chain.end(), outer) != chain.end();
   };
-  for (size_t v = 0; v < vars_.size() && why.empty(); ++v) {
+  for (size_t v = 0; v < vars_.size(); ++v) {
     if (vars_[v].role != Role::Local)
       continue;
     const std::string &n = L.variables[v].name;
+    std::string lw;
     int reader = -1, init = -1;
     std::vector<int> updates;
-    for (size_t k = 0; k < L.statements.size() && why.empty(); ++k) {
+    for (size_t k = 0; k < L.statements.size() && lw.empty(); ++k) {
       const Statement &st = L.statements[k];
       bool readsV = false;
       std::function<void(const model::Expr &)> rec = [&](const model::Expr &e) {
@@ -881,7 +971,7 @@ void Generator::buildGathers() {
         bool plainRead = st.rhs.kind == model::Expr::Kind::Access &&
                          vars_[lhsVar(st)].role == Role::Array && st.op != "*=" && st.op != "/=";
         if (!plainRead || reader >= 0)
-          why = "local " + n + " is read other than once, by `Y[o] = " + n + "`";
+          lw = "local " + n + " is read other than once, by `Y[o] = " + n + "`";
         reader = static_cast<int>(k);
       }
       if (lhsVar(st) == static_cast<int>(v)) {
@@ -891,22 +981,26 @@ void Generator::buildGathers() {
         else if ((st.op == "+=" || st.op == "-=") && !readsLocal(st.rhs) && init >= 0 && reader < 0)
           updates.push_back(static_cast<int>(k));
         else
-          why = "local " + n + " is not an accumulator (line " + std::to_string(st.range.line) + ")";
+          lw = "local " + n + " is not an accumulator (line " + std::to_string(st.range.line) + ")";
       }
     }
-    if (!why.empty())
-      break;
-    if (reader < 0 || init < 0 || L.statements[reader].scope != L.statements[init].scope) {
-      why = "local " + n + " is not initialised and read once in one scope";
-      break;
+    if (lw.empty() && (reader < 0 || init < 0 || L.statements[reader].scope != L.statements[init].scope))
+      lw = "local " + n + " is not initialised and read once in one scope";
+    if (!lw.empty()) {
+      notAccumulator[static_cast<int>(v)] = lw;
+      continue;
     }
     for (int u : updates)
       if (!within(L.statements[u].scope, L.statements[reader].scope))
-        why = "local " + n + " is updated outside the scope it is read in";
+        lw = "local " + n + " is updated outside the scope it is read in";
     const Statement &r = L.statements[reader];
     std::string distinct;
     if (inInnerLoop(r.scope) && !writesDistinctElements(L, r.lhs, distinct))
-      why = distinct;
+      lw = distinct;
+    if (!lw.empty()) {
+      notAccumulator[static_cast<int>(v)] = lw;
+      continue;
+    }
     ExprContext c = context(r.range.line, nullptr, false, nullptr, nullptr);
     localSeed[static_cast<int>(v)] = (r.op == "-=" ? "-" : "") + c.adjoint(r.lhs);
   }
@@ -915,7 +1009,7 @@ void Generator::buildGathers() {
     int v = lhsVar(st);
     ExprContext c = context(st.range.line, nullptr, false, nullptr, nullptr);
     if (vars_[v].role == Role::Local) {
-      if (st.op == "+=" || st.op == "-=")
+      if ((st.op == "+=" || st.op == "-=") && localSeed.count(v))
         seedOf_[static_cast<int>(k)] =
             (st.op == "-=" ? "-(" : "(") + localSeed.at(v) + ")";
       continue;
@@ -929,13 +1023,34 @@ void Generator::buildGathers() {
       why = L.variables[v].name + " is assigned by more than one statement";
     else if (st.op == "=" && inInnerLoop(st.scope) && !writesDistinctElements(L, st.lhs, distinct))
       why = distinct;
-    else if (st.rhs.kind != model::Expr::Kind::Access || !readsLocal(st.rhs)) {
-      if (readsLocal(st.rhs))
-        why = "its statement at line " + std::to_string(st.range.line) + " mixes locals into an expression";
-      else
-        seedOf_[static_cast<int>(k)] = (st.op == "-=" ? "-" : "") + c.adjoint(st.lhs);
-    }
+    else if (!readsLocal(st.rhs)) // reading locals: gatherIteration
+      seedOf_[static_cast<int>(k)] = (st.op == "-=" ? "-" : "") + c.adjoint(st.lhs);
   }
+  // The reads without a seed run their iteration's forward and reverse
+  // sweeps (gatherIteration): not inside an inner loop (the sweeps are the
+  // whole iteration's, the read one instance), and the forward sweep must
+  // not write an array (no side effects).
+  std::string forwardWrites;
+  for (const Statement &st : L.statements)
+    if (vars_[lhsVar(st)].role == Role::Array && needed_.count(lhsVar(st)) && forwardWrites.empty())
+      forwardWrites = "the forward sweep of an iteration writes " + L.variables[lhsVar(st)].name +
+                      " (line " + std::to_string(st.range.line) + ")";
+  auto iterationWhy = [&](int a) -> std::string {
+    const Access &acc = L.accesses[a];
+    auto it = statementOf_.find(a);
+    if (it == statementOf_.end())
+      return "the contribution of '" + acc.text + "' has no seed known before the reverse sweep";
+    const Statement &st = L.statements[it->second];
+    if (inInnerLoop(st.scope)) {
+      auto na = notAccumulator.find(lhsVar(st));
+      return (na != notAccumulator.end() ? na->second
+                                         : "its statement at line " + std::to_string(st.range.line) +
+                                               " reads locals") +
+             ", and '" + acc.text + "' is read inside an inner loop (the gather statement of a "
+             "read there cannot rerun its iteration's reverse sweep for one instance)";
+    }
+    return forwardWrites;
+  };
   for (int k : arrays_) {
     if (!vars_[k].active || vars_[k].written)
       continue;
@@ -946,11 +1061,13 @@ void Generator::buildGathers() {
     if (vv && vv->exclusiveRead.verdict == Verdict::Holds)
       continue; // plain is better
     const std::string &n = L.variables[k].name;
-    std::string reason = why;
+    std::string reason;
     for (size_t a = 0; a < L.accesses.size() && reason.empty(); ++a)
       if (L.accesses[a].variable == k &&
           (!statementOf_.count(static_cast<int>(a)) || !seedOf_.count(statementOf_.at(static_cast<int>(a)))))
-        reason = "the contribution of '" + L.accesses[a].text + "' has no seed known before the reverse sweep";
+        reason = iterationWhy(static_cast<int>(a));
+    if (reason.empty())
+      reason = why;
     if (!reason.empty()) {
       out_.gaps.push_back("no gather loop for " + n + ": " + reason + "; reduction instead");
       continue;
