@@ -159,6 +159,8 @@ VariableVerdicts LoopDecider::decideVariableGuarded(int v) {
   } catch (const isl::exception_quota &) {
     throw;
   } catch (const isl::exception &e) {
+    if (islBudgetExhausted(ctx_)) // a quota error that isl's parser reported as a syntax error
+      throw;
     const Variable &var = loop_.variables.at(static_cast<size_t>(v));
     VariableVerdicts out;
     out.variable = v;
@@ -916,7 +918,9 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
   } catch (const isl::exception_quota &) {
     out = undecided(loop, "isl operation budget of " + std::to_string(options.islMaxOperations) + " exhausted");
   } catch (const isl::exception &e) {
-    out = undecided(loop, std::string("isl failed: ") + e.what());
+    out = undecided(loop, islBudgetExhausted(isl.ctx())
+                              ? "isl operation budget of " + std::to_string(options.islMaxOperations) + " exhausted"
+                              : std::string("isl failed: ") + e.what());
   } catch (const std::exception &e) {
     out = undecided(loop, std::string("internal error in the isl deciders: ") + e.what());
   }

@@ -5,6 +5,7 @@
 
 #include <isl/cpp.h>
 #include <isl/options.h>
+#include <isl/val.h>
 
 namespace adjoint_lint::polyhedral {
 
@@ -27,5 +28,21 @@ public:
 private:
   isl_ctx *ctx_;
 };
+
+/// Whether the operation budget of `ctx` has run out. isl's parser reports
+/// an allocation that the budget refused as a syntax error (the quota error
+/// it hides is overwritten), so an isl::exception of another kind may still
+/// mean the budget. Once it has run out every allocation is refused with the
+/// quota error: one small allocation tells (and costs one operation).
+inline bool islBudgetExhausted(isl::ctx ctx) {
+  isl_ctx *c = ctx.get();
+  if (isl_ctx_get_max_operations(c) == 0)
+    return false;
+  isl_ctx_reset_error(c);
+  isl_val *probe = isl_val_zero(c);
+  const bool exhausted = !probe && isl_ctx_last_error(c) == isl_error_quota;
+  isl_val_free(probe);
+  return exhausted;
+}
 
 } // namespace adjoint_lint::polyhedral
