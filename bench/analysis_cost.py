@@ -684,8 +684,10 @@ def markdown(data, svg_refs):
                      f"files ({fmt_s(g['adjoint_lint_total'])} against {fmt_s(g['clang_total'])}) |")
     lines.append("")
     split = c["split"]
-    lines.append("Where adjoint-lint's time goes over the corpus (sums of the per-file minima of the "
-                 "`--time-loops` runs; the rest is process start, Clang's driver and the output):")
+    lines.append(f"Where adjoint-lint's time goes over the corpus (`frontend_seconds` and `analysis_seconds` "
+                 f"summed from {data['loop_runs']} `--format=json --time-loops` run"
+                 f"{'s' if data['loop_runs'] != 1 else ''} per file; the rest of the timed runs' total is "
+                 "process start, Clang's driver and the output):")
     lines.append("")
     lines.append("| part | time | share |")
     lines.append("|---|---|---|")
@@ -707,7 +709,9 @@ def markdown(data, svg_refs):
                      f"{f['ratio']:.2f}x | {fmt_s(f['frontend_seconds'])} | {fmt_s(f['deciders_seconds'])} | "
                      f"{len(f['loops'])} |")
     lines.append("")
-    lines.append("Slowest loops (the deciders' `analysis_seconds` from `--time-loops`):")
+    lines.append("Slowest loops (the deciders' `analysis_seconds` from `--time-loops`; files over "
+                 f"{REPEAT_BUDGET:g} s ran that under perf's sampling, a few per cent slower):"
+                 if data.get("perf") else "Slowest loops (the deciders' `analysis_seconds` from `--time-loops`):")
     lines.append("")
     lines.append("| loop | file | deciders | unknown verdicts | verdicts |")
     lines.append("|---|---|---|---|---|")
@@ -864,7 +868,14 @@ def main():
     ap.add_argument("--adjoint-lint", dest="tool", default=None, help="the binary (default: in --build)")
     ap.add_argument("--clang", default="clang-19")
     ap.add_argument("--no-profile", action="store_true", help="skip the callgrind profile")
+    ap.add_argument("--render-only", action="store_true",
+                    help="measure nothing: rewrite analysis.md and the plots from OUT_DIR/analysis.json")
     args = ap.parse_args()
+    if args.render_only:
+        out_dir = os.path.abspath(args.out)
+        with open(os.path.join(out_dir, "analysis.json")) as fh:
+            write_outputs(json.load(fh), out_dir, args.svg_dir)
+        return
     if not args.build and not args.tool:
         ap.error("--build BUILD_DIR (or --adjoint-lint BINARY) is required")
     if not args.build:  # the build directory of the binary, for its CMakeCache.txt
@@ -924,12 +935,19 @@ def main():
         pass
     data["elapsed_seconds"] = time.perf_counter() - started
 
-    os.makedirs(args.svg_dir, exist_ok=True)
+    write_outputs(data, out_dir, args.svg_dir)
+    log(f"ratio {data['ratio_total']:.2f}x over {len(files)} files; {data['elapsed_seconds']:.0f} s; "
+        f"wrote {out_dir}/analysis.json and analysis.md")
+
+
+def write_outputs(data, out_dir, svg_dir):
+    """analysis.json, analysis.md and the SVG plots from the measurements."""
+    os.makedirs(svg_dir, exist_ok=True)
     docs = os.path.join(REPO, "docs")
     refs = {}
-    for key, name, text in (("ratio", "analysis-ratio.svg", ratio_svg(files)),
+    for key, name, text in (("ratio", "analysis-ratio.svg", ratio_svg(data["corpus"]["files"])),
                             ("curve", "analysis-curve.svg", curve_svg(data["family"]))):
-        path = os.path.join(args.svg_dir, name)
+        path = os.path.join(svg_dir, name)
         with open(path, "w") as fh:
             fh.write(text)
         refs[key] = os.path.relpath(path, docs)
@@ -939,8 +957,6 @@ def main():
         fh.write("\n")
     with open(os.path.join(out_dir, "analysis.md"), "w") as fh:
         fh.write(markdown(data, refs) + "\n")
-    log(f"ratio {data['ratio_total']:.2f}x over {len(files)} files; {data['elapsed_seconds']:.0f} s; "
-        f"wrote {out_dir}/analysis.json and analysis.md")
 
 
 if __name__ == "__main__":
