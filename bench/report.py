@@ -421,7 +421,7 @@ def main():
     w("- `adolc_tape_reverse`: ADOL-C taping the generated template `<name>_forward_t<adouble>`")
     w("  (`<name>_forward.hpp`) and one reverse sweep (`fos_reverse`); `adolc_reverse`: the reverse")
     w("  sweep alone on the recorded tape (its `zos_forward` with keep is not timed). ADOL-C is serial")
-    w("  and runs at a smaller size (below) with buffers of 2^%d entries (`.adolcrc`), so that its tapes"
+    w("  and runs at a smaller size (below) with buffers of 2^%d entries (`trace_on`), so that its tapes"
       % (20 if context.get("mode") == "quick" else 26))
     w("  stay in memory (each ADOL-C row says whether they did); the ratios against ADOL-C use the")
     w("  gather adjoint at the same size and 1 thread.")
