@@ -5,9 +5,12 @@
 // After (one statement per read access k, scheduled at [R_k(i), k, i]):
 //   #pragma omp parallel for
 //   for (g0 = 0; g0 < n; ++g0)      // the element of xb
-//     for (g1 ...)                  // the read access k
+//     for (g1 ...)                  // the group k of reads
 //       for (g2 ...)                // the iterations i with R_k(i) = g0
-//         xb[g0] += contribution of read k at iteration i;
+//         xb[g0] += contributions of the reads of group k at iteration i;
+// A group holds the reads with the same element map over the same instances
+// (isl proves the maps equal; one innermost loop): Burgers' four u[i] are one
+// statement, its two u[i - 1] another.
 // The loop over g0 is parallel: its iteration g0 writes xb[g0] only (checked
 // below with isl). isl picks the bounds, splits core and boundary pieces and
 // guards the tiny sizes: `separate` in 1-D; from 2-D up a schedule tree whose
@@ -84,7 +87,7 @@ std::string idName(__isl_take isl_id *id) {
 /// called g0), `prefix` renames them (p -> <prefix>p, g -> <prefix>g).
 class AstPrinter {
 public:
-  AstPrinter(isl_ctx *ctx, const std::map<std::string, int> &statements,
+  AstPrinter(isl_ctx *ctx, const std::map<std::string, std::vector<int>> &statements,
              const std::map<std::string, std::vector<std::string>> &names, const GatherBody &body,
              size_t params, unsigned iterators, const std::string &prefix)
       : statements_(statements), names_(names), body_(body), prefix_(prefix) {
@@ -228,7 +231,7 @@ public:
   std::string failed;
 
 private:
-  const std::map<std::string, int> &statements_;
+  const std::map<std::string, std::vector<int>> &statements_;
   const std::map<std::string, std::vector<std::string>> &names_;
   const GatherBody &body_;
   std::string prefix_;
@@ -319,7 +322,7 @@ bool build(isl::ctx ctx, const model::LoopModel &loop, int variable, const Gathe
   isl::union_set instances;                // { A_k[i, j] }
   isl::set core;                           // the elements every read touches
   isl_union_map *outerToElement = nullptr;
-  std::map<std::string, int> statements;
+  std::map<std::string, std::vector<int>> statements; // tuple -> its group of reads
   std::map<std::string, std::vector<std::string>> names;
   unsigned rank = 0;
   unsigned order = 0;
@@ -383,10 +386,40 @@ bool build(isl::ctx ctx, const model::LoopModel &loop, int variable, const Gathe
     isl_set_free(range);
     isl_set_free(inBox);
   }
+  // Groups: the reads in one innermost loop (the same statement instances)
+  // whose element maps over their instances isl proves equal, tuple ids
+  // reset. One gather statement per group, on its first read's tuple: the
+  // element map of a group is each of its reads', so the race proof and the
+  // core below are those of the reads.
+  auto innermostLoop = [&](int access) {
+    for (int s = loop.accesses.at(static_cast<size_t>(access)).scope; s >= 0;
+         s = loop.scopes.at(static_cast<size_t>(s)).parent)
+      if (loop.scopes.at(static_cast<size_t>(s)).kind == model::Scope::Kind::Loop)
+        return s;
+    return -1;
+  };
+  std::vector<std::vector<int>> groups;
+  std::vector<isl::map> groupMaps;
   for (int k : reads) {
     const AccessRelation &r = rel.access(k);
+    isl_map *m = isl_map_intersect_domain(isl_map_copy(useTuples ? r.index.get() : r.memory.get()),
+                                          isl_set_copy(r.domain.get()));
+    isl::map mk = isl::manage(isl_map_reset_tuple_id(isl_map_reset_tuple_id(m, isl_dim_out), isl_dim_in));
+    size_t g = 0;
+    for (; g < groups.size(); ++g)
+      if (innermostLoop(groups[g].front()) == innermostLoop(k) &&
+          isl_map_is_equal(groupMaps[g].get(), mk.get()) == isl_bool_true)
+        break;
+    if (g == groups.size()) {
+      groups.emplace_back();
+      groupMaps.push_back(mk);
+    }
+    groups[g].push_back(k);
+  }
+  for (const std::vector<int> &group : groups) {
+    const AccessRelation &r = rel.access(group.front());
     unsigned ni = static_cast<unsigned>(r.inner.size());
-    statements[r.tuple] = k;
+    statements[r.tuple] = group;
     std::vector<std::string> &n = names[r.tuple];
     for (unsigned d = 0; d < np; ++d)
       n.push_back(loop.iterators[d].iterator);

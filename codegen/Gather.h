@@ -11,12 +11,15 @@
 
 namespace adjoint_lint::codegen {
 
-/// The C body of the gather statement of access `access` at the statement
-/// instance whose iterators (source names: the parallel ones, then the
-/// enclosing inner loops', outermost first) have the given values (C
-/// expressions): the contributions of that one read.
+/// The C body of the gather statement of a group of read accesses (indices
+/// into LoopModel::accesses, in model order) at the statement instance whose
+/// iterators (source names: the parallel ones, then the enclosing inner
+/// loops', outermost first) have the given values (C expressions): the
+/// contributions of those reads. The reads of a group have the same element
+/// map over the same instances (one innermost loop), so at one instance they
+/// all read the same element.
 using GatherBody = std::function<std::vector<std::string>(
-    int access, const std::vector<std::pair<std::string, std::string>> &iterators)>;
+    const std::vector<int> &group, const std::vector<std::pair<std::string, std::string>> &iterators)>;
 
 struct GatherLoop {
   std::vector<std::string> lines; ///< the loop nest, its outer loop(s) `omp parallel for`
@@ -24,9 +27,11 @@ struct GatherLoop {
 };
 
 /// Builds the gather loop of the adjoint of `variable` (an array read only
-/// through exact affine subscripts): one statement per read access k,
-/// scheduled at [e, k, i] where e = R_k(i) is the element (in the deciders'
-/// memory identity), so the loops over e are parallel and each of their
+/// through exact affine subscripts): one statement per group k of reads
+/// (reads in the same innermost loop whose element maps isl proves equal,
+/// e.g. the four `u[i]` of Burgers), scheduled at [e, k, i] where e = R_k(i)
+/// is the element (in the deciders' memory identity), so the loops over e
+/// are parallel and each of their
 /// iterations writes only the adjoint of element e. 1-D elements get isl's
 /// `separate` option (guard-free core, exact boundary pieces); from 2-D up
 /// the element band of a schedule tree isolates the core (the elements every

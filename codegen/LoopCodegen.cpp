@@ -103,7 +103,7 @@ private:
   int64_t edgeIterations_ = 0;            ///< chunk-boundary atomics: iterations at each edge
   std::vector<std::string> gatherLines(int var) const;
   std::map<int, std::string> seedOf_;     ///< statement -> its seed in a gather body
-  std::vector<std::string> gatherBody(int access,
+  std::vector<std::string> gatherBody(const std::vector<int> &group,
                                       const std::vector<std::pair<std::string, std::string>> &its) const;
   void buildGathers();
   bool tape_ = false;
@@ -140,11 +140,12 @@ private:
   void emitPrimal(const std::vector<Item> &items, CodeWriter &w, bool tangent, bool overloaded,
                   const std::set<int> *only, bool push) const;
   /// A gather statement's slice of the reverse sweep (docs/codegen.md,
-  /// gather loops): the increment of one read access only, through the
+  /// gather loops): the increments of one group of reads only, through the
   /// adjoints of the locals; array adjoints are read (seeds), never reset.
   struct Focus {
-    int access = -1;          ///< the read whose increment is written
+    std::set<int> accesses;   ///< the reads whose increments are written
     std::set<int> statements; ///< whose reverse rules run; the others only pop their values
+    std::string sum;          ///< where non-empty: the reads' increments go to this temporary
   };
   void emitReverse(const std::vector<Item> &items, CodeWriter &w,
                    const std::map<int, Strat> &strategies, unsigned *temps,
@@ -153,7 +154,7 @@ private:
                             unsigned *temps, std::set<int> *values,
                             const Focus *focus = nullptr) const;
   std::set<int> focusStatements(int statement) const;
-  std::vector<std::string> gatherIteration(int access,
+  std::vector<std::string> gatherIteration(const std::vector<int> &group,
                                            const std::vector<std::pair<std::string, std::string>> &its) const;
   void emitAdjointIteration(CodeWriter &w, const std::map<int, Strat> &strategies) const;
   bool containsStatement(const Item &item, const std::set<int> *only) const;
@@ -700,10 +701,15 @@ void Generator::emitReverseStatement(int k, CodeWriter &w, const std::map<int, S
                                      const Focus *focus) const {
   const Statement &s = L.statements[k];
   ExprContext ctx = context(s.range.line, &strategies, false, values, temps);
-  if (focus) // the focused read's increment and those of the locals only
+  if (focus) { // the focused reads' increments and those of the locals only
     ctx.skip = [this, focus](int a) {
-      return a != focus->access && vars_[L.accesses.at(a).variable].role != Role::Local;
+      return !focus->accesses.count(a) && vars_[L.accesses.at(a).variable].role != Role::Local;
     };
+    if (!focus->sum.empty())
+      ctx.adjoint = [focus, adjoint = ctx.adjoint](int a) {
+        return focus->accesses.count(a) ? focus->sum : adjoint(a);
+      };
+  }
   int v = lhsVar(s);
   ctx.real = vars_[v].active ? vars_[v].type : "double";
   std::string lhs = ctx.primal(s.lhs), rhs = primalExpr(s.rhs, ctx);
@@ -828,25 +834,70 @@ void Generator::emitAdjointIteration(CodeWriter &w, const std::map<int, Strat> &
 
 // --- gather loops -------------------------------------------------------------
 
-/// The contributions of one read access at one statement instance: the
-/// reverse rule of its statement with every other increment left out, from
-/// the statement's seed (seedOf_), and no reset (the loop after the gather
-/// loops resets the adjoints it reads).
+/// The contributions of one group of reads (Gather.h: one element map over
+/// the same instances) at one statement instance. Where every read's
+/// statement has a seed (seedOf_): the reverse rules of those statements with
+/// every increment but the group's left out and no reset (the loop after the
+/// gather loops resets the adjoints it reads); otherwise the iteration's
+/// sweeps focused on the group (gatherIteration). A group of several reads
+/// sums its partials in a temporary and increments the element once (the
+/// reads of one instance read the same element; the serial adjoint adds the
+/// same partials one by one, a reassociation within --verify's tolerance, and
+/// the order is fixed, so the result does not depend on the thread count).
 std::vector<std::string> Generator::gatherBody(
-    int access, const std::vector<std::pair<std::string, std::string>> &its) const {
-  int s = statementOf_.at(access);
-  if (!seedOf_.count(s))
-    return gatherIteration(access, its);
-  const Statement &st = L.statements[s];
+    const std::vector<int> &group, const std::vector<std::pair<std::string, std::string>> &its) const {
+  std::vector<std::string> head;
+  if (group.size() > 1) {
+    std::string list;
+    for (size_t k = 0; k < group.size();) {
+      size_t e = k;
+      while (e < group.size() && L.accesses[group[e]].text == L.accesses[group[k]].text)
+        ++e;
+      std::string text = L.accesses[group[k]].text;
+      if (text.find("*/") != std::string::npos)
+        text = "...";
+      list += (list.empty() ? "" : ", ") + text + (e - k > 1 ? " x" + std::to_string(e - k) : "");
+      k = e;
+    }
+    head.push_back("/* one statement for the reads " + list + " */");
+  }
+  bool seeds = std::all_of(group.begin(), group.end(),
+                           [&](int a) { return statementOf_.count(a) && seedOf_.count(statementOf_.at(a)); });
+  if (!seeds) {
+    std::vector<std::string> body = gatherIteration(group, its);
+    head.insert(head.end(), body.begin(), body.end());
+    return head;
+  }
   CodeWriter w;
+  for (const std::string &l : head)
+    w.line(l);
   for (const auto &[name, value] : its)
     w.line("const long " + ident(name) + " = " + value + ";");
+  std::set<int> inGroup(group.begin(), group.end());
+  std::vector<int> statements; // the group's statements, in order of its reads
+  for (int a : group)
+    if (std::find(statements.begin(), statements.end(), statementOf_.at(a)) == statements.end())
+      statements.push_back(statementOf_.at(a));
+  const std::string sum = group.size() > 1 ? "al_sum" : "";
+  ExprContext first = context(L.statements[statements.front()].range.line, nullptr, false, nullptr, nullptr);
+  if (!sum.empty())
+    w.line(vars_[L.accesses[group.front()].variable].type + " " + sum + " = 0;");
   unsigned temps = 0;
-  ExprContext ctx = context(st.range.line, nullptr, false, nullptr, &temps);
-  ctx.skip = [access](int a) { return a != access; };
-  ctx.real = vars_[lhsVar(st)].type;
-  w.line("const " + ctx.real + " t0 = " + seedOf_.at(s) + ";");
-  reverseExpr(st.rhs, "t0", ctx, w);
+  for (int s : statements) {
+    const Statement &st = L.statements[s];
+    ExprContext ctx = context(st.range.line, nullptr, false, nullptr, &temps);
+    ctx.skip = [&inGroup](int a) { return !inGroup.count(a); };
+    if (!sum.empty())
+      ctx.adjoint = [&inGroup, sum, adjoint = ctx.adjoint](int a) {
+        return inGroup.count(a) ? sum : adjoint(a);
+      };
+    ctx.real = vars_[lhsVar(st)].type;
+    std::string t = "t" + std::to_string(s == statements.front() ? 0 : ++temps);
+    w.line("const " + ctx.real + " " + t + " = " + seedOf_.at(s) + ";");
+    reverseExpr(st.rhs, t, ctx, w);
+  }
+  if (!sum.empty())
+    w.line(first.adjoint(group.front()) + " += " + sum + ";");
   return w.lines();
 }
 
@@ -885,7 +936,7 @@ std::set<int> Generator::focusStatements(int statement) const {
 /// reads, the tape where they are overwritten), then its reverse sweep
 /// focused on the read (Focus), all in statement-local temporaries.
 std::vector<std::string> Generator::gatherIteration(
-    int access, const std::vector<std::pair<std::string, std::string>> &its) const {
+    const std::vector<int> &group, const std::vector<std::pair<std::string, std::string>> &its) const {
   CodeWriter w;
   for (const auto &[name, value] : its)
     w.line("const long " + ident(name) + " = " + value + ";");
@@ -895,10 +946,22 @@ std::vector<std::string> Generator::gatherIteration(
   if (!needed_.empty() && containsStatement(root_, &needed_))
     emitPrimal(root_.children, w, false, false, &needed_, true);
   Focus focus;
-  focus.access = access;
-  focus.statements = focusStatements(statementOf_.at(access));
+  focus.accesses.insert(group.begin(), group.end());
+  for (int a : group) {
+    std::set<int> more = focusStatements(statementOf_.at(a));
+    focus.statements.insert(more.begin(), more.end());
+  }
+  if (group.size() > 1) { // the group's partials summed, one increment
+    focus.sum = "al_sum";
+    w.line(vars_[L.accesses[group.front()].variable].type + " " + focus.sum + " = 0;");
+  }
   unsigned temps = 0;
   emitReverse(root_.children, w, {}, &temps, &focus);
+  if (!focus.sum.empty()) {
+    ExprContext c = context(L.statements[statementOf_.at(group.front())].range.line, nullptr, false, nullptr,
+                            nullptr);
+    w.line(c.adjoint(group.front()) + " += " + focus.sum + ";");
+  }
   if (tape_)
     w.line("free(tape.data);");
   return w.lines();
@@ -1073,8 +1136,9 @@ void Generator::buildGathers() {
       continue;
     }
     GatherLoop g;
-    GatherBody body = [this](int a, const std::vector<std::pair<std::string, std::string>> &its) {
-      return gatherBody(a, its);
+    GatherBody body = [this](const std::vector<int> &group,
+                             const std::vector<std::pair<std::string, std::string>> &its) {
+      return gatherBody(group, its);
     };
     if (buildGatherLoop(L, k, body, g, reason))
       gather_[k] = std::move(g);
