@@ -471,6 +471,11 @@ private:
 
   void unsupported(const std::string &reason, clang::SourceRange r, int variable = -1);
   void checkWholeAndMembers();
+  /// Context facts (origin "context"): the conditions of the `if`
+  /// statements around the loop and the values of unwritten integer locals
+  /// initialised from affine expressions (docs/assumptions.md).
+  void addContext();
+  bool contextNamesMatch(const Expr *e, const std::set<const VarDecl *> &written) const;
   void addAssumptions();
   std::string text(const Stmt *s) const { return loc_.text(s->getSourceRange()); }
 
@@ -2556,7 +2561,208 @@ m::LoopModel LoopLowerer::run() {
     boundTypeRanges();
   opaqueWrittenIndexArrays();
   addAssumptions();
+  addContext();
   return lm;
+}
+
+namespace {
+
+/// The variables of `fn`'s body that may change after their initialisation:
+/// every reference that is not a plain read (an lvalue-to-rvalue
+/// conversion) counts as a possible write (assignment, ++/--, address
+/// taken, bound to a reference, captured by reference, an OpenMP clause).
+void collectPossiblyWritten(const Stmt *s, const Stmt *parent, std::set<const VarDecl *> &out) {
+  if (!s)
+    return;
+  if (const auto *dr = dyn_cast<DeclRefExpr>(s))
+    if (const auto *v = dyn_cast<VarDecl>(dr->getDecl())) {
+      const auto *ice = dyn_cast_or_null<ImplicitCastExpr>(parent);
+      if (!ice || ice->getCastKind() != CK_LValueToRValue)
+        out.insert(v);
+    }
+  // An OpenMP region captures what it uses by reference (its capture
+  // initialisers): the writes are those of its body.
+  if (const auto *cs = dyn_cast<CapturedStmt>(s)) {
+    collectPossiblyWritten(cs->getCapturedStmt(), s, out);
+    return;
+  }
+  for (const Stmt *child : s->children())
+    collectPossiblyWritten(child, s, out);
+}
+
+void referencedVars(const Stmt *s, std::set<const VarDecl *> &out) {
+  if (!s)
+    return;
+  if (const auto *dr = dyn_cast<DeclRefExpr>(s))
+    if (const auto *v = dyn_cast<VarDecl>(dr->getDecl()))
+      out.insert(v);
+  for (const Stmt *child : s->children())
+    referencedVars(child, out);
+}
+
+/// A variable whose value a context fact may speak of: an integer
+/// function parameter or local, never written after its initialisation.
+bool stableVar(const VarDecl *v, const std::set<const VarDecl *> &written) {
+  return v && !v->hasGlobalStorage() && !v->getType()->isReferenceType() &&
+         !v->getType().isVolatileQualified() && v->getType()->isIntegralOrEnumerationType() &&
+         !written.count(v);
+}
+
+/// `s` contains a goto (a jump into the branch of an `if` skips its test).
+bool hasGoto(const Stmt *s) {
+  if (!s)
+    return false;
+  if (isa<GotoStmt>(s) || isa<IndirectGotoStmt>(s))
+    return true;
+  for (const Stmt *child : s->children())
+    if (hasGoto(child))
+      return true;
+  return false;
+}
+
+/// `s` holds a `case` or `default` label of a switch outside `s`: the
+/// switch may jump into `s` past the test of the `if` whose branch it is.
+bool hasForeignCase(const Stmt *s, unsigned switches = 0) {
+  if (!s)
+    return false;
+  if (isa<SwitchCase>(s) && switches == 0)
+    return true;
+  unsigned inner = switches + (isa<SwitchStmt>(s) ? 1 : 0);
+  for (const Stmt *child : s->children())
+    if (hasForeignCase(child, inner))
+      return true;
+  return false;
+}
+
+bool plainCondition(const m::Condition &c) {
+  return c.kind == m::Condition::Kind::Cmp && !c.isOpaque() && !c.operands[0].readsArray() &&
+         !c.operands[1].readsArray();
+}
+
+} // namespace
+
+/// Every variable `e` names is stable, and where the loop mentions its
+/// name, the name is that variable (no shadowing, no iterator of that name).
+bool LoopLowerer::contextNamesMatch(const Expr *e, const std::set<const VarDecl *> &written) const {
+  std::set<const VarDecl *> vars;
+  referencedVars(e, vars);
+  for (const VarDecl *v : vars) {
+    if (!stableVar(v, written) || isIterator(v))
+      return false;
+    auto it = declNames_.find(v->getNameAsString());
+    if (it != declNames_.end())
+      for (const VarDecl *d : it->second)
+        if (d != v)
+          return false;
+  }
+  return true;
+}
+
+void LoopLowerer::addContext() {
+  if (!fn_ || !fn_->getBody())
+    return;
+  std::set<const VarDecl *> written;
+  collectPossiblyWritten(fn_->getBody(), nullptr, written);
+  std::set<std::string> known(model_.parameters.begin(), model_.parameters.end());
+  auto add = [&](m::Condition c, SourceLocation at) {
+    std::string text = c.str();
+    for (const m::Fact &f : model_.facts)
+      if (f.origin == "context" && f.str() == text)
+        return;
+    m::Fact f;
+    f.kind = m::Fact::Kind::Condition;
+    f.condition = std::move(c);
+    f.origin = "context";
+    f.range = loc_.range(clang::SourceRange(at, at));
+    model_.facts.push_back(std::move(f));
+  };
+  // (b) Unwritten integer locals initialised from affine expressions.
+  for (size_t p = 0; p < model_.parameters.size() && p < 64; ++p) {
+    auto names = declNames_.find(model_.parameters[p]);
+    if (names == declNames_.end() || names->second.size() != 1)
+      continue;
+    const VarDecl *v = *names->second.begin();
+    if (isa<ParmVarDecl>(v) || !v->hasLocalStorage() || !stableVar(v, written) || !v->getInit() ||
+        declaredInLoop(v) || declaredInRegion(v) || !contextNamesMatch(v->getInit(), written))
+      continue;
+    m::IndexExpr init = exactIndex(v->getInit());
+    if (init.isOpaque() || init.readsArray())
+      continue;
+    m::Condition c;
+    c.kind = m::Condition::Kind::Cmp;
+    c.op = m::Condition::Op::EQ;
+    c.operands = {m::IndexExpr::var(model_.parameters[p]), init};
+    add(std::move(c), v->getLocation());
+  }
+  // (a) The conditions of the enclosing `if`s, up to the function, a lambda
+  // or an enclosing OpenMP region other than the loop's own.
+  const Stmt *child = dir_;
+  std::vector<std::pair<const IfStmt *, bool>> ifs;
+  for (unsigned guard = 0; guard < 256; ++guard) {
+    auto parents = ctx_.getParents(*child);
+    if (parents.size() != 1)
+      break;
+    const Stmt *parent = parents[0].get<Stmt>();
+    if (!parent || isa<LambdaExpr>(parent) || isa<BlockExpr>(parent))
+      break;
+    if (const auto *d = dyn_cast<OMPExecutableDirective>(parent))
+      if (d != region_ && d != dir_)
+        break;
+    if (const auto *is = dyn_cast<IfStmt>(parent)) {
+      if (is->getThen() == child)
+        ifs.emplace_back(is, true);
+      else if (is->getElse() == child)
+        ifs.emplace_back(is, false);
+    }
+    child = parent;
+  }
+  if (hasGoto(fn_->getBody()))
+    ifs.clear();
+  for (const auto &[is, then] : ifs) {
+    if (hasForeignCase(then ? is->getThen() : is->getElse()))
+      continue;
+    if (is->isConsteval() || !is->getCond() || is->getConditionVariable() || is->getInit())
+      continue;
+    const Expr *cond = is->getCond();
+    if (!contextNamesMatch(cond, written))
+      continue;
+    std::set<std::string> before(model_.parameters.begin(), model_.parameters.end());
+    m::Condition c = lowerCondition(cond);
+    std::vector<m::Condition> conjuncts;
+    if (then) {
+      if (c.kind == m::Condition::Kind::And)
+        conjuncts = c.children;
+      else
+        conjuncts.push_back(c);
+    } else if (plainCondition(c)) {
+      // else: the negation of a single comparison
+      using Op = m::Condition::Op;
+      static const std::map<Op, Op> negated = {{Op::LT, Op::GE}, {Op::LE, Op::GT}, {Op::GT, Op::LE},
+                                               {Op::GE, Op::LT}, {Op::EQ, Op::NE}, {Op::NE, Op::EQ}};
+      c.op = negated.at(c.op);
+      conjuncts.push_back(c);
+    }
+    for (m::Condition &k : conjuncts) {
+      if (!plainCondition(k))
+        continue;
+      // Only facts about names the loop uses (or that link to them).
+      bool relevant = false;
+      m::Fact probe;
+      probe.condition = k;
+      for (const std::string &n : probe.names())
+        relevant = relevant || known.count(n) || before.count(n);
+      if (relevant)
+        add(k, is->getIfLoc());
+    }
+    // Names only a dropped condition mentioned stay out of the parameters.
+    std::set<std::string> used;
+    for (const m::Fact &f : model_.facts)
+      for (const std::string &n : f.names())
+        used.insert(n);
+    model_.parameters.erase(std::remove_if(model_.parameters.begin(), model_.parameters.end(),
+                                           [&](const std::string &n) { return !before.count(n) && !used.count(n); }),
+                            model_.parameters.end());
+  }
 }
 
 void LoopLowerer::opaqueWrittenIndexArrays() {

@@ -205,7 +205,8 @@ isl::set Translator::loopHeader(const LoopHeader &h, const isl::pw_aff &it, std:
 
 // ---------------------------------------------------------------------------
 
-LoopRelations::LoopRelations(isl::ctx ctx, const model::LoopModel &loop) : ctx_(ctx), loop_(loop) {
+LoopRelations::LoopRelations(isl::ctx ctx, const model::LoopModel &loop, bool useContext)
+    : ctx_(ctx), loop_(loop), useContext_(useContext) {
   if (!loop.parameters.empty())
     params_ = "[" + dimList("p", paramCount()) + "] -> ";
   collectValueConditions();
@@ -287,6 +288,21 @@ void LoopRelations::collectValueConditions() {
   }
 }
 
+isl::set LoopRelations::context(const Translator &tr, const isl::set &universe) const {
+  isl::set s = universe;
+  if (!useContext_)
+    return s;
+  for (const model::Fact &f : loop_.facts) {
+    if (f.origin != "context" || f.kind != model::Fact::Kind::Condition)
+      continue;
+    std::string why;
+    isl::set c = tr.condition(f.condition, true, why);
+    if (why.empty()) // exact: a fact isl cannot state exactly is left out
+      s = s.intersect(c);
+  }
+  return s;
+}
+
 void LoopRelations::buildParallelDomain() {
   std::string tuple = tupleText("S", parallelDims(), 0);
   isl::set universe(ctx_, params_ + "{ " + tuple + " }");
@@ -295,7 +311,7 @@ void LoopRelations::buildParallelDomain() {
     tr.bind(loop_.parameters[p], universe.param_pw_aff_on_domain("p" + std::to_string(p)));
   for (unsigned d = 0; d < parallelDims(); ++d)
     tr.bind(loop_.iterators[d].iterator, dimension(ctx_, params_, tuple, "i" + std::to_string(d)));
-  parallelDomain_ = universe;
+  parallelDomain_ = context(tr, universe);
   for (unsigned d = 0; d < parallelDims(); ++d)
     parallelDomain_ = parallelDomain_.intersect(tr.loopHeader(
         loop_.iterators[d], dimension(ctx_, params_, tuple, "i" + std::to_string(d)), parallelReason_));
@@ -320,7 +336,7 @@ void LoopRelations::buildAccess(int k) {
     tr->bind(loop_.iterators[d].iterator, dimension(ctx_, params_, tuple, "i" + std::to_string(d)));
 
   std::string why = parallelReason_;
-  r.domain = universe;
+  r.domain = context(*tr, universe);
   for (unsigned d = 0; d < parallelDims(); ++d)
     r.domain = r.domain.intersect(
         tr->loopHeader(loop_.iterators[d], dimension(ctx_, params_, tuple, "i" + std::to_string(d)), why));

@@ -62,7 +62,11 @@ class Translator;
 class LoopRelations {
 public:
   /// Throws isl::exception when isl fails (budget).
-  LoopRelations(isl::ctx ctx, const model::LoopModel &loop);
+  /// `useContext`: intersect every domain with the loop's context facts
+  /// (origin "context": what holds wherever the loop runs, from the enclosing
+  /// `if`s and unwritten locals); the deciders use them, the generator not
+  /// (its adjoint runs where the forward loop ran, but is generated apart).
+  LoopRelations(isl::ctx ctx, const model::LoopModel &loop, bool useContext = false);
   ~LoopRelations();
   LoopRelations(const LoopRelations &) = delete;
   LoopRelations &operator=(const LoopRelations &) = delete;
@@ -87,6 +91,9 @@ private:
   isl::ctx ctx_;
   const model::LoopModel &loop_;
   std::string params_; ///< "[p0, p1]"
+  bool useContext_ = false;
+  /// The context facts (useContext) on `universe`'s space.
+  isl::set context(const Translator &tr, const isl::set &universe) const;
   std::vector<AccessRelation> accesses_;
   std::vector<VariableRelations> variables_;
   isl::set parallelDomain_;

@@ -54,7 +54,20 @@ PropertyResult result(Verdict v, std::string reason) {
 class Z3Decider {
 public:
   Z3Decider(const LoopModel &loop, const smt::Budget &budget, const std::string &dumpDir)
-      : loop_(loop), ctx_(smt::threadContext()), enc_(ctx_, loop), session_(ctx_, budget, dumpDir, loop.id) {}
+      : loop_(loop), ctx_(smt::threadContext()), enc_(ctx_, loop), session_(ctx_, budget, dumpDir, loop.id) {
+    // The program context (facts of origin "context") that the isl deciders
+    // intersect their domains with: known wherever the loop runs.
+    smt::Env env;
+    for (const std::string &p : loop_.parameters)
+      env.insert_or_assign(p, enc_.parameter(p));
+    for (const model::Fact &f : loop_.facts) {
+      if (f.origin != "context" || f.kind != model::Fact::Kind::Condition)
+        continue;
+      std::string why;
+      if (std::optional<z3::expr> c = enc_.condition(f.condition, env, why); c && why.empty())
+        enc_.addFact(*c, "context: " + f.str());
+    }
+  }
 
   std::vector<SmtVariableVerdicts> run();
 

@@ -912,7 +912,7 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
   isl.setBudget(options.islMaxOperations);
   bool islDecided = false;
   try {
-    LoopRelations relations(isl.ctx(), loop);
+    LoopRelations relations(isl.ctx(), loop, /*useContext=*/true);
     out = LoopDecider(isl.ctx(), loop, relations, options).run();
     islDecided = true;
   } catch (const isl::exception_quota &) {

@@ -600,7 +600,8 @@ PropertyResult IndexArrayDecider::decidePairs(int v, const std::vector<std::pair
 void IndexArrayDecider::checkContradictions() {
   for (size_t f = 0; f < loop_.facts.size(); ++f) {
     const Fact &fact = loop_.facts[f];
-    if (fact.kind != Fact::Kind::Condition)
+    // A context fact no values satisfy marks a loop that never runs: no error.
+    if (fact.kind != Fact::Kind::Condition || fact.origin == "context")
       continue;
     try {
       smt::Encoder enc(ctx(), loop_);
@@ -686,6 +687,11 @@ void IndexArrayDecider::run() {
     for (size_t k = 0; k < loop_.facts.size(); ++k)
       if (loop_.facts[k].str() == f) {
         const Fact &fact = loop_.facts[k];
+        if (fact.origin == "context") {
+          text = "assumed " + f + " (holds wherever the loop runs: program context at line " +
+                 std::to_string(fact.range.line) + ")";
+          break;
+        }
         text = "assumed " + f + " (declared" +
                (fact.origin == "config" ? std::string(" in the config file")
                 : fact.range.line ? " by the pragma at line " + std::to_string(fact.range.line)

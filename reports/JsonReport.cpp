@@ -276,6 +276,14 @@ Json loopToJson(const LoopModel &m, const polyhedral::LoopVerdicts &v) {
       if (std::find(assumptions.begin(), assumptions.end(), Json(a)) == assumptions.end())
         assumptions.push_back(a);
   j["assumptions"] = assumptions;
+  // Context facts (docs/assumptions.md): what the isl deciders took as known
+  // about the parameters wherever the loop runs.
+  Json context = Json::array();
+  for (const model::Fact &f : m.facts)
+    if (f.origin == "context")
+      context.push_back(locationFields({{"fact", f.str()}}, {f.range.file, f.range.line, f.range.column, 0, 0}));
+  if (!context.empty())
+    j["context"] = context;
   Json unsupported = Json::array();
   for (const model::Unsupported &u : m.unsupported)
     unsupported.push_back(locationFields({{"reason", u.reason}},
