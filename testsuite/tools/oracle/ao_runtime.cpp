@@ -157,6 +157,19 @@ FILE *results = nullptr;
 bool inRuntime = false;
 const size_t kMaxBytes = 4u << 20;
 
+// Memory that libomp's allocator handed out while a loop ran: the private
+// copies of `reduction`/`private` variables placed on the heap by an
+// `allocate` clause (the generated reduction adjoints use one). Like the
+// loop body's stack frame, it is not shared between the iterations.
+std::vector<std::pair<uintptr_t, uintptr_t>> privateAllocations;
+
+bool inPrivateAllocation(uintptr_t a) {
+  for (const auto &r : privateAllocations)
+    if (a >= r.first && a < r.second)
+      return true;
+  return false;
+}
+
 void addDistinct(int32_t *slots, int n, int32_t it) {
   for (int i = 0; i < n; ++i) {
     if (slots[i] == it)
@@ -178,6 +191,8 @@ void record(const volatile void *addr, size_t size, bool write, bool atomic) {
       continue;
     if (a >= stackLo && a < in->frame)
       continue; // the loop body's frame and deeper: private
+    if (inPrivateAllocation(a))
+      continue; // a private copy the OpenMP runtime allocated for the loop
     if (in->bytes.size() > kMaxBytes) {
       in->overflow = true;
       in->bytes.clear();
@@ -323,6 +338,8 @@ void __ao_loop_end(int id) {
       finish(in);
       inRuntime = false;
       delete in;
+      if (active.empty())
+        privateAllocations.clear();
       return;
     }
 }
@@ -429,6 +446,25 @@ AO_FORWARD(__kmpc_critical_with_hint, (void *loc, int32_t gtid, void *crit, uint
            (loc, gtid, crit, hint), , ++syncDepth)
 AO_FORWARD(__kmpc_end_critical, (void *loc, int32_t gtid, void *crit), (loc, gtid, crit), --syncDepth, )
 AO_FORWARD(__kmpc_ordered, (void *loc, int32_t gtid), (loc, gtid), , ++syncDepth)
+
+// libomp's allocator, called by the code clang emits for an `allocate`
+// clause: what it returns while a loop runs is that loop's private memory.
+void *__kmpc_alloc(int gtid, size_t size, void *allocator) {
+  typedef void *(*Fn)(int, size_t, void *);
+  static Fn real = (Fn)dlsym(RTLD_NEXT, "__kmpc_alloc");
+  void *p = real ? real(gtid, size, allocator) : nullptr;
+  if (p && !active.empty())
+    privateAllocations.push_back({uintptr_t(p), uintptr_t(p) + size});
+  return p;
+}
+void __kmpc_free(int gtid, void *p, void *allocator) {
+  typedef void (*Fn)(int, void *, void *);
+  static Fn real = (Fn)dlsym(RTLD_NEXT, "__kmpc_free");
+  // Kept in the list until the loop ends: an access recorded after the
+  // free would be the program's own bug, not a shared access.
+  if (real)
+    real(gtid, p, allocator);
+}
 AO_FORWARD(__kmpc_end_ordered, (void *loc, int32_t gtid), (loc, gtid), --syncDepth, )
 
 } // extern "C"
