@@ -119,122 +119,82 @@ void burgers_step_L4_adjoint_gather(long n, double c, double nu, double *u_new, 
     const long p0 = n;
     if (p0 >= 3) {
       {
+        /* one statement for the reads u[i - 1] x2 */
         const long i = 1;
+        double al_sum = 0;
         const double t0 = u_newb[i];
         const double t1 = -t0;
-        ub[i - 1] += -(t1 * (c * u[i]));
+        al_sum += -(t1 * (c * u[i]));
         const double t2 = t0 * nu;
-      }
-      {
-        const long i = 1;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        const double t2 = t0 * nu;
-        ub[i - 1] += t2;
+        al_sum += t2;
+        ub[i - 1] += al_sum;
       }
       if (p0 == 3) {
         {
+          /* one statement for the reads u[i] x4 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = u_newb[i];
-          ub[i] += t0;
+          al_sum += t0;
           const double t1 = -t0;
+          al_sum += (t1 * (u[i] - u[i - 1])) * c;
+          al_sum += t1 * (c * u[i]);
           const double t2 = t0 * nu;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          ub[i] += (t1 * (u[i] - u[i - 1])) * c;
-          const double t2 = t0 * nu;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          ub[i] += t1 * (c * u[i]);
-          const double t2 = t0 * nu;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          const double t2 = t0 * nu;
-          ub[i] += (-t2) * 2.0;
+          al_sum += (-t2) * 2.0;
+          ub[i] += al_sum;
         }
       } else {
         {
+          /* one statement for the reads u[i] x4 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = u_newb[i];
-          ub[i] += t0;
+          al_sum += t0;
           const double t1 = -t0;
+          al_sum += (t1 * (u[i] - u[i - 1])) * c;
+          al_sum += t1 * (c * u[i]);
           const double t2 = t0 * nu;
+          al_sum += (-t2) * 2.0;
+          ub[i] += al_sum;
         }
         {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          ub[i] += (t1 * (u[i] - u[i - 1])) * c;
-          const double t2 = t0 * nu;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          ub[i] += t1 * (c * u[i]);
-          const double t2 = t0 * nu;
-        }
-        {
+          /* one statement for the reads u[i - 1] x2 */
           const long i = 2;
+          double al_sum = 0;
           const double t0 = u_newb[i];
           const double t1 = -t0;
-          ub[i - 1] += -(t1 * (c * u[i]));
+          al_sum += -(t1 * (c * u[i]));
           const double t2 = t0 * nu;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          const double t2 = t0 * nu;
-          ub[i] += (-t2) * 2.0;
-        }
-        {
-          const long i = 2;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          const double t2 = t0 * nu;
-          ub[i - 1] += t2;
+          al_sum += t2;
+          ub[i - 1] += al_sum;
         }
       }
     }
     #pragma omp parallel for
     for (long g0 = 2; g0 < p0 - 2; ++g0) {
       {
+        /* one statement for the reads u[i] x4 */
         const long i = g0;
+        double al_sum = 0;
         const double t0 = u_newb[i];
-        ub[i] += t0;
+        al_sum += t0;
         const double t1 = -t0;
+        al_sum += (t1 * (u[i] - u[i - 1])) * c;
+        al_sum += t1 * (c * u[i]);
         const double t2 = t0 * nu;
+        al_sum += (-t2) * 2.0;
+        ub[i] += al_sum;
       }
       {
-        const long i = g0;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        ub[i] += (t1 * (u[i] - u[i - 1])) * c;
-        const double t2 = t0 * nu;
-      }
-      {
-        const long i = g0;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        ub[i] += t1 * (c * u[i]);
-        const double t2 = t0 * nu;
-      }
-      {
+        /* one statement for the reads u[i - 1] x2 */
         const long i = g0 + 1;
+        double al_sum = 0;
         const double t0 = u_newb[i];
         const double t1 = -t0;
-        ub[i - 1] += -(t1 * (c * u[i]));
+        al_sum += -(t1 * (c * u[i]));
         const double t2 = t0 * nu;
+        al_sum += t2;
+        ub[i - 1] += al_sum;
       }
       {
         const long i = g0 - 1;
@@ -243,42 +203,20 @@ void burgers_step_L4_adjoint_gather(long n, double c, double nu, double *u_new, 
         const double t2 = t0 * nu;
         ub[i + 1] += t2;
       }
-      {
-        const long i = g0;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        const double t2 = t0 * nu;
-        ub[i] += (-t2) * 2.0;
-      }
-      {
-        const long i = g0 + 1;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        const double t2 = t0 * nu;
-        ub[i - 1] += t2;
-      }
     }
     if (p0 >= 4) {
       {
+        /* one statement for the reads u[i] x4 */
         const long i = p0 - 2;
+        double al_sum = 0;
         const double t0 = u_newb[i];
-        ub[i] += t0;
+        al_sum += t0;
         const double t1 = -t0;
+        al_sum += (t1 * (u[i] - u[i - 1])) * c;
+        al_sum += t1 * (c * u[i]);
         const double t2 = t0 * nu;
-      }
-      {
-        const long i = p0 - 2;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        ub[i] += (t1 * (u[i] - u[i - 1])) * c;
-        const double t2 = t0 * nu;
-      }
-      {
-        const long i = p0 - 2;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        ub[i] += t1 * (c * u[i]);
-        const double t2 = t0 * nu;
+        al_sum += (-t2) * 2.0;
+        ub[i] += al_sum;
       }
       {
         const long i = p0 - 3;
@@ -286,13 +224,6 @@ void burgers_step_L4_adjoint_gather(long n, double c, double nu, double *u_new, 
         const double t1 = -t0;
         const double t2 = t0 * nu;
         ub[i + 1] += t2;
-      }
-      {
-        const long i = p0 - 2;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        const double t2 = t0 * nu;
-        ub[i] += (-t2) * 2.0;
       }
     }
     if (p0 >= 3) {
@@ -383,122 +314,82 @@ void burgers_step_L4_adjoint(long n, double c, double nu, double *u_new, double 
     const long p0 = n;
     if (p0 >= 3) {
       {
+        /* one statement for the reads u[i - 1] x2 */
         const long i = 1;
+        double al_sum = 0;
         const double t0 = u_newb[i];
         const double t1 = -t0;
-        ub[i - 1] += -(t1 * (c * u[i]));
+        al_sum += -(t1 * (c * u[i]));
         const double t2 = t0 * nu;
-      }
-      {
-        const long i = 1;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        const double t2 = t0 * nu;
-        ub[i - 1] += t2;
+        al_sum += t2;
+        ub[i - 1] += al_sum;
       }
       if (p0 == 3) {
         {
+          /* one statement for the reads u[i] x4 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = u_newb[i];
-          ub[i] += t0;
+          al_sum += t0;
           const double t1 = -t0;
+          al_sum += (t1 * (u[i] - u[i - 1])) * c;
+          al_sum += t1 * (c * u[i]);
           const double t2 = t0 * nu;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          ub[i] += (t1 * (u[i] - u[i - 1])) * c;
-          const double t2 = t0 * nu;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          ub[i] += t1 * (c * u[i]);
-          const double t2 = t0 * nu;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          const double t2 = t0 * nu;
-          ub[i] += (-t2) * 2.0;
+          al_sum += (-t2) * 2.0;
+          ub[i] += al_sum;
         }
       } else {
         {
+          /* one statement for the reads u[i] x4 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = u_newb[i];
-          ub[i] += t0;
+          al_sum += t0;
           const double t1 = -t0;
+          al_sum += (t1 * (u[i] - u[i - 1])) * c;
+          al_sum += t1 * (c * u[i]);
           const double t2 = t0 * nu;
+          al_sum += (-t2) * 2.0;
+          ub[i] += al_sum;
         }
         {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          ub[i] += (t1 * (u[i] - u[i - 1])) * c;
-          const double t2 = t0 * nu;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          ub[i] += t1 * (c * u[i]);
-          const double t2 = t0 * nu;
-        }
-        {
+          /* one statement for the reads u[i - 1] x2 */
           const long i = 2;
+          double al_sum = 0;
           const double t0 = u_newb[i];
           const double t1 = -t0;
-          ub[i - 1] += -(t1 * (c * u[i]));
+          al_sum += -(t1 * (c * u[i]));
           const double t2 = t0 * nu;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          const double t2 = t0 * nu;
-          ub[i] += (-t2) * 2.0;
-        }
-        {
-          const long i = 2;
-          const double t0 = u_newb[i];
-          const double t1 = -t0;
-          const double t2 = t0 * nu;
-          ub[i - 1] += t2;
+          al_sum += t2;
+          ub[i - 1] += al_sum;
         }
       }
     }
     #pragma omp parallel for
     for (long g0 = 2; g0 < p0 - 2; ++g0) {
       {
+        /* one statement for the reads u[i] x4 */
         const long i = g0;
+        double al_sum = 0;
         const double t0 = u_newb[i];
-        ub[i] += t0;
+        al_sum += t0;
         const double t1 = -t0;
+        al_sum += (t1 * (u[i] - u[i - 1])) * c;
+        al_sum += t1 * (c * u[i]);
         const double t2 = t0 * nu;
+        al_sum += (-t2) * 2.0;
+        ub[i] += al_sum;
       }
       {
-        const long i = g0;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        ub[i] += (t1 * (u[i] - u[i - 1])) * c;
-        const double t2 = t0 * nu;
-      }
-      {
-        const long i = g0;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        ub[i] += t1 * (c * u[i]);
-        const double t2 = t0 * nu;
-      }
-      {
+        /* one statement for the reads u[i - 1] x2 */
         const long i = g0 + 1;
+        double al_sum = 0;
         const double t0 = u_newb[i];
         const double t1 = -t0;
-        ub[i - 1] += -(t1 * (c * u[i]));
+        al_sum += -(t1 * (c * u[i]));
         const double t2 = t0 * nu;
+        al_sum += t2;
+        ub[i - 1] += al_sum;
       }
       {
         const long i = g0 - 1;
@@ -507,42 +398,20 @@ void burgers_step_L4_adjoint(long n, double c, double nu, double *u_new, double 
         const double t2 = t0 * nu;
         ub[i + 1] += t2;
       }
-      {
-        const long i = g0;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        const double t2 = t0 * nu;
-        ub[i] += (-t2) * 2.0;
-      }
-      {
-        const long i = g0 + 1;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        const double t2 = t0 * nu;
-        ub[i - 1] += t2;
-      }
     }
     if (p0 >= 4) {
       {
+        /* one statement for the reads u[i] x4 */
         const long i = p0 - 2;
+        double al_sum = 0;
         const double t0 = u_newb[i];
-        ub[i] += t0;
+        al_sum += t0;
         const double t1 = -t0;
+        al_sum += (t1 * (u[i] - u[i - 1])) * c;
+        al_sum += t1 * (c * u[i]);
         const double t2 = t0 * nu;
-      }
-      {
-        const long i = p0 - 2;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        ub[i] += (t1 * (u[i] - u[i - 1])) * c;
-        const double t2 = t0 * nu;
-      }
-      {
-        const long i = p0 - 2;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        ub[i] += t1 * (c * u[i]);
-        const double t2 = t0 * nu;
+        al_sum += (-t2) * 2.0;
+        ub[i] += al_sum;
       }
       {
         const long i = p0 - 3;
@@ -550,13 +419,6 @@ void burgers_step_L4_adjoint(long n, double c, double nu, double *u_new, double 
         const double t1 = -t0;
         const double t2 = t0 * nu;
         ub[i + 1] += t2;
-      }
-      {
-        const long i = p0 - 2;
-        const double t0 = u_newb[i];
-        const double t1 = -t0;
-        const double t2 = t0 * nu;
-        ub[i] += (-t2) * 2.0;
       }
     }
     if (p0 >= 3) {

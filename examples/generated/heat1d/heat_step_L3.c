@@ -107,23 +107,25 @@ void heat_step_L3_adjoint_gather(long n, double c, double *y, double *yb, const 
       }
       if (p0 == 3) {
         {
+          /* one statement for the reads x[i] x2 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = yb[i];
-          xb[i] += t0;
+          al_sum += t0;
           const double t1 = t0 * c;
-        }
-        {
-          const long i = 1;
-          const double t0 = yb[i];
-          const double t1 = t0 * c;
-          xb[i] += (-t1) * 2.0;
+          al_sum += (-t1) * 2.0;
+          xb[i] += al_sum;
         }
       } else {
         {
+          /* one statement for the reads x[i] x2 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = yb[i];
-          xb[i] += t0;
+          al_sum += t0;
           const double t1 = t0 * c;
+          al_sum += (-t1) * 2.0;
+          xb[i] += al_sum;
         }
         {
           const long i = 2;
@@ -131,33 +133,25 @@ void heat_step_L3_adjoint_gather(long n, double c, double *y, double *yb, const 
           const double t1 = t0 * c;
           xb[i - 1] += t1;
         }
-        {
-          const long i = 1;
-          const double t0 = yb[i];
-          const double t1 = t0 * c;
-          xb[i] += (-t1) * 2.0;
-        }
       }
     }
     #pragma omp parallel for
     for (long g0 = 2; g0 < p0 - 2; ++g0) {
       {
+        /* one statement for the reads x[i] x2 */
         const long i = g0;
+        double al_sum = 0;
         const double t0 = yb[i];
-        xb[i] += t0;
+        al_sum += t0;
         const double t1 = t0 * c;
+        al_sum += (-t1) * 2.0;
+        xb[i] += al_sum;
       }
       {
         const long i = g0 + 1;
         const double t0 = yb[i];
         const double t1 = t0 * c;
         xb[i - 1] += t1;
-      }
-      {
-        const long i = g0;
-        const double t0 = yb[i];
-        const double t1 = t0 * c;
-        xb[i] += (-t1) * 2.0;
       }
       {
         const long i = g0 - 1;
@@ -168,16 +162,14 @@ void heat_step_L3_adjoint_gather(long n, double c, double *y, double *yb, const 
     }
     if (p0 >= 4) {
       {
+        /* one statement for the reads x[i] x2 */
         const long i = p0 - 2;
+        double al_sum = 0;
         const double t0 = yb[i];
-        xb[i] += t0;
+        al_sum += t0;
         const double t1 = t0 * c;
-      }
-      {
-        const long i = p0 - 2;
-        const double t0 = yb[i];
-        const double t1 = t0 * c;
-        xb[i] += (-t1) * 2.0;
+        al_sum += (-t1) * 2.0;
+        xb[i] += al_sum;
       }
       {
         const long i = p0 - 3;
@@ -268,23 +260,25 @@ void heat_step_L3_adjoint(long n, double c, double *y, double *yb, const double 
       }
       if (p0 == 3) {
         {
+          /* one statement for the reads x[i] x2 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = yb[i];
-          xb[i] += t0;
+          al_sum += t0;
           const double t1 = t0 * c;
-        }
-        {
-          const long i = 1;
-          const double t0 = yb[i];
-          const double t1 = t0 * c;
-          xb[i] += (-t1) * 2.0;
+          al_sum += (-t1) * 2.0;
+          xb[i] += al_sum;
         }
       } else {
         {
+          /* one statement for the reads x[i] x2 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = yb[i];
-          xb[i] += t0;
+          al_sum += t0;
           const double t1 = t0 * c;
+          al_sum += (-t1) * 2.0;
+          xb[i] += al_sum;
         }
         {
           const long i = 2;
@@ -292,33 +286,25 @@ void heat_step_L3_adjoint(long n, double c, double *y, double *yb, const double 
           const double t1 = t0 * c;
           xb[i - 1] += t1;
         }
-        {
-          const long i = 1;
-          const double t0 = yb[i];
-          const double t1 = t0 * c;
-          xb[i] += (-t1) * 2.0;
-        }
       }
     }
     #pragma omp parallel for
     for (long g0 = 2; g0 < p0 - 2; ++g0) {
       {
+        /* one statement for the reads x[i] x2 */
         const long i = g0;
+        double al_sum = 0;
         const double t0 = yb[i];
-        xb[i] += t0;
+        al_sum += t0;
         const double t1 = t0 * c;
+        al_sum += (-t1) * 2.0;
+        xb[i] += al_sum;
       }
       {
         const long i = g0 + 1;
         const double t0 = yb[i];
         const double t1 = t0 * c;
         xb[i - 1] += t1;
-      }
-      {
-        const long i = g0;
-        const double t0 = yb[i];
-        const double t1 = t0 * c;
-        xb[i] += (-t1) * 2.0;
       }
       {
         const long i = g0 - 1;
@@ -329,16 +315,14 @@ void heat_step_L3_adjoint(long n, double c, double *y, double *yb, const double 
     }
     if (p0 >= 4) {
       {
+        /* one statement for the reads x[i] x2 */
         const long i = p0 - 2;
+        double al_sum = 0;
         const double t0 = yb[i];
-        xb[i] += t0;
+        al_sum += t0;
         const double t1 = t0 * c;
-      }
-      {
-        const long i = p0 - 2;
-        const double t0 = yb[i];
-        const double t1 = t0 * c;
-        xb[i] += (-t1) * 2.0;
+        al_sum += (-t1) * 2.0;
+        xb[i] += al_sum;
       }
       {
         const long i = p0 - 3;

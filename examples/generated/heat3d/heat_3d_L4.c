@@ -171,12 +171,16 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
           for (long g2 = max(0, -g1 + 1); g2 < min(p0, p0 + g1 - 1); ++g2) {
             if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
               {
+                /* one statement for the reads x[i][j][k] x2 */
                 const long i = 1;
                 const long j = g1;
                 const long k = g2;
+                double al_sum = 0;
                 const double t0 = yb[((i) * n + j) * n + k];
-                xb[((i) * n + j) * n + k] += t0;
+                al_sum += t0;
                 const double t1 = t0 * c;
+                al_sum += (-t1) * 6.0;
+                xb[((i) * n + j) * n + k] += al_sum;
               }
             }
             if (p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
@@ -229,16 +233,6 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
                 xb[((i) * n + j) * n + k + 1] += t1;
               }
             }
-            if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-              {
-                const long i = 1;
-                const long j = g1;
-                const long k = g2;
-                const double t0 = yb[((i) * n + j) * n + k];
-                const double t1 = t0 * c;
-                xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-              }
-            }
           }
         }
       }
@@ -249,12 +243,16 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
         for (long g2 = -g1 + 1; g2 < p0 + g1 - 1; ++g2) {
           if (g1 == 1 && p0 >= g2 + 2 && g2 >= 1) {
             {
+              /* one statement for the reads x[i][j][k] x2 */
               const long i = g0;
               const long j = 1;
               const long k = g2;
+              double al_sum = 0;
               const double t0 = yb[((i) * n + j) * n + k];
-              xb[((i) * n + j) * n + k] += t0;
+              al_sum += t0;
               const double t1 = t0 * c;
+              al_sum += (-t1) * 6.0;
+              xb[((i) * n + j) * n + k] += al_sum;
             }
             {
               const long i = g0 + 1;
@@ -303,28 +301,22 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
               xb[((i) * n + j) * n + k + 1] += t1;
             }
           }
-          if (g1 == 1 && p0 >= g2 + 2 && g2 >= 1) {
-            {
-              const long i = g0;
-              const long j = 1;
-              const long k = g2;
-              const double t0 = yb[((i) * n + j) * n + k];
-              const double t1 = t0 * c;
-              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-            }
-          }
         }
       }
       for (long g1 = 2; g1 < p0 - 2; ++g1) {
         for (long g2 = 0; g2 <= 1; ++g2) {
           if (g2 == 1) {
             {
+              /* one statement for the reads x[i][j][k] x2 */
               const long i = g0;
               const long j = g1;
               const long k = 1;
+              double al_sum = 0;
               const double t0 = yb[((i) * n + j) * n + k];
-              xb[((i) * n + j) * n + k] += t0;
+              al_sum += t0;
               const double t1 = t0 * c;
+              al_sum += (-t1) * 6.0;
+              xb[((i) * n + j) * n + k] += al_sum;
             }
             {
               const long i = g0 + 1;
@@ -367,25 +359,19 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
             const double t1 = t0 * c;
             xb[((i) * n + j) * n + k - 1] += t1;
           }
-          if (g2 == 1) {
-            {
-              const long i = g0;
-              const long j = g1;
-              const long k = 1;
-              const double t0 = yb[((i) * n + j) * n + k];
-              const double t1 = t0 * c;
-              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-            }
-          }
         }
         for (long g2 = 2; g2 < p0 - 2; ++g2) {
           {
+            /* one statement for the reads x[i][j][k] x2 */
             const long i = g0;
             const long j = g1;
             const long k = g2;
+            double al_sum = 0;
             const double t0 = yb[((i) * n + j) * n + k];
-            xb[((i) * n + j) * n + k] += t0;
+            al_sum += t0;
             const double t1 = t0 * c;
+            al_sum += (-t1) * 6.0;
+            xb[((i) * n + j) * n + k] += al_sum;
           }
           {
             const long i = g0 + 1;
@@ -435,24 +421,20 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
             const double t1 = t0 * c;
             xb[((i) * n + j) * n + k + 1] += t1;
           }
-          {
-            const long i = g0;
-            const long j = g1;
-            const long k = g2;
-            const double t0 = yb[((i) * n + j) * n + k];
-            const double t1 = t0 * c;
-            xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-          }
         }
         for (long g2 = p0 - 2; g2 < p0; ++g2) {
           if (g2 + 2 == p0) {
             {
+              /* one statement for the reads x[i][j][k] x2 */
               const long i = g0;
               const long j = g1;
               const long k = p0 - 2;
+              double al_sum = 0;
               const double t0 = yb[((i) * n + j) * n + k];
-              xb[((i) * n + j) * n + k] += t0;
+              al_sum += t0;
               const double t1 = t0 * c;
+              al_sum += (-t1) * 6.0;
+              xb[((i) * n + j) * n + k] += al_sum;
             }
             {
               const long i = g0 + 1;
@@ -495,28 +477,22 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
             const double t1 = t0 * c;
             xb[((i) * n + j) * n + k + 1] += t1;
           }
-          if (g2 + 2 == p0) {
-            {
-              const long i = g0;
-              const long j = g1;
-              const long k = p0 - 2;
-              const double t0 = yb[((i) * n + j) * n + k];
-              const double t1 = t0 * c;
-              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-            }
-          }
         }
       }
       for (long g1 = p0 - 2; g1 < p0; ++g1) {
         for (long g2 = 0; g2 < p0; ++g2) {
           if (g1 + 2 == p0 && p0 >= g2 + 2 && g2 >= 1) {
             {
+              /* one statement for the reads x[i][j][k] x2 */
               const long i = g0;
               const long j = p0 - 2;
               const long k = g2;
+              double al_sum = 0;
               const double t0 = yb[((i) * n + j) * n + k];
-              xb[((i) * n + j) * n + k] += t0;
+              al_sum += t0;
               const double t1 = t0 * c;
+              al_sum += (-t1) * 6.0;
+              xb[((i) * n + j) * n + k] += al_sum;
             }
             {
               const long i = g0 + 1;
@@ -565,16 +541,6 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
               xb[((i) * n + j) * n + k + 1] += t1;
             }
           }
-          if (g1 + 2 == p0 && p0 >= g2 + 2 && g2 >= 1) {
-            {
-              const long i = g0;
-              const long j = p0 - 2;
-              const long k = g2;
-              const double t0 = yb[((i) * n + j) * n + k];
-              const double t1 = t0 * c;
-              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-            }
-          }
         }
       }
     }
@@ -585,12 +551,16 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
           for (long g2 = max(0, -g1 + 1); g2 < min(p0, p0 + g1 - 1); ++g2) {
             if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
               {
+                /* one statement for the reads x[i][j][k] x2 */
                 const long i = p0 - 2;
                 const long j = g1;
                 const long k = g2;
+                double al_sum = 0;
                 const double t0 = yb[((i) * n + j) * n + k];
-                xb[((i) * n + j) * n + k] += t0;
+                al_sum += t0;
                 const double t1 = t0 * c;
+                al_sum += (-t1) * 6.0;
+                xb[((i) * n + j) * n + k] += al_sum;
               }
             }
             if (p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
@@ -643,107 +613,90 @@ void heat_3d_L4_adjoint_gather(long n, double c, double *y, double *yb, const do
                 xb[((i) * n + j) * n + k + 1] += t1;
               }
             }
-            if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-              {
-                const long i = p0 - 2;
-                const long j = g1;
-                const long k = g2;
-                const double t0 = yb[((i) * n + j) * n + k];
-                const double t1 = t0 * c;
-                xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-              }
-            }
           }
         }
       }
     } else {
-      if (p0 >= 3) {
-        #pragma omp parallel for
-        for (long g0 = 0; g0 < p0; ++g0) {
-          for (long g1 = max(0, -g0 + 1); g1 < min(p0, p0 + g0 - 1); ++g1) {
-            for (long g2 = max(max(-g0 + 1, g1 - 2), -g1 + 1); g2 <= min(min(min(p0 - 1, p0 + g0 - 2), p0 + g1 - 2), -g1 + 5); ++g2) {
-              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-                {
-                  const long i = g0;
-                  const long j = g1;
-                  const long k = g2;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  xb[((i) * n + j) * n + k] += t0;
-                  const double t1 = t0 * c;
-                }
+      #pragma omp parallel for
+      for (long g0 = 0; g0 < p0; ++g0) {
+        for (long g1 = max(0, -g0 + 1); g1 < min(p0, p0 + g0 - 1); ++g1) {
+          for (long g2 = max(max(-g0 + 1, -g1 + 1), -p0 + g1 + 2); g2 < p0 - 1; ++g2) {
+            if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 1) {
+              {
+                /* one statement for the reads x[i][j][k] x2 */
+                const long i = g0;
+                const long j = g1;
+                const long k = g2;
+                double al_sum = 0;
+                const double t0 = yb[((i) * n + j) * n + k];
+                al_sum += t0;
+                const double t1 = t0 * c;
+                al_sum += (-t1) * 6.0;
+                xb[((i) * n + j) * n + k] += al_sum;
               }
-              if (p0 >= g0 + 3 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-                {
-                  const long i = g0 + 1;
-                  const long j = g1;
-                  const long k = g2;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i - 1) * n + j) * n + k] += t1;
-                }
-              } else {
-                if (g0 >= 2 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-                  {
-                    const long i = g0 - 1;
-                    const long j = g1;
-                    const long k = g2;
-                    const double t0 = yb[((i) * n + j) * n + k];
-                    const double t1 = t0 * c;
-                    xb[((i + 1) * n + j) * n + k] += t1;
-                  }
-                }
+            }
+            if (p0 >= g0 + 3 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 1) {
+              {
+                const long i = g0 + 1;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i - 1) * n + j) * n + k] += t1;
               }
-              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 3 && p0 >= g2 + 2 && g2 >= 1) {
+            } else {
+              if (g0 >= 2 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 1) {
                 {
-                  const long i = g0;
-                  const long j = g1 + 1;
-                  const long k = g2;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i) * n + j - 1) * n + k] += t1;
-                }
-              } else {
-                if (p0 >= g0 + 2 && g0 >= 1 && g1 >= 2 && p0 >= g2 + 2 && g2 >= 1) {
-                  {
-                    const long i = g0;
-                    const long j = g1 - 1;
-                    const long k = g2;
-                    const double t0 = yb[((i) * n + j) * n + k];
-                    const double t1 = t0 * c;
-                    xb[((i) * n + j + 1) * n + k] += t1;
-                  }
-                }
-              }
-              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 3) {
-                {
-                  const long i = g0;
-                  const long j = g1;
-                  const long k = g2 + 1;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i) * n + j) * n + k - 1] += t1;
-                }
-              } else {
-                if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 2) {
-                  {
-                    const long i = g0;
-                    const long j = g1;
-                    const long k = g2 - 1;
-                    const double t0 = yb[((i) * n + j) * n + k];
-                    const double t1 = t0 * c;
-                    xb[((i) * n + j) * n + k + 1] += t1;
-                  }
-                }
-              }
-              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-                {
-                  const long i = g0;
+                  const long i = g0 - 1;
                   const long j = g1;
                   const long k = g2;
                   const double t0 = yb[((i) * n + j) * n + k];
                   const double t1 = t0 * c;
-                  xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+                  xb[((i + 1) * n + j) * n + k] += t1;
                 }
+              }
+            }
+            if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 3 && g2 >= 1) {
+              {
+                const long i = g0;
+                const long j = g1 + 1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j - 1) * n + k] += t1;
+              }
+            } else {
+              if (p0 >= g0 + 2 && g0 >= 1 && g1 >= 2 && g2 >= 1) {
+                {
+                  const long i = g0;
+                  const long j = g1 - 1;
+                  const long k = g2;
+                  const double t0 = yb[((i) * n + j) * n + k];
+                  const double t1 = t0 * c;
+                  xb[((i) * n + j + 1) * n + k] += t1;
+                }
+              }
+            }
+            if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 3) {
+              {
+                const long i = g0;
+                const long j = g1;
+                const long k = g2 + 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k - 1] += t1;
+              }
+            }
+          }
+          if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1) {
+            for (long g2 = 2; g2 < p0; ++g2) {
+              {
+                const long i = g0;
+                const long j = g1;
+                const long k = g2 - 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k + 1] += t1;
               }
             }
           }
@@ -840,12 +793,16 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
           for (long g2 = max(0, -g1 + 1); g2 < min(p0, p0 + g1 - 1); ++g2) {
             if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
               {
+                /* one statement for the reads x[i][j][k] x2 */
                 const long i = 1;
                 const long j = g1;
                 const long k = g2;
+                double al_sum = 0;
                 const double t0 = yb[((i) * n + j) * n + k];
-                xb[((i) * n + j) * n + k] += t0;
+                al_sum += t0;
                 const double t1 = t0 * c;
+                al_sum += (-t1) * 6.0;
+                xb[((i) * n + j) * n + k] += al_sum;
               }
             }
             if (p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
@@ -898,16 +855,6 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
                 xb[((i) * n + j) * n + k + 1] += t1;
               }
             }
-            if (g0 == 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-              {
-                const long i = 1;
-                const long j = g1;
-                const long k = g2;
-                const double t0 = yb[((i) * n + j) * n + k];
-                const double t1 = t0 * c;
-                xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-              }
-            }
           }
         }
       }
@@ -918,12 +865,16 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
         for (long g2 = -g1 + 1; g2 < p0 + g1 - 1; ++g2) {
           if (g1 == 1 && p0 >= g2 + 2 && g2 >= 1) {
             {
+              /* one statement for the reads x[i][j][k] x2 */
               const long i = g0;
               const long j = 1;
               const long k = g2;
+              double al_sum = 0;
               const double t0 = yb[((i) * n + j) * n + k];
-              xb[((i) * n + j) * n + k] += t0;
+              al_sum += t0;
               const double t1 = t0 * c;
+              al_sum += (-t1) * 6.0;
+              xb[((i) * n + j) * n + k] += al_sum;
             }
             {
               const long i = g0 + 1;
@@ -972,28 +923,22 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
               xb[((i) * n + j) * n + k + 1] += t1;
             }
           }
-          if (g1 == 1 && p0 >= g2 + 2 && g2 >= 1) {
-            {
-              const long i = g0;
-              const long j = 1;
-              const long k = g2;
-              const double t0 = yb[((i) * n + j) * n + k];
-              const double t1 = t0 * c;
-              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-            }
-          }
         }
       }
       for (long g1 = 2; g1 < p0 - 2; ++g1) {
         for (long g2 = 0; g2 <= 1; ++g2) {
           if (g2 == 1) {
             {
+              /* one statement for the reads x[i][j][k] x2 */
               const long i = g0;
               const long j = g1;
               const long k = 1;
+              double al_sum = 0;
               const double t0 = yb[((i) * n + j) * n + k];
-              xb[((i) * n + j) * n + k] += t0;
+              al_sum += t0;
               const double t1 = t0 * c;
+              al_sum += (-t1) * 6.0;
+              xb[((i) * n + j) * n + k] += al_sum;
             }
             {
               const long i = g0 + 1;
@@ -1036,25 +981,19 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
             const double t1 = t0 * c;
             xb[((i) * n + j) * n + k - 1] += t1;
           }
-          if (g2 == 1) {
-            {
-              const long i = g0;
-              const long j = g1;
-              const long k = 1;
-              const double t0 = yb[((i) * n + j) * n + k];
-              const double t1 = t0 * c;
-              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-            }
-          }
         }
         for (long g2 = 2; g2 < p0 - 2; ++g2) {
           {
+            /* one statement for the reads x[i][j][k] x2 */
             const long i = g0;
             const long j = g1;
             const long k = g2;
+            double al_sum = 0;
             const double t0 = yb[((i) * n + j) * n + k];
-            xb[((i) * n + j) * n + k] += t0;
+            al_sum += t0;
             const double t1 = t0 * c;
+            al_sum += (-t1) * 6.0;
+            xb[((i) * n + j) * n + k] += al_sum;
           }
           {
             const long i = g0 + 1;
@@ -1104,24 +1043,20 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
             const double t1 = t0 * c;
             xb[((i) * n + j) * n + k + 1] += t1;
           }
-          {
-            const long i = g0;
-            const long j = g1;
-            const long k = g2;
-            const double t0 = yb[((i) * n + j) * n + k];
-            const double t1 = t0 * c;
-            xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-          }
         }
         for (long g2 = p0 - 2; g2 < p0; ++g2) {
           if (g2 + 2 == p0) {
             {
+              /* one statement for the reads x[i][j][k] x2 */
               const long i = g0;
               const long j = g1;
               const long k = p0 - 2;
+              double al_sum = 0;
               const double t0 = yb[((i) * n + j) * n + k];
-              xb[((i) * n + j) * n + k] += t0;
+              al_sum += t0;
               const double t1 = t0 * c;
+              al_sum += (-t1) * 6.0;
+              xb[((i) * n + j) * n + k] += al_sum;
             }
             {
               const long i = g0 + 1;
@@ -1164,28 +1099,22 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
             const double t1 = t0 * c;
             xb[((i) * n + j) * n + k + 1] += t1;
           }
-          if (g2 + 2 == p0) {
-            {
-              const long i = g0;
-              const long j = g1;
-              const long k = p0 - 2;
-              const double t0 = yb[((i) * n + j) * n + k];
-              const double t1 = t0 * c;
-              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-            }
-          }
         }
       }
       for (long g1 = p0 - 2; g1 < p0; ++g1) {
         for (long g2 = 0; g2 < p0; ++g2) {
           if (g1 + 2 == p0 && p0 >= g2 + 2 && g2 >= 1) {
             {
+              /* one statement for the reads x[i][j][k] x2 */
               const long i = g0;
               const long j = p0 - 2;
               const long k = g2;
+              double al_sum = 0;
               const double t0 = yb[((i) * n + j) * n + k];
-              xb[((i) * n + j) * n + k] += t0;
+              al_sum += t0;
               const double t1 = t0 * c;
+              al_sum += (-t1) * 6.0;
+              xb[((i) * n + j) * n + k] += al_sum;
             }
             {
               const long i = g0 + 1;
@@ -1234,16 +1163,6 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
               xb[((i) * n + j) * n + k + 1] += t1;
             }
           }
-          if (g1 + 2 == p0 && p0 >= g2 + 2 && g2 >= 1) {
-            {
-              const long i = g0;
-              const long j = p0 - 2;
-              const long k = g2;
-              const double t0 = yb[((i) * n + j) * n + k];
-              const double t1 = t0 * c;
-              xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-            }
-          }
         }
       }
     }
@@ -1254,12 +1173,16 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
           for (long g2 = max(0, -g1 + 1); g2 < min(p0, p0 + g1 - 1); ++g2) {
             if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
               {
+                /* one statement for the reads x[i][j][k] x2 */
                 const long i = p0 - 2;
                 const long j = g1;
                 const long k = g2;
+                double al_sum = 0;
                 const double t0 = yb[((i) * n + j) * n + k];
-                xb[((i) * n + j) * n + k] += t0;
+                al_sum += t0;
                 const double t1 = t0 * c;
+                al_sum += (-t1) * 6.0;
+                xb[((i) * n + j) * n + k] += al_sum;
               }
             }
             if (p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
@@ -1312,107 +1235,90 @@ void heat_3d_L4_adjoint(long n, double c, double *y, double *yb, const double *x
                 xb[((i) * n + j) * n + k + 1] += t1;
               }
             }
-            if (g0 + 2 == p0 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-              {
-                const long i = p0 - 2;
-                const long j = g1;
-                const long k = g2;
-                const double t0 = yb[((i) * n + j) * n + k];
-                const double t1 = t0 * c;
-                xb[((i) * n + j) * n + k] += (-t1) * 6.0;
-              }
-            }
           }
         }
       }
     } else {
-      if (p0 >= 3) {
-        #pragma omp parallel for
-        for (long g0 = 0; g0 < p0; ++g0) {
-          for (long g1 = max(0, -g0 + 1); g1 < min(p0, p0 + g0 - 1); ++g1) {
-            for (long g2 = max(max(-g0 + 1, g1 - 2), -g1 + 1); g2 <= min(min(min(p0 - 1, p0 + g0 - 2), p0 + g1 - 2), -g1 + 5); ++g2) {
-              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-                {
-                  const long i = g0;
-                  const long j = g1;
-                  const long k = g2;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  xb[((i) * n + j) * n + k] += t0;
-                  const double t1 = t0 * c;
-                }
+      #pragma omp parallel for
+      for (long g0 = 0; g0 < p0; ++g0) {
+        for (long g1 = max(0, -g0 + 1); g1 < min(p0, p0 + g0 - 1); ++g1) {
+          for (long g2 = max(max(-g0 + 1, -g1 + 1), -p0 + g1 + 2); g2 < p0 - 1; ++g2) {
+            if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 1) {
+              {
+                /* one statement for the reads x[i][j][k] x2 */
+                const long i = g0;
+                const long j = g1;
+                const long k = g2;
+                double al_sum = 0;
+                const double t0 = yb[((i) * n + j) * n + k];
+                al_sum += t0;
+                const double t1 = t0 * c;
+                al_sum += (-t1) * 6.0;
+                xb[((i) * n + j) * n + k] += al_sum;
               }
-              if (p0 >= g0 + 3 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-                {
-                  const long i = g0 + 1;
-                  const long j = g1;
-                  const long k = g2;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i - 1) * n + j) * n + k] += t1;
-                }
-              } else {
-                if (g0 >= 2 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-                  {
-                    const long i = g0 - 1;
-                    const long j = g1;
-                    const long k = g2;
-                    const double t0 = yb[((i) * n + j) * n + k];
-                    const double t1 = t0 * c;
-                    xb[((i + 1) * n + j) * n + k] += t1;
-                  }
-                }
+            }
+            if (p0 >= g0 + 3 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 1) {
+              {
+                const long i = g0 + 1;
+                const long j = g1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i - 1) * n + j) * n + k] += t1;
               }
-              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 3 && p0 >= g2 + 2 && g2 >= 1) {
+            } else {
+              if (g0 >= 2 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 1) {
                 {
-                  const long i = g0;
-                  const long j = g1 + 1;
-                  const long k = g2;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i) * n + j - 1) * n + k] += t1;
-                }
-              } else {
-                if (p0 >= g0 + 2 && g0 >= 1 && g1 >= 2 && p0 >= g2 + 2 && g2 >= 1) {
-                  {
-                    const long i = g0;
-                    const long j = g1 - 1;
-                    const long k = g2;
-                    const double t0 = yb[((i) * n + j) * n + k];
-                    const double t1 = t0 * c;
-                    xb[((i) * n + j + 1) * n + k] += t1;
-                  }
-                }
-              }
-              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 3) {
-                {
-                  const long i = g0;
-                  const long j = g1;
-                  const long k = g2 + 1;
-                  const double t0 = yb[((i) * n + j) * n + k];
-                  const double t1 = t0 * c;
-                  xb[((i) * n + j) * n + k - 1] += t1;
-                }
-              } else {
-                if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && g2 >= 2) {
-                  {
-                    const long i = g0;
-                    const long j = g1;
-                    const long k = g2 - 1;
-                    const double t0 = yb[((i) * n + j) * n + k];
-                    const double t1 = t0 * c;
-                    xb[((i) * n + j) * n + k + 1] += t1;
-                  }
-                }
-              }
-              if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 2 && g2 >= 1) {
-                {
-                  const long i = g0;
+                  const long i = g0 - 1;
                   const long j = g1;
                   const long k = g2;
                   const double t0 = yb[((i) * n + j) * n + k];
                   const double t1 = t0 * c;
-                  xb[((i) * n + j) * n + k] += (-t1) * 6.0;
+                  xb[((i + 1) * n + j) * n + k] += t1;
                 }
+              }
+            }
+            if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 3 && g2 >= 1) {
+              {
+                const long i = g0;
+                const long j = g1 + 1;
+                const long k = g2;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j - 1) * n + k] += t1;
+              }
+            } else {
+              if (p0 >= g0 + 2 && g0 >= 1 && g1 >= 2 && g2 >= 1) {
+                {
+                  const long i = g0;
+                  const long j = g1 - 1;
+                  const long k = g2;
+                  const double t0 = yb[((i) * n + j) * n + k];
+                  const double t1 = t0 * c;
+                  xb[((i) * n + j + 1) * n + k] += t1;
+                }
+              }
+            }
+            if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1 && p0 >= g2 + 3) {
+              {
+                const long i = g0;
+                const long j = g1;
+                const long k = g2 + 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k - 1] += t1;
+              }
+            }
+          }
+          if (p0 >= g0 + 2 && g0 >= 1 && p0 >= g1 + 2 && g1 >= 1) {
+            for (long g2 = 2; g2 < p0; ++g2) {
+              {
+                const long i = g0;
+                const long j = g1;
+                const long k = g2 - 1;
+                const double t0 = yb[((i) * n + j) * n + k];
+                const double t1 = t0 * c;
+                xb[((i) * n + j) * n + k + 1] += t1;
               }
             }
           }

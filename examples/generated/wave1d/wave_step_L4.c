@@ -116,23 +116,25 @@ void wave_step_L4_adjoint_gather(long n, double c2, double *u_next, double *u_ne
       }
       if (p0 == 3) {
         {
+          /* one statement for the reads u[i] x2 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = u_nextb[i];
-          ub[i] += t0 * 2.0;
+          al_sum += t0 * 2.0;
           const double t1 = t0 * c2;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_nextb[i];
-          const double t1 = t0 * c2;
-          ub[i] += (-t1) * 2.0;
+          al_sum += (-t1) * 2.0;
+          ub[i] += al_sum;
         }
       } else {
         {
+          /* one statement for the reads u[i] x2 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = u_nextb[i];
-          ub[i] += t0 * 2.0;
+          al_sum += t0 * 2.0;
           const double t1 = t0 * c2;
+          al_sum += (-t1) * 2.0;
+          ub[i] += al_sum;
         }
         {
           const long i = 2;
@@ -140,33 +142,25 @@ void wave_step_L4_adjoint_gather(long n, double c2, double *u_next, double *u_ne
           const double t1 = t0 * c2;
           ub[i - 1] += t1;
         }
-        {
-          const long i = 1;
-          const double t0 = u_nextb[i];
-          const double t1 = t0 * c2;
-          ub[i] += (-t1) * 2.0;
-        }
       }
     }
     #pragma omp parallel for
     for (long g0 = 2; g0 < p0 - 2; ++g0) {
       {
+        /* one statement for the reads u[i] x2 */
         const long i = g0;
+        double al_sum = 0;
         const double t0 = u_nextb[i];
-        ub[i] += t0 * 2.0;
+        al_sum += t0 * 2.0;
         const double t1 = t0 * c2;
+        al_sum += (-t1) * 2.0;
+        ub[i] += al_sum;
       }
       {
         const long i = g0 + 1;
         const double t0 = u_nextb[i];
         const double t1 = t0 * c2;
         ub[i - 1] += t1;
-      }
-      {
-        const long i = g0;
-        const double t0 = u_nextb[i];
-        const double t1 = t0 * c2;
-        ub[i] += (-t1) * 2.0;
       }
       {
         const long i = g0 - 1;
@@ -177,16 +171,14 @@ void wave_step_L4_adjoint_gather(long n, double c2, double *u_next, double *u_ne
     }
     if (p0 >= 4) {
       {
+        /* one statement for the reads u[i] x2 */
         const long i = p0 - 2;
+        double al_sum = 0;
         const double t0 = u_nextb[i];
-        ub[i] += t0 * 2.0;
+        al_sum += t0 * 2.0;
         const double t1 = t0 * c2;
-      }
-      {
-        const long i = p0 - 2;
-        const double t0 = u_nextb[i];
-        const double t1 = t0 * c2;
-        ub[i] += (-t1) * 2.0;
+        al_sum += (-t1) * 2.0;
+        ub[i] += al_sum;
       }
       {
         const long i = p0 - 3;
@@ -285,23 +277,25 @@ void wave_step_L4_adjoint(long n, double c2, double *u_next, double *u_nextb, co
       }
       if (p0 == 3) {
         {
+          /* one statement for the reads u[i] x2 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = u_nextb[i];
-          ub[i] += t0 * 2.0;
+          al_sum += t0 * 2.0;
           const double t1 = t0 * c2;
-        }
-        {
-          const long i = 1;
-          const double t0 = u_nextb[i];
-          const double t1 = t0 * c2;
-          ub[i] += (-t1) * 2.0;
+          al_sum += (-t1) * 2.0;
+          ub[i] += al_sum;
         }
       } else {
         {
+          /* one statement for the reads u[i] x2 */
           const long i = 1;
+          double al_sum = 0;
           const double t0 = u_nextb[i];
-          ub[i] += t0 * 2.0;
+          al_sum += t0 * 2.0;
           const double t1 = t0 * c2;
+          al_sum += (-t1) * 2.0;
+          ub[i] += al_sum;
         }
         {
           const long i = 2;
@@ -309,33 +303,25 @@ void wave_step_L4_adjoint(long n, double c2, double *u_next, double *u_nextb, co
           const double t1 = t0 * c2;
           ub[i - 1] += t1;
         }
-        {
-          const long i = 1;
-          const double t0 = u_nextb[i];
-          const double t1 = t0 * c2;
-          ub[i] += (-t1) * 2.0;
-        }
       }
     }
     #pragma omp parallel for
     for (long g0 = 2; g0 < p0 - 2; ++g0) {
       {
+        /* one statement for the reads u[i] x2 */
         const long i = g0;
+        double al_sum = 0;
         const double t0 = u_nextb[i];
-        ub[i] += t0 * 2.0;
+        al_sum += t0 * 2.0;
         const double t1 = t0 * c2;
+        al_sum += (-t1) * 2.0;
+        ub[i] += al_sum;
       }
       {
         const long i = g0 + 1;
         const double t0 = u_nextb[i];
         const double t1 = t0 * c2;
         ub[i - 1] += t1;
-      }
-      {
-        const long i = g0;
-        const double t0 = u_nextb[i];
-        const double t1 = t0 * c2;
-        ub[i] += (-t1) * 2.0;
       }
       {
         const long i = g0 - 1;
@@ -346,16 +332,14 @@ void wave_step_L4_adjoint(long n, double c2, double *u_next, double *u_nextb, co
     }
     if (p0 >= 4) {
       {
+        /* one statement for the reads u[i] x2 */
         const long i = p0 - 2;
+        double al_sum = 0;
         const double t0 = u_nextb[i];
-        ub[i] += t0 * 2.0;
+        al_sum += t0 * 2.0;
         const double t1 = t0 * c2;
-      }
-      {
-        const long i = p0 - 2;
-        const double t0 = u_nextb[i];
-        const double t1 = t0 * c2;
-        ub[i] += (-t1) * 2.0;
+        al_sum += (-t1) * 2.0;
+        ub[i] += al_sum;
       }
       {
         const long i = p0 - 3;
