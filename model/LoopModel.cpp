@@ -308,6 +308,42 @@ int LoopModel::findVariable(const std::string &name) const {
   return -1;
 }
 
+bool privatised(const Variable &v) {
+  return v.sharing == Sharing::Private || v.sharing == Sharing::FirstPrivate ||
+         v.sharing == Sharing::LastPrivate;
+}
+
+bool synchronisedPair(const Access &a, const Access &b) {
+  if (a.sync == Sync::Atomic && b.sync == Sync::Atomic)
+    return true;
+  return a.sync == Sync::Critical && b.sync == Sync::Critical && a.syncName == b.syncName;
+}
+
+std::string accessText(const LoopModel &loop, int k) {
+  const Access &a = loop.accesses.at(static_cast<size_t>(k));
+  return a.text.empty() ? loop.variables.at(static_cast<size_t>(a.variable)).name : a.text;
+}
+
+bool LoopModel::isUpdateReadHalf(int k) const {
+  const Access &r = accesses.at(static_cast<size_t>(k));
+  if (r.kind != AccessKind::Read)
+    return false;
+  for (const Statement &st : statements) {
+    if ((st.op != "+=" && st.op != "-=") || st.lhs < 0 || st.lhs >= static_cast<int>(accesses.size()))
+      continue;
+    const Access &w = accesses[static_cast<size_t>(st.lhs)];
+    bool same = w.variable == r.variable && w.scope == r.scope &&
+                w.subscripts.size() == r.subscripts.size() && w.range.line == r.range.line &&
+                w.range.column == r.range.column && w.range.endLine == r.range.endLine &&
+                w.range.endColumn == r.range.endColumn;
+    for (size_t d = 0; same && d < w.subscripts.size(); ++d)
+      same = w.subscripts[d].str() == r.subscripts[d].str();
+    if (same)
+      return true;
+  }
+  return false;
+}
+
 std::vector<int> LoopModel::scopeChain(int scope) const {
   std::vector<int> chain;
   for (int s = scope; s >= 0; s = scopes.at(static_cast<size_t>(s)).parent)

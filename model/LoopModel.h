@@ -230,6 +230,12 @@ struct LoopModel {
   std::string sourceText; ///< the loop's source text, pragma included
 
   int findVariable(const std::string &name) const;
+  /// Whether access `k` is the read half of an update `y[e] += f` or
+  /// `y[e] -= f` (the same variable, scope, subscripts and source range as
+  /// the update's left side): its partial derivative is 1, so the adjoint
+  /// leaves the adjoint of y[e] as it is and increments nothing. The
+  /// deciders do not count such reads against the exclusive-read property.
+  bool isUpdateReadHalf(int k) const;
   /// The scopes enclosing `scope`, outermost first, `scope` included.
   std::vector<int> scopeChain(int scope) const;
 };
@@ -245,6 +251,15 @@ void opaqueArrayReads(LoopModel &loop,
 struct ModelFile {
   std::vector<LoopModel> loops;
 };
+
+/// Whether each thread has its own copy of `v` (private, firstprivate,
+/// lastprivate).
+bool privatised(const Variable &v);
+/// Whether accesses `a` and `b` run under one lock: both atomic, or both in
+/// one named critical section.
+bool synchronisedPair(const Access &a, const Access &b);
+/// The source text of access `k` (the variable's name where it has none).
+std::string accessText(const LoopModel &loop, int k);
 
 const char *toString(Condition::Op op);
 const char *toString(Sharing s);

@@ -9,39 +9,10 @@ using model::AccessKind;
 using model::LoopModel;
 using model::Sharing;
 using model::Sync;
+using model::accessText;
+using model::synchronisedPair;
 
 namespace {
-
-bool synchronisedPair(const Access &a, const Access &b) {
-  if (a.sync == Sync::Atomic && b.sync == Sync::Atomic)
-    return true;
-  return a.sync == Sync::Critical && b.sync == Sync::Critical && a.syncName == b.syncName;
-}
-
-std::string accessText(const LoopModel &loop, int k) {
-  const Access &a = loop.accesses.at(static_cast<size_t>(k));
-  return a.text.empty() ? loop.variables.at(static_cast<size_t>(a.variable)).name : a.text;
-}
-
-/// The read half of `y[e] += f` (same rule as the isl deciders).
-bool identityRead(const LoopModel &loop, int k) {
-  const Access &r = loop.accesses.at(static_cast<size_t>(k));
-  if (r.kind != AccessKind::Read)
-    return false;
-  for (const model::Statement &st : loop.statements) {
-    if ((st.op != "+=" && st.op != "-=") || st.lhs < 0 || st.lhs >= static_cast<int>(loop.accesses.size()))
-      continue;
-    const Access &w = loop.accesses[static_cast<size_t>(st.lhs)];
-    bool same = w.subscripts.size() == r.subscripts.size();
-    for (size_t d = 0; same && d < w.subscripts.size(); ++d)
-      same = w.subscripts[d].str() == r.subscripts[d].str();
-    if (w.variable == r.variable && w.scope == r.scope && same && w.range.line == r.range.line &&
-        w.range.column == r.range.column && w.range.endLine == r.range.endLine &&
-        w.range.endColumn == r.range.endColumn)
-      return true;
-  }
-  return false;
-}
 
 PropertyResult result(Verdict v, std::string reason) {
   PropertyResult r;
@@ -166,7 +137,7 @@ std::vector<SmtVariableVerdicts> Z3Decider::run() {
                                                "written by one iteration and accessed by another");
     std::vector<int> reads;
     for (int k : accessesOf(static_cast<int>(v), AccessKind::Read))
-      if (!identityRead(loop_, k))
+      if (!loop_.isUpdateReadHalf(k))
         reads.push_back(k);
     pairs.clear();
     for (size_t x = 0; x < reads.size(); ++x)
@@ -212,7 +183,7 @@ std::vector<std::pair<int, int>> conflictPairs(const LoopModel &loop, int v, boo
   for (size_t k = 0; k < loop.accesses.size(); ++k) {
     const Access &a = loop.accesses[k];
     if (a.variable == v && a.sync != Sync::Reduction &&
-        (forwardRace || (a.kind == AccessKind::Read && !identityRead(loop, static_cast<int>(k)))))
+        (forwardRace || (a.kind == AccessKind::Read && !loop.isUpdateReadHalf(static_cast<int>(k)))))
       all.push_back(static_cast<int>(k));
   }
   std::vector<std::pair<int, int>> pairs;

@@ -23,6 +23,9 @@ using model::LoopModel;
 using model::Sharing;
 using model::Sync;
 using model::Variable;
+using model::accessText;
+using model::privatised;
+using model::synchronisedPair;
 
 namespace {
 
@@ -34,18 +37,6 @@ template <typename T> std::string islText(const T &obj) {
   std::ostringstream os;
   os << obj;
   return os.str();
-}
-
-bool privatised(const Variable &v) {
-  return v.sharing == Sharing::Private || v.sharing == Sharing::FirstPrivate ||
-         v.sharing == Sharing::LastPrivate;
-}
-
-/// Both accesses run under one lock: both atomic, or both in one named critical.
-bool synchronisedPair(const Access &a, const Access &b) {
-  if (a.sync == Sync::Atomic && b.sync == Sync::Atomic)
-    return true;
-  return a.sync == Sync::Critical && b.sync == Sync::Critical && a.syncName == b.syncName;
 }
 
 PropertyResult holds(std::string decidedBy, std::vector<std::string> proof, std::string reason = "") {
@@ -72,14 +63,7 @@ PropertyResult notApplicable(std::string reason) {
 }
 
 std::string describe(const LoopModel &loop, int k) {
-  const Access &a = loop.accesses.at(static_cast<size_t>(k));
-  std::string text = a.text.empty() ? loop.variables.at(static_cast<size_t>(a.variable)).name : a.text;
-  return text + " (" + toString(a.kind) + ")";
-}
-
-std::string accessText(const LoopModel &loop, int k) {
-  const Access &a = loop.accesses.at(static_cast<size_t>(k));
-  return a.text.empty() ? loop.variables.at(static_cast<size_t>(a.variable)).name : a.text;
+  return accessText(loop, k) + " (" + toString(loop.accesses.at(static_cast<size_t>(k)).kind) + ")";
 }
 
 /// Decides one loop; every isl value lives in the context of `relations`.
@@ -103,7 +87,6 @@ private:
   PropertyResult conflicts(int v, const std::vector<std::pair<int, int>> &pairs, const std::string &what);
   PropertyResult forwardRace(int v);
   PropertyResult exclusiveRead(int v);
-  bool identityRead(int k) const;
   void decidePairing(int v, VariableVerdicts &out);
   PropertyResult gatherAvailable(int v) const;
   PropertyResult symmetricUpdate(int x, int y, const isl::map &rx, const isl::map &wy, int read, int write) const;
@@ -257,33 +240,10 @@ PropertyResult LoopDecider::forwardRace(int v) {
   return conflicts(v, pairs, "written by one iteration and accessed by another");
 }
 
-/// The read half of `y[e] += f` or `y[e] -= f`: its partial derivative is 1,
-/// so the adjoint leaves the adjoint of y[e] as it is and increments nothing.
-/// Such reads do not count against the exclusive-read property.
-bool LoopDecider::identityRead(int k) const {
-  const Access &r = loop_.accesses.at(static_cast<size_t>(k));
-  if (r.kind != AccessKind::Read)
-    return false;
-  for (const model::Statement &st : loop_.statements) {
-    if ((st.op != "+=" && st.op != "-=") || st.lhs < 0 ||
-        st.lhs >= static_cast<int>(loop_.accesses.size()))
-      continue;
-    const Access &w = loop_.accesses[static_cast<size_t>(st.lhs)];
-    bool sameSubscripts = w.subscripts.size() == r.subscripts.size();
-    for (size_t d = 0; sameSubscripts && d < w.subscripts.size(); ++d)
-      sameSubscripts = w.subscripts[d].str() == r.subscripts[d].str();
-    if (w.variable == r.variable && w.scope == r.scope && sameSubscripts && w.range.line == r.range.line &&
-        w.range.column == r.range.column && w.range.endLine == r.range.endLine &&
-        w.range.endColumn == r.range.endColumn)
-      return true;
-  }
-  return false;
-}
-
 PropertyResult LoopDecider::exclusiveRead(int v) {
   std::vector<int> reads;
   for (int k : accessesOf(v, AccessKind::Read))
-    if (!identityRead(k))
+    if (!loop_.isUpdateReadHalf(k))
       reads.push_back(k);
   if (reads.empty())
     return holds("isl", {loop_.variables[static_cast<size_t>(v)].name +
@@ -439,7 +399,7 @@ PropertyResult LoopDecider::gatherAvailable(int v) const {
     return notApplicable(var.name + " is not active (no adjoint)");
   std::vector<int> reads;
   for (int k : accessesOf(v, AccessKind::Read))
-    if (!identityRead(k))
+    if (!loop_.isUpdateReadHalf(k))
       reads.push_back(k);
   if (reads.empty())
     return notApplicable(var.name + " is not read in the loop (other than as the left side of += or -=)");

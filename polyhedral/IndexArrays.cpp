@@ -40,6 +40,9 @@ using model::LoopModel;
 using model::Sharing;
 using model::Sync;
 using model::Variable;
+using model::accessText;
+using model::privatised;
+using model::synchronisedPair;
 
 namespace {
 
@@ -73,22 +76,6 @@ struct Term {
   std::vector<z3::expr> args;
   z3::expr value;
 };
-
-bool privatised(const Variable &v) {
-  return v.sharing == Sharing::Private || v.sharing == Sharing::FirstPrivate ||
-         v.sharing == Sharing::LastPrivate;
-}
-
-bool synchronisedPair(const Access &a, const Access &b) {
-  if (a.sync == Sync::Atomic && b.sync == Sync::Atomic)
-    return true;
-  return a.sync == Sync::Critical && b.sync == Sync::Critical && a.syncName == b.syncName;
-}
-
-std::string accessText(const LoopModel &loop, int k) {
-  const Access &a = loop.accesses.at(static_cast<size_t>(k));
-  return a.text.empty() ? loop.variables.at(static_cast<size_t>(a.variable)).name : a.text;
-}
 
 std::string describe(const LoopModel &loop, int k) {
   return accessText(loop, k) + " (" + toString(loop.accesses.at(static_cast<size_t>(k)).kind) + ")";
@@ -155,7 +142,6 @@ private:
 
   bool refinable(const VariableVerdicts &vv) const;
   std::vector<int> accessesOf(int v, std::optional<AccessKind> kind) const;
-  bool identityRead(int k) const;
   /// Index arrays as uninterpreted functions; every read lands in `terms`.
   smt::Encoder::TermHook arrayHook(std::vector<Term> &terms) const;
   bool readOnly(const std::string &array) const;
@@ -215,26 +201,6 @@ std::vector<int> IndexArrayDecider::accessesOf(int v, std::optional<AccessKind> 
       out.push_back(static_cast<int>(k));
   }
   return out;
-}
-
-/// The read half of `y[e] += f` (as in the isl deciders): not counted.
-bool IndexArrayDecider::identityRead(int k) const {
-  const Access &r = loop_.accesses.at(static_cast<size_t>(k));
-  if (r.kind != AccessKind::Read)
-    return false;
-  for (const model::Statement &st : loop_.statements) {
-    if ((st.op != "+=" && st.op != "-=") || st.lhs < 0 || st.lhs >= static_cast<int>(loop_.accesses.size()))
-      continue;
-    const Access &w = loop_.accesses[static_cast<size_t>(st.lhs)];
-    bool same = w.subscripts.size() == r.subscripts.size();
-    for (size_t d = 0; same && d < w.subscripts.size(); ++d)
-      same = w.subscripts[d].str() == r.subscripts[d].str();
-    if (w.variable == r.variable && w.scope == r.scope && same && w.range.line == r.range.line &&
-        w.range.column == r.range.column && w.range.endLine == r.range.endLine &&
-        w.range.endColumn == r.range.endColumn)
-      return true;
-  }
-  return false;
 }
 
 z3::context &IndexArrayDecider::ctx() {
@@ -659,7 +625,7 @@ void IndexArrayDecider::run() {
     if (pass_ == IndexArrayPass::ExclusiveReads && vv.exclusiveRead.verdict == Verdict::Unknown) {
       std::vector<int> reads;
       for (int k : accessesOf(v, AccessKind::Read))
-        if (!identityRead(k))
+        if (!loop_.isUpdateReadHalf(k))
           reads.push_back(k);
       if (reads.empty()) {
         vv.exclusiveRead.verdict = Verdict::Holds;

@@ -153,27 +153,6 @@ std::optional<bool> inLoop(const model::LoopHeader &h, int64_t v, const Values &
   return distance % step == 0;
 }
 
-/// The read half of `y[e] += f` (as the exclusive-read decider sees it:
-/// polyhedral/Deciders.cpp, identityRead): its adjoint increments nothing.
-bool identityRead(const LoopModel &m, const Access &r) {
-  if (r.kind != AccessKind::Read)
-    return false;
-  for (const model::Statement &st : m.statements) {
-    if ((st.op != "+=" && st.op != "-=") || st.lhs < 0 || st.lhs >= static_cast<int>(m.accesses.size()))
-      continue;
-    const Access &w = m.accesses[static_cast<size_t>(st.lhs)];
-    bool same = w.variable == r.variable && w.scope == r.scope &&
-                w.subscripts.size() == r.subscripts.size() && w.range.line == r.range.line &&
-                w.range.column == r.range.column && w.range.endLine == r.range.endLine &&
-                w.range.endColumn == r.range.endColumn;
-    for (size_t d = 0; same && d < w.subscripts.size(); ++d)
-      same = w.subscripts[d].str() == r.subscripts[d].str();
-    if (same)
-      return true;
-  }
-  return false;
-}
-
 std::string valuesLabel(const LoopModel &m, const Values &values) {
   std::string out;
   for (const model::LoopHeader &h : m.iterators)
@@ -212,9 +191,11 @@ public:
     widenParameters();
     p_.rows = chooseRows();
     for (size_t r = 0; r < p_.rows.size(); ++r)
-      for (const Access &a : m_.accesses)
-        if (a.variable == var_)
-          execute(r, a);
+      for (size_t k = 0; k < m_.accesses.size(); ++k)
+        if (m_.accesses[k].variable == var_) {
+          countedRead_ = !m_.isUpdateReadHalf(static_cast<int>(k));
+          execute(r, m_.accesses[k]);
+        }
     addWitness();
     return finish();
   }
@@ -417,7 +398,7 @@ private:
         (sync ? c.syncWrite : c.write) = true;
       else {
         (sync ? c.syncRead : c.read) = true;
-        if (!sync && !identityRead(m_, a))
+        if (!sync && countedRead_)
           c.countedRead = true;
       }
       return;
@@ -566,6 +547,9 @@ private:
   AccessPattern p_;
   std::map<std::pair<size_t, std::vector<int64_t>>, Cell> cells_;
   size_t executions_ = 0;
+  /// Whether the access being executed counts as a read (not the read half
+  /// of an update, LoopModel::isUpdateReadHalf).
+  bool countedRead_ = true;
   Values witness_[2];
 };
 
