@@ -40,6 +40,14 @@ namespace {
 
 std::string ident(const std::string &name) { return cIdentifier(name); }
 
+/// Adds to `out` the variables that `e` reads (its accesses' variables).
+void readVariables(const LoopModel &loop, const model::Expr &e, std::set<int> &out) {
+  if (e.kind == model::Expr::Kind::Access && e.access >= 0 && loop.accesses[e.access].variable >= 0)
+    out.insert(loop.accesses[e.access].variable);
+  for (const model::Expr &o : e.operands)
+    readVariables(loop, o, out);
+}
+
 /// Whether `e` is built from the kinds the generator renders (constants,
 /// names, + - * / %, negation, min, max) only.
 bool isAffineForm(const IndexExpr &e) {
@@ -407,13 +415,7 @@ void Generator::analyseValues() {
   // Closure: the statements writing a needed variable run in the forward
   // sweep, so what they read is needed too.
   bool changed = true;
-  std::function<void(const model::Expr &, std::set<int> &)> reads = [&](const model::Expr &e,
-                                                                        std::set<int> &out) {
-    if (e.kind == model::Expr::Kind::Access && e.access >= 0 && L.accesses[e.access].variable >= 0)
-      out.insert(L.accesses[e.access].variable);
-    for (const model::Expr &o : e.operands)
-      reads(o, out);
-  };
+  auto reads = [&](const model::Expr &e, std::set<int> &out) { readVariables(L, e, out); };
   while (changed) {
     changed = false;
     for (const Statement &s : L.statements) {
@@ -907,13 +909,7 @@ std::vector<std::string> Generator::gatherBody(
 /// they assign included).
 std::set<int> Generator::focusStatements(int statement) const {
   std::set<int> chosen = {statement}, locals;
-  std::function<void(const model::Expr &, std::set<int> &)> reads = [&](const model::Expr &e,
-                                                                        std::set<int> &out) {
-    if (e.kind == model::Expr::Kind::Access && e.access >= 0 && L.accesses[e.access].variable >= 0)
-      out.insert(L.accesses[e.access].variable);
-    for (const model::Expr &o : e.operands)
-      reads(o, out);
-  };
+  auto reads = [&](const model::Expr &e, std::set<int> &out) { readVariables(L, e, out); };
   for (bool changed = true; changed;) {
     changed = false;
     for (int k : chosen)
