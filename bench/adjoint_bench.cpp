@@ -161,89 +161,34 @@ template <typename T> struct CaseT : Case {
 
 const double C = 0.1, C_BURGERS = 0.3, NU = 0.01;
 
-struct Heat1d : CaseT<double> {
-  explicit Heat1d(long size) {
-    n = size;
-    std::vector<long> e(2);
-    heat1d_FN(footprint)(n, C, e.data());
-    allocate(e);
-    reduced = 1;
-  }
-  double points() const override { return (double)n; }
-  void call(Variant v) override {
-    if (v == Variant::Forward)
-      return heat1d_FN(forward)(n, C, this->v[0].data(), this->v[1].data());
-    double *y = this->v[0].data(), *yb = b[0].data(), *xb = b[1].data();
-    const double *x = this->v[1].data();
-    ADJOINT_VARIANTS(heat1d, n, C, y, yb, x, xb)
-  }
-  void forwardTemplate(std::vector<adouble> &a) override {
-    heat1d_FORWARD_T<adouble>(n, C, &a[offset[0]], &a[offset[1]]);
-  }
-};
+// The stencils: arrays y, x (signature order), the size n and the scalar
+// arguments after it (__VA_ARGS__, possibly none).
+#define STENCIL_CASE(Type, K, POINTS, ...)                                                         \
+  struct Type : CaseT<double> {                                                                    \
+    explicit Type(long size) {                                                                     \
+      n = size;                                                                                    \
+      std::vector<long> e(2);                                                                      \
+      K##_FN(footprint)(n, ##__VA_ARGS__, e.data());                                               \
+      allocate(e);                                                                                 \
+      reduced = 1;                                                                                 \
+    }                                                                                              \
+    double points() const override { return POINTS; }                                              \
+    void call(Variant v) override {                                                                \
+      if (v == Variant::Forward)                                                                   \
+        return K##_FN(forward)(n, ##__VA_ARGS__, this->v[0].data(), this->v[1].data());           \
+      double *y = this->v[0].data(), *yb = b[0].data(), *xb = b[1].data();                         \
+      const double *x = this->v[1].data();                                                         \
+      ADJOINT_VARIANTS(K, n, ##__VA_ARGS__, y, yb, x, xb)                                          \
+    }                                                                                              \
+    void forwardTemplate(std::vector<adouble> &a) override {                                       \
+      K##_FORWARD_T<adouble>(n, ##__VA_ARGS__, &a[offset[0]], &a[offset[1]]);                      \
+    }                                                                                              \
+  };
 
-struct Burgers1d : CaseT<double> {
-  explicit Burgers1d(long size) {
-    n = size;
-    std::vector<long> e(2);
-    burgers1d_FN(footprint)(n, C_BURGERS, NU, e.data());
-    allocate(e);
-    reduced = 1;
-  }
-  double points() const override { return (double)n; }
-  void call(Variant v) override {
-    if (v == Variant::Forward)
-      return burgers1d_FN(forward)(n, C_BURGERS, NU, this->v[0].data(), this->v[1].data());
-    double *y = this->v[0].data(), *yb = b[0].data(), *xb = b[1].data();
-    const double *x = this->v[1].data();
-    ADJOINT_VARIANTS(burgers1d, n, C_BURGERS, NU, y, yb, x, xb)
-  }
-  void forwardTemplate(std::vector<adouble> &a) override {
-    burgers1d_FORWARD_T<adouble>(n, C_BURGERS, NU, &a[offset[0]], &a[offset[1]]);
-  }
-};
-
-struct Jacobi2d : CaseT<double> {
-  explicit Jacobi2d(long size) {
-    n = size;
-    std::vector<long> e(2);
-    jacobi2d_FN(footprint)(n, e.data());
-    allocate(e);
-    reduced = 1;
-  }
-  double points() const override { return (double)n * n; }
-  void call(Variant v) override {
-    if (v == Variant::Forward)
-      return jacobi2d_FN(forward)(n, this->v[0].data(), this->v[1].data());
-    double *y = this->v[0].data(), *yb = b[0].data(), *xb = b[1].data();
-    const double *x = this->v[1].data();
-    ADJOINT_VARIANTS(jacobi2d, n, y, yb, x, xb)
-  }
-  void forwardTemplate(std::vector<adouble> &a) override {
-    jacobi2d_FORWARD_T<adouble>(n, &a[offset[0]], &a[offset[1]]);
-  }
-};
-
-struct Heat3d : CaseT<double> {
-  explicit Heat3d(long size) {
-    n = size;
-    std::vector<long> e(2);
-    heat3d_FN(footprint)(n, C, e.data());
-    allocate(e);
-    reduced = 1;
-  }
-  double points() const override { return (double)n * n * n; }
-  void call(Variant v) override {
-    if (v == Variant::Forward)
-      return heat3d_FN(forward)(n, C, this->v[0].data(), this->v[1].data());
-    double *y = this->v[0].data(), *yb = b[0].data(), *xb = b[1].data();
-    const double *x = this->v[1].data();
-    ADJOINT_VARIANTS(heat3d, n, C, y, yb, x, xb)
-  }
-  void forwardTemplate(std::vector<adouble> &a) override {
-    heat3d_FORWARD_T<adouble>(n, C, &a[offset[0]], &a[offset[1]]);
-  }
-};
+STENCIL_CASE(Heat1d, heat1d, (double)n, C)
+STENCIL_CASE(Burgers1d, burgers1d, (double)n, C_BURGERS, NU)
+STENCIL_CASE(Jacobi2d, jacobi2d, (double)n * n)
+STENCIL_CASE(Heat3d, heat3d, (double)n * n * n, C)
 
 // conv2d: arrays wt, in, out (signature order); the size is h = w.
 struct Conv2d : CaseT<float> {
