@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Proves a change left adjoint-lint's behaviour alone: runs two binaries (the
+base and the new one) over every C and C++ source in testsuite/ and examples/
+and compares everything they produce, byte for byte:
+
+  - the text report on stdout, stderr and the exit status;
+  - the JSON report (--format=json);
+  - the SARIF log (--export-sarif) and the HTML report (--export-html);
+  - the loop model (--dump-model);
+  - `adjoint-lint generate` for examples/*.c and testsuite/codegen/Inputs/*.c
+    (the generated sources, headers, drivers and certificates; with --verify
+    also the numeric check, which compiles and runs every adjoint).
+
+  # the base built from a commit (in build-compare/, reused between runs):
+  python3 scripts/compare-outputs.py --base-rev HEAD~3
+  # two binaries you already have:
+  python3 scripts/compare-outputs.py --base-bin /tmp/old/adjoint-lint \\
+      --new-bin build/tools/adjoint-lint/adjoint-lint
+
+Exit status: 0 when every output is identical, 1 when some differ (the first
+differences are printed as unified diffs; all outputs stay under --out), 2 on
+a usage or build error. Both binaries run from the repository root with the
+same relative paths, so the outputs may name files as they like.
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import filecmp
+import functools
+import os
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUN_DIR = os.path.join("build-compare", "run")  # written here, then moved to base/ or new/
+TIMEOUT = 900            # seconds per command; a hang shows as a difference
+
+
+def sources():
+    """Every C/C++ source under testsuite/ and examples/, sorted."""
+    found = []
+    for top in ("testsuite", "examples"):
+        for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, top)):
+            dirnames[:] = sorted(d for d in dirnames if d not in ("node_modules", "Output"))
+            for name in filenames:
+                if name.endswith((".c", ".cpp")):
+                    found.append(os.path.relpath(os.path.join(dirpath, name), ROOT))
+    return sorted(found)
+
+
+def generate_inputs():
+    names = []
+    for d in ("examples", os.path.join("testsuite", "codegen", "Inputs")):
+        full = os.path.join(ROOT, d)
+        names += [os.path.join(d, n) for n in sorted(os.listdir(full)) if n.endswith(".c")]
+    return names
+
+
+def compiler_args(src):
+    args = ["-fopenmp", "-I" + os.path.dirname(src)]
+    if src.endswith(".cpp"):
+        args.append("-std=c++17")
+    return args
+
+
+def run(cmd, out_prefix):
+    """Runs cmd, storing stdout, stderr and the exit status beside out_prefix."""
+    try:
+        p = subprocess.run(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True,
+                           timeout=TIMEOUT)
+        out, err, rc = p.stdout, p.stderr, str(p.returncode)
+    except subprocess.TimeoutExpired as e:
+        out, err, rc = e.stdout or b"", e.stderr or b"", "timeout"
+    for suffix, data in ((".stdout", out), (".stderr", err), (".rc", rc.encode() + b"\n")):
+        with open(os.path.join(ROOT, out_prefix + suffix), "wb") as f:
+            f.write(data)
+
+
+def analyse(binary, src):
+    prefix = os.path.join(RUN_DIR, "analyse", src)
+    os.makedirs(os.path.join(ROOT, os.path.dirname(prefix)), exist_ok=True)
+    args = ["--"] + compiler_args(src)
+    run([binary, src, "--export-sarif=" + prefix + ".sarif", "--export-html=" + prefix + ".html"]
+        + args, prefix + ".text")
+    run([binary, "--format=json", src] + args, prefix + ".json")
+    run([binary, "--dump-model", src] + args, prefix + ".model")
+
+
+def generate(binary, src, verify):
+    out = os.path.join(RUN_DIR, "generate", src)
+    os.makedirs(os.path.join(ROOT, os.path.dirname(out)), exist_ok=True)
+    cmd = [binary, "generate", src, "-o", out] + (["--verify"] if verify else [])
+    run(cmd + ["--"] + compiler_args(src), out + ".generate")
+
+
+def produce(binary, dest, jobs, verify, with_generate):
+    run_dir = os.path.join(ROOT, RUN_DIR)
+    shutil.rmtree(run_dir, ignore_errors=True)
+    work = [functools.partial(analyse, binary, s) for s in sources()]
+    if with_generate:
+        work += [functools.partial(generate, binary, s, verify) for s in generate_inputs()]
+    print(f"compare-outputs: {binary}: {len(work)} runs", file=sys.stderr, flush=True)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        for f in [pool.submit(w) for w in work]:
+            f.result()
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.move(run_dir, dest)
+
+
+def all_files(top):
+    result = set()
+    for dirpath, _, filenames in os.walk(top):
+        for name in filenames:
+            result.add(os.path.relpath(os.path.join(dirpath, name), top))
+    return result
+
+
+def compare(base, new, show):
+    a, b = all_files(base), all_files(new)
+    differing = sorted(p for p in a & b if not filecmp.cmp(os.path.join(base, p),
+                                                             os.path.join(new, p), shallow=False))
+    only = sorted((a - b) | (b - a))
+    for p in only:
+        print(f"only in {'base' if p in a else 'new'}: {p}")
+    for p in differing[:show]:
+        with open(os.path.join(base, p), "rb") as f:
+            old = f.read().decode("utf-8", "replace").splitlines(keepends=True)
+        with open(os.path.join(new, p), "rb") as f:
+            cur = f.read().decode("utf-8", "replace").splitlines(keepends=True)
+        sys.stdout.writelines(list(difflib.unified_diff(old, cur, "base/" + p, "new/" + p))[:60])
+    for p in differing[show:]:
+        print(f"differs: {p}")
+    print(f"compare-outputs: {len(a | b)} files, {len(differing)} differ, {len(only)} only on one side")
+    return not differing and not only
+
+
+def build_base(rev, jobs):
+    """Builds the adjoint-lint binary of commit `rev` in build-compare/."""
+    top = os.path.join(ROOT, "build-compare")
+    src, build = os.path.join(top, "src"), os.path.join(top, "build")
+    sha = subprocess.run(["git", "rev-parse", "--verify", rev + "^{commit}"], cwd=ROOT,
+                         capture_output=True, text=True)
+    if sha.returncode != 0:
+        sys.exit(f"compare-outputs: error: '{rev}' is not a commit")
+    sha = sha.stdout.strip()
+    if os.path.isdir(src):
+        subprocess.run(["git", "-C", src, "checkout", "-q", "--detach", sha], check=True)
+    else:
+        subprocess.run(["git", "worktree", "add", "-q", "--detach", src, sha], cwd=ROOT, check=True)
+    if not os.path.exists(os.path.join(build, "build.ninja")):
+        subprocess.run(["cmake", "-S", src, "-B", build, "-G", "Ninja", "-DBUILD_TESTING=OFF",
+                        "-DADJOINT_LINT_BENCH=OFF"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["ninja", "-C", build, "-j", str(jobs), "adjoint-lint"], check=True)
+    return os.path.join(build, "tools", "adjoint-lint", "adjoint-lint")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    base = ap.add_mutually_exclusive_group(required=True)
+    base.add_argument("--base-bin", help="the base adjoint-lint binary")
+    base.add_argument("--base-rev", help="a commit to build the base binary from (build-compare/)")
+    ap.add_argument("--new-bin", default="build/tools/adjoint-lint/adjoint-lint",
+                    help="the new binary (default: build/tools/adjoint-lint/adjoint-lint)")
+    ap.add_argument("--out", default="build-compare/outputs",
+                    help="where both sets of outputs are kept (default: build-compare/outputs)")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--verify", action="store_true", help="run `generate --verify` (slow)")
+    ap.add_argument("--no-generate", action="store_true", help="compare the analysis only")
+    ap.add_argument("--show", type=int, default=10, help="how many diffs to print (default 10)")
+    opts = ap.parse_args()
+
+    base_bin = opts.base_bin or build_base(opts.base_rev, opts.jobs)
+    binaries = []
+    for b in (base_bin, opts.new_bin):
+        path = os.path.abspath(b)
+        if not os.access(path, os.X_OK):
+            sys.exit(f"compare-outputs: error: {b}: not an executable")
+        binaries.append(path)
+    out = os.path.abspath(opts.out)
+    for binary, name in zip(binaries, ("base", "new")):
+        produce(binary, os.path.join(out, name), opts.jobs, opts.verify, not opts.no_generate)
+    sys.exit(0 if compare(os.path.join(out, "base"), os.path.join(out, "new"), opts.show) else 1)
+
+
+if __name__ == "__main__":
+    main()
