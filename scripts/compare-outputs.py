@@ -16,6 +16,8 @@ and compares everything they produce, byte for byte:
   # two binaries you already have:
   python3 scripts/compare-outputs.py --base-bin /tmp/old/adjoint-lint \\
       --new-bin build/tools/adjoint-lint/adjoint-lint
+  # reuse the base's outputs between runs (a series of refactoring commits):
+  python3 scripts/compare-outputs.py --base-rev main --base-cache build-compare/cache
 
 Exit status: 0 when every output is identical, 1 when some differ (the first
 differences are printed as unified diffs; all outputs stay under --out), 2 on
@@ -27,11 +29,12 @@ import argparse
 import concurrent.futures
 import difflib
 import filecmp
-import functools
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import threading
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUN_DIR = os.path.join("build-compare", "run")  # written here, then moved to base/ or new/
@@ -78,32 +81,77 @@ def run(cmd, out_prefix):
             f.write(data)
 
 
-def analyse(binary, src):
-    prefix = os.path.join(RUN_DIR, "analyse", src)
-    os.makedirs(os.path.join(ROOT, os.path.dirname(prefix)), exist_ok=True)
+def analyse(binary, src, out):
+    """The reports of one source: text (with SARIF and HTML), JSON, model."""
     args = ["--"] + compiler_args(src)
-    run([binary, src, "--export-sarif=" + prefix + ".sarif", "--export-html=" + prefix + ".html"]
-        + args, prefix + ".text")
-    run([binary, "--format=json", src] + args, prefix + ".json")
-    run([binary, "--dump-model", src] + args, prefix + ".model")
+    run([binary, src, "--export-sarif=" + out + "/report.sarif", "--export-html=" + out + "/html"]
+        + args, out + "/text")
+    run([binary, "--format=json", src] + args, out + "/json")
+    run([binary, "--dump-model", src] + args, out + "/model")
 
 
-def generate(binary, src, verify):
-    out = os.path.join(RUN_DIR, "generate", src)
-    os.makedirs(os.path.join(ROOT, os.path.dirname(out)), exist_ok=True)
-    cmd = [binary, "generate", src, "-o", out] + (["--verify"] if verify else [])
-    run(cmd + ["--"] + compiler_args(src), out + ".generate")
+def generate(binary, src, out, verify):
+    cmd = [binary, "generate", src, "-o", out + "/generated"] + (["--verify"] if verify else [])
+    run(cmd + ["--"] + compiler_args(src), out + "/generate")
 
 
-def produce(binary, dest, jobs, verify, with_generate):
+def digest(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:20]
+
+
+def neutralise_root(top):
+    """Writes the repository's absolute path as $ROOT in every output, so that
+    outputs made in another checkout (the cache) compare equal."""
+    root = os.fsencode(ROOT)
+    for dirpath, _, filenames in os.walk(top):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            with open(path, "rb") as f:
+                data = f.read()
+            if root in data:
+                with open(path, "wb") as f:
+                    f.write(data.replace(root, b"$ROOT"))
+
+
+def run_item(binary, kind, src, verify, cache):
+    """Runs one work item into RUN_DIR/kind/src/, or copies it from the cache
+    (keyed by the binary, the source's content and the options)."""
+    out = os.path.join(RUN_DIR, kind, src)
+    os.makedirs(os.path.join(ROOT, out), exist_ok=True)
+    cached = None
+    if cache:
+        key = f"{src}.{digest(os.path.join(ROOT, src))}{'.verify' if verify else ''}"
+        cached = os.path.join(cache, kind, key)
+        if os.path.isdir(cached):
+            shutil.copytree(cached, os.path.join(ROOT, out), dirs_exist_ok=True)
+            return
+    if kind == "analyse":
+        analyse(binary, src, out)
+    else:
+        generate(binary, src, out, verify)
+    neutralise_root(os.path.join(ROOT, out))
+    if cached:
+        tmp = cached + f".tmp{os.getpid()}.{threading.get_ident()}"
+        shutil.copytree(os.path.join(ROOT, out), tmp)
+        try:
+            os.rename(tmp, cached)
+        except OSError:  # another run filled it first
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def produce(binary, dest, jobs, verify, with_generate, cache):
     run_dir = os.path.join(ROOT, RUN_DIR)
     shutil.rmtree(run_dir, ignore_errors=True)
-    work = [functools.partial(analyse, binary, s) for s in sources()]
+    work = [("analyse", s) for s in sources()]
     if with_generate:
-        work += [functools.partial(generate, binary, s, verify) for s in generate_inputs()]
-    print(f"compare-outputs: {binary}: {len(work)} runs", file=sys.stderr, flush=True)
+        work += [("generate", s) for s in generate_inputs()]
+    print(f"compare-outputs: {binary}: {len(work)} inputs", file=sys.stderr, flush=True)
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        for f in [pool.submit(w) for w in work]:
+        for f in [pool.submit(run_item, binary, kind, s, verify, cache) for kind, s in work]:
             f.result()
     shutil.rmtree(dest, ignore_errors=True)
     shutil.move(run_dir, dest)
@@ -169,6 +217,9 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--verify", action="store_true", help="run `generate --verify` (slow)")
     ap.add_argument("--no-generate", action="store_true", help="compare the analysis only")
+    ap.add_argument("--base-cache", metavar="DIR",
+                    help="keep the base's outputs in DIR/<binary digest>/ and reuse them "
+                         "(per source, keyed by its content): later runs only run the new binary")
     ap.add_argument("--show", type=int, default=10, help="how many diffs to print (default 10)")
     opts = ap.parse_args()
 
@@ -180,8 +231,13 @@ def main():
             sys.exit(f"compare-outputs: error: {b}: not an executable")
         binaries.append(path)
     out = os.path.abspath(opts.out)
-    for binary, name in zip(binaries, ("base", "new")):
-        produce(binary, os.path.join(out, name), opts.jobs, opts.verify, not opts.no_generate)
+    cache = None
+    if opts.base_cache:
+        cache = os.path.join(os.path.abspath(opts.base_cache), digest(binaries[0]))
+        for kind in ("analyse", "generate"):
+            os.makedirs(os.path.join(cache, kind), exist_ok=True)
+    for binary, name, c in zip(binaries, ("base", "new"), (cache, None)):
+        produce(binary, os.path.join(out, name), opts.jobs, opts.verify, not opts.no_generate, c)
     sys.exit(0 if compare(os.path.join(out, "base"), os.path.join(out, "new"), opts.show) else 1)
 
 
