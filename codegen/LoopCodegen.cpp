@@ -5,6 +5,7 @@
 #include "codegen/LoopCodegen.h"
 
 #include "codegen/Gather.h"
+#include "codegen/Runtime.h"
 
 #include <algorithm>
 #include <cctype>
@@ -1472,27 +1473,12 @@ void Generator::writeSource() {
   c.line("#include <omp.h>");
   c.line("#include <stdlib.h>");
   c.line("");
-  c.line("static inline long al_min(long a, long b) { return a < b ? a : b; }");
-  c.line("static inline long al_max(long a, long b) { return a > b ? a : b; }");
-  if (!gather_.empty()) {
-    c.line("/* The operators of isl's generated loop bounds. */");
-    c.line("static inline long min(long a, long b) { return a < b ? a : b; }");
-    c.line("static inline long max(long a, long b) { return a > b ? a : b; }");
-    c.line("static inline long floord(long n, long d) { return n >= 0 ? n / d : -((-n + d - 1) / d); }");
-  }
+  writeRuntime(c, RuntimeFile::IndexMinMax);
+  if (!gather_.empty())
+    writeRuntime(c, RuntimeFile::IslBounds);
   if (tape_) {
     c.line("");
-    c.line("/* The values that one iteration overwrites and its reverse sweep reads again. */");
-    c.line("typedef struct { double *data; long size, capacity; } al_tape;");
-    c.open("static void al_push(al_tape *t, double v)");
-    c.open("if (t->size == t->capacity)");
-    c.line("t->capacity = t->capacity ? 2 * t->capacity : 64;");
-    c.line("t->data = (double *)realloc(t->data, (size_t)t->capacity * sizeof(double));");
-    c.line("if (!t->data) abort();");
-    c.close();
-    c.line("t->data[t->size++] = v;");
-    c.close();
-    c.line("static double al_pop(al_tape *t) { return t->data[--t->size]; }");
+    writeRuntime(c, RuntimeFile::Tape);
   }
   c.line("");
   std::vector<std::string> hs = parallelHeaders(false);
@@ -1608,30 +1594,7 @@ void Generator::writeDriver() {
   f.line("#endif");
   out_.forwardTemplate = f.str();
 
-  w.line("struct Rng {");
-  w.line("  uint64_t s;");
-  w.line("  double next() { s ^= s << 13; s ^= s >> 7; s ^= s << 17; return (double)(s >> 11) / 9007199254740992.0; }");
-  w.line("};");
-  w.line("static std::string checks;");
-  w.line("static bool passed = true;");
-  w.line("static double num(double v) { return std::isfinite(v) ? v : 1e308; }");
-  w.open("static void check(int size, const char *what, int threads, double error, double tolerance)");
-  w.line("bool ok = std::isfinite(error) && error <= tolerance;");
-  w.line("passed &= ok;");
-  w.line("char buf[512];");
-  w.line("snprintf(buf, sizeof buf, \"%s{\\\"size\\\": %d, \\\"check\\\": \\\"%s\\\", \\\"threads\\\": %d, \\\"error\\\": %.3e, \\\"tolerance\\\": %.1e, \\\"passed\\\": %s}\",");
-  w.line("         checks.empty() ? \"\" : \", \", size, what, threads, num(error), tolerance, ok ? \"true\" : \"false\");");
-  w.line("checks += buf;");
-  w.close();
-  w.open("static double relError(const std::vector<double> &a, const std::vector<double> &b)");
-  w.line("double diff = 0, scale = 0;");
-  w.open("for (size_t k = 0; k < a.size(); ++k)");
-  w.line("diff = std::max(diff, std::fabs(a[k] - b[k]));");
-  w.line("if (std::isnan(a[k]) || std::isnan(b[k])) return INFINITY;");
-  w.line("scale = std::max(scale, std::fabs(b[k]));");
-  w.close();
-  w.line("return scale > 0 ? diff / scale : diff;");
-  w.close();
+  writeRuntime(w, RuntimeFile::VerifyChecks);
   w.line("");
   w.open("int main()");
   w.line("const double tolerance = " + std::string(out_.singlePrecision ? "1e-5" : "1e-12") + ";");
