@@ -7,6 +7,8 @@
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/AST/ASTContext.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/AST/StmtOpenMP.h>
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/FileManager.h>
 #include <clang/Basic/SourceManager.h>
@@ -117,6 +119,49 @@ unsigned firstOpenMPPragmaLine(const std::string &path) {
   return 1 + static_cast<unsigned>(text.substr(0, match[0].data() - text.data()).count('\n'));
 }
 
+/// How deep statements and expressions may nest inside an OpenMP construct.
+/// The loop lowering and the deciders recurse over them, and the model keeps
+/// each subexpression's source text, so a chain of n operands costs n^2:
+/// deeper code (generated sums of thousands of terms) is an input error
+/// instead of minutes and gigabytes (docs/robustness.md).
+constexpr unsigned maxNestingInOpenMP = 1000;
+
+/// Finds the first statement or expression that nests deeper than
+/// maxNestingInOpenMP below an OpenMP directive. Clang's traversal queues
+/// expressions instead of recursing; the depth count uses a worklist too.
+class NestingLimit : public clang::RecursiveASTVisitor<NestingLimit> {
+public:
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool VisitOMPExecutableDirective(clang::OMPExecutableDirective *d) {
+    struct Entry {
+      const clang::Stmt *s;
+      unsigned depth;
+      const clang::Stmt *outermostExpr; ///< where the expression holding `s` begins
+    };
+    std::vector<Entry> work{{d, 0, nullptr}};
+    while (!work.empty()) {
+      Entry e = work.back();
+      work.pop_back();
+      const clang::Stmt *top = e.outermostExpr;
+      if (!top && llvm::isa<clang::Expr>(e.s))
+        top = e.s;
+      if (e.depth > maxNestingInOpenMP) {
+        tooDeep = top ? top : e.s;
+        return false; // stop at the first
+      }
+      for (const clang::Stmt *child : e.s->children())
+        if (child)
+          work.push_back({child, e.depth + 1, top});
+      if (const auto *captured = llvm::dyn_cast<clang::CapturedStmt>(e.s))
+        work.push_back({captured->getCapturedStmt(), e.depth + 1, top});
+    }
+    return true;
+  }
+
+  const clang::Stmt *tooDeep = nullptr;
+};
+
 class LoweringConsumer : public clang::ASTConsumer {
 public:
   LoweringConsumer(clang::CompilerInstance &ci, TranslationUnitResult &result)
@@ -132,6 +177,18 @@ public:
             inputError(file, line, 1, "OpenMP is not enabled for " + file + ": pass -fopenmp"));
         return;
       }
+    }
+    NestingLimit nesting;
+    nesting.TraverseAST(ctx);
+    if (nesting.tooDeep) {
+      const clang::SourceManager &sm = ctx.getSourceManager();
+      clang::PresumedLoc p = sm.getPresumedLoc(sm.getExpansionLoc(nesting.tooDeep->getBeginLoc()));
+      result_.problems.push_back(inputError(
+          file, p.isValid() ? p.getLine() : 0, p.isValid() ? p.getColumn() : 0,
+          "code nests more than " + std::to_string(maxNestingInOpenMP) +
+              " levels deep inside an OpenMP construct here; adjoint-lint does not analyse it "
+              "(split the expression into statements)"));
+      return;
     }
     LoweringResult lowered = lowerTranslationUnit(ctx, file);
     result_.loops = std::move(lowered.loops);

@@ -1,9 +1,11 @@
 // --timeout: see Deadline.h.
 #include "tools/adjoint-lint/Deadline.h"
 #include "tools/adjoint-lint/Options.h"
+#include "tools/adjoint-lint/Recovery.h"
 
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/raw_ostream.h>
+#include <llvm/Support/thread.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -13,7 +15,6 @@
 #include <memory>
 #include <mutex>
 #include <sstream>
-#include <thread>
 
 namespace adjoint_lint::driver {
 namespace {
@@ -26,12 +27,14 @@ llvm::cl::opt<double> timeoutOption(
 
 std::atomic<bool> abandoned{false};
 
-struct Decision {
+/// What the worker thread of one decision hands back.
+struct DecisionState {
   std::mutex lock;
   std::condition_variable done;
   bool finished = false;
   polyhedral::LoopVerdicts verdicts;
   std::exception_ptr error;
+  std::string crash; ///< non-empty: the deciders crashed (Recovery.h)
 };
 
 } // namespace
@@ -46,39 +49,52 @@ std::optional<Clock::time_point> fileDeadline() {
   return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
 }
 
-bool decideBefore(const model::LoopModel &loop, const polyhedral::DeciderOptions &options,
-                  Clock::time_point deadline, polyhedral::LoopVerdicts &out) {
-  if (Clock::now() >= deadline)
-    return false;
-  auto state = std::make_shared<Decision>();
+Decision decideBefore(const model::LoopModel &loop, const polyhedral::DeciderOptions &options,
+                      std::optional<Clock::time_point> deadline, polyhedral::LoopVerdicts &out,
+                      std::string &crash) {
+  if (deadline && Clock::now() >= *deadline)
+    return Decision::TimedOut;
+  auto state = std::make_shared<DecisionState>();
   // The worker owns copies: an abandoned one outlives the caller's data.
-  std::thread worker([state, loop, options] {
+  llvm::thread worker(std::optional<unsigned>(workStackBytes()), [state, loop, options] {
     polyhedral::LoopVerdicts v;
     std::exception_ptr error;
+    std::string crashed;
     try {
-      v = polyhedral::decide(loop, options);
+      crashed = runRecoveringHere([&] {
+        injectCrash(CrashPoint::Decide);
+        v = polyhedral::decide(loop, options);
+      });
     } catch (...) {
       error = std::current_exception();
     }
     std::lock_guard<std::mutex> guard(state->lock);
     state->verdicts = std::move(v);
     state->error = error;
+    state->crash = std::move(crashed);
     state->finished = true;
     state->done.notify_all();
   });
   std::unique_lock<std::mutex> guard(state->lock);
-  if (!state->done.wait_until(guard, deadline, [&] { return state->finished; })) {
+  auto finished = [&] { return state->finished; };
+  if (!deadline) {
+    state->done.wait(guard, finished);
+  } else if (!state->done.wait_until(guard, *deadline, finished)) {
     guard.unlock();
     abandoned = true;
     worker.detach();
-    return false;
+    return Decision::TimedOut;
   }
   guard.unlock();
   worker.join();
   if (state->error)
     std::rethrow_exception(state->error);
+  if (!state->crash.empty()) {
+    crash = state->crash;
+    return Decision::Crashed;
+  }
   out = std::move(state->verdicts);
-  return true;
+  return Decision::Decided;
 }
 
 polyhedral::LoopVerdicts timedOutVerdicts(const model::LoopModel &loop) {
@@ -89,6 +105,14 @@ polyhedral::LoopVerdicts timedOutVerdicts(const model::LoopModel &loop) {
   v.forwardRace.verdict = polyhedral::Verdict::Unknown;
   v.forwardRace.decidedBy = "timeout";
   v.forwardRace.reason = reason.str();
+  return v;
+}
+
+polyhedral::LoopVerdicts crashedVerdicts(const std::string &crash) {
+  polyhedral::LoopVerdicts v;
+  v.forwardRace.verdict = polyhedral::Verdict::Unknown;
+  v.forwardRace.decidedBy = "internal-error";
+  v.forwardRace.reason = "the deciders crashed on this loop (" + crash + ")";
   return v;
 }
 

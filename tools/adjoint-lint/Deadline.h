@@ -7,6 +7,8 @@
 // process must end with finishProcess(), which does not run static
 // destructors under it. The loops of the file that were not decided are
 // `unknown`, and an error names the file and the budget (exit status 2).
+// The worker has a large stack and runs under crash recovery (Recovery.h),
+// with or without a deadline.
 #pragma once
 
 #include "model/LoopModel.h"
@@ -15,6 +17,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 
 namespace adjoint_lint::driver {
 
@@ -26,13 +29,22 @@ std::optional<Clock::time_point> fileDeadline();
 /// The --timeout value in seconds, for messages.
 double timeoutSeconds();
 
-/// Decides `loop` before `deadline`; false when the deadline passes first
-/// (nothing is written to `out` then). Exceptions of decide() pass through.
-bool decideBefore(const model::LoopModel &loop, const polyhedral::DeciderOptions &options,
-                  Clock::time_point deadline, polyhedral::LoopVerdicts &out);
+enum class Decision { Decided, TimedOut, Crashed };
+
+/// Decides `loop` on a thread of its own with a large stack, under crash
+/// recovery (Recovery.h), waiting for it until `deadline` (none: as long as
+/// it takes). TimedOut when the deadline passes first, Crashed (with how in
+/// `crash`) when the deciders crashed; `out` is written only when Decided.
+/// Exceptions of decide() pass through.
+Decision decideBefore(const model::LoopModel &loop, const polyhedral::DeciderOptions &options,
+                      std::optional<Clock::time_point> deadline, polyhedral::LoopVerdicts &out,
+                      std::string &crash);
 
 /// The verdicts of a loop that the budget did not leave time for.
 polyhedral::LoopVerdicts timedOutVerdicts(const model::LoopModel &loop);
+
+/// The verdicts of a loop whose deciders crashed (`crash`: how).
+polyhedral::LoopVerdicts crashedVerdicts(const std::string &crash);
 
 /// Whether a decision was abandoned (its thread still runs).
 bool workAbandoned();

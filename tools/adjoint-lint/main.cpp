@@ -22,6 +22,7 @@
 #include "tools/adjoint-lint/Filters.h"
 #include "tools/adjoint-lint/Options.h"
 #include "tools/adjoint-lint/Deadline.h"
+#include "tools/adjoint-lint/Recovery.h"
 #include "tools/adjoint-lint/SolverOptions.h"
 
 #include <llvm/ADT/SmallString.h>
@@ -177,6 +178,15 @@ Finding inputError(const std::string &file, std::string message) {
   return f;
 }
 
+/// An error about one loop, at the loop (in `file` when the loop names none).
+Finding loopError(const model::LoopModel &loop, const std::string &file, std::string message) {
+  Finding f = inputError(loop.range.file.empty() ? file : loop.range.file, std::move(message));
+  f.loc.line = loop.range.line;
+  f.loc.column = loop.range.column;
+  f.loopId = loop.id;
+  return f;
+}
+
 /// Everything the run found out, before it is printed.
 struct Run {
   std::vector<reports::InputStatus> inputs;
@@ -192,6 +202,7 @@ struct Run {
   unsigned promoted = 0;         ///< warnings made errors
   std::set<std::string> promotedKeys; ///< findingKey() of those
   unsigned knownInBaseline = 0;  ///< dropped by --baseline
+  std::vector<std::string> internalErrors; ///< FileWork::internalErrors, in input order
   driver::FindingFilter filter;
 };
 
@@ -285,6 +296,9 @@ struct FileWork {
   std::vector<reports::AnalysedLoop> analysed;
   std::vector<Finding> loopFindings;
   std::vector<Finding> deciderProblems;
+  /// Crashes of the parse or of a decision (Recovery.h), also printed on
+  /// stderr as `adjoint-lint: error: ...` whatever the format.
+  std::vector<std::string> internalErrors;
   double frontendSeconds = 0; ///< --time-loops
 };
 
@@ -304,27 +318,26 @@ void decideLoops(FileWork &work) {
     driver::addConfigFacts(loop, work.config); // Assumptions (docs/assumptions.md)
     try {
       polyhedral::LoopVerdicts verdicts;
-      bool decided = false;
+      std::string crash;
       const driver::Clock::time_point start = driver::Clock::now();
-      if (!outOfTime && deadline) {
-        decided = driver::decideBefore(loop, options, *deadline, verdicts);
-      } else if (!outOfTime) {
-        verdicts = polyhedral::decide(loop, options);
-        decided = true;
-      }
+      const driver::Decision decision =
+          outOfTime ? driver::Decision::TimedOut
+                    : driver::decideBefore(loop, options, deadline, verdicts, crash);
       const double seconds = secondsSince(start);
-      if (!decided) {
+      if (decision == driver::Decision::Crashed) {
+        work.deciderProblems.push_back(
+            loopError(loop, work.file, "internal error while deciding loop " + loop.id + ": " + crash));
+        work.internalErrors.push_back("internal error while deciding loop " + loop.id + " (" +
+                                      crash + ")");
+        verdicts = driver::crashedVerdicts(crash);
+      } else if (decision == driver::Decision::TimedOut) {
         if (!outOfTime) {
           outOfTime = true;
           std::ostringstream message;
           message << "time budget exhausted (--timeout=" << driver::timeoutSeconds()
                   << " s per file) while deciding loop " << loop.id << "; it and the "
                   << work.tu.loops.size() - index << " later loop(s) of the file are unknown";
-          Finding f = inputError(loop.range.file.empty() ? work.file : loop.range.file, message.str());
-          f.loc.line = loop.range.line;
-          f.loc.column = loop.range.column;
-          f.loopId = loop.id;
-          work.deciderProblems.push_back(std::move(f));
+          work.deciderProblems.push_back(loopError(loop, work.file, message.str()));
         }
         verdicts = driver::timedOutVerdicts(loop);
       }
@@ -436,8 +449,24 @@ void analyzeSources(Run &run, driver::ConfigResolver &resolver,
           return;
         try {
           const driver::Clock::time_point start = driver::Clock::now();
-          w.tu = frontend.analyze(w.file);
+          // A crash in Clang or the loop lowering ends this file only
+          // (Recovery.h): it is not analysable, with an internal error.
+          analyzer::TranslationUnitResult tu;
+          const std::string crash = driver::runRecovering([&] {
+            tu = frontend.analyze(w.file);
+            driver::injectCrash(driver::CrashPoint::Parse);
+          });
           w.frontendSeconds = secondsSince(start);
+          if (!crash.empty()) {
+            w.tu = analyzer::TranslationUnitResult{};
+            w.tu.file = w.file;
+            w.tu.problems.push_back(
+                inputError(w.file, "internal error while parsing " + w.file + ": " + crash));
+            w.internalErrors.push_back("internal error while parsing " + w.file + " (" + crash +
+                                       ")");
+            return;
+          }
+          w.tu = std::move(tu);
           if (!dumpModel)
             decideLoops(w);
         } catch (const std::exception &e) {
@@ -467,6 +496,8 @@ void analyzeSources(Run &run, driver::ConfigResolver &resolver,
       addProblem(run, std::move(f));
     for (Finding &f : w.deciderProblems)
       addProblem(run, std::move(f));
+    run.internalErrors.insert(run.internalErrors.end(), w.internalErrors.begin(),
+                              w.internalErrors.end());
     for (model::LoopModel &loop : tu.loops)
       run.loops.push_back(std::move(loop));
     for (reports::AnalysedLoop &a : w.analysed)
@@ -485,13 +516,28 @@ void analyzeModel(Run &run, driver::ConfigResolver &resolver) {
     run.inputs.push_back({modelPath, false});
     return;
   }
-  loadModel(run, modelPath);
+  // The model is read on a large stack under crash recovery (Recovery.h):
+  // deeply nested expressions in it end this input only.
+  Run loaded;
+  const std::string crash = driver::runRecovering([&] { loadModel(loaded, modelPath); });
+  if (!crash.empty()) {
+    addProblem(run, inputError(modelPath, "internal error while reading " + modelPath + ": " + crash));
+    run.internalErrors.push_back("internal error while reading " + modelPath + " (" + crash + ")");
+    run.inputs.push_back({modelPath, false});
+    return;
+  }
+  run.inputFailed |= loaded.inputFailed;
+  for (driver::ConfiguredFinding &c : loaded.configured)
+    run.configured.push_back(std::move(c));
+  run.inputs.insert(run.inputs.end(), loaded.inputs.begin(), loaded.inputs.end());
+  run.loops = std::move(loaded.loops);
   if (dumpModel)
     return;
   w.tu.loops = run.loops;
   decideLoops(w);
   for (Finding &f : w.deciderProblems)
     addProblem(run, std::move(f));
+  run.internalErrors = std::move(w.internalErrors);
   run.analysed = std::move(w.analysed);
   run.filter.apply(w.config, std::move(w.loopFindings), run.configured);
 }
@@ -628,6 +674,14 @@ void printSummary(const Run &run) {
   }
 }
 
+/// The crashes of the run (Recovery.h), one line each on stderr, whatever
+/// the format; the report holds them as errors of their inputs or loops.
+void printInternalErrors(const Run &run) {
+  llvm::outs().flush();
+  for (const std::string &e : run.internalErrors)
+    llvm::errs() << "adjoint-lint: error: " << e << "\n";
+}
+
 /// --dump-config: the configuration of the first FILE (or the model, or the
 /// current directory) as YAML.
 int printConfig(driver::ConfigResolver &resolver) {
@@ -735,6 +789,7 @@ int runTool(int argc, const char **argv) {
                  << "\n";
     llvm::outs().flush();
     analyzer::printFindingsClangStyle(run.findings, llvm::errs(), llvm::errs().has_colors());
+    printInternalErrors(run);
     return run.inputFailed ? ExitInputError : ExitClean;
   }
 
@@ -762,6 +817,7 @@ int runTool(int argc, const char **argv) {
     llvm::outs().flush();
     printSummary(run);
   }
+  printInternalErrors(run);
   if (!exported) {
     llvm::outs().flush();
     for (const std::string &e : exportErrors)
