@@ -39,6 +39,11 @@ import threading
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUN_DIR = os.path.join("build-compare", "run")  # written here, then moved to base/ or new/
 TIMEOUT = 900            # seconds per command; a hang shows as a difference
+# Budgets that do not depend on the machine's speed or load: Z3's wall-clock
+# limit is off and its resource limit small, so a loop that times out in one
+# run cannot be decided in the other (the default 10 s Z3 timeout made the
+# generated jacobi2d/heat3d adjoints flip between "timeout" and "incomplete").
+BUDGETS = ["--z3-timeout=0", "--z3-rlimit=1000000", "--isl-max-operations=2000000"]
 
 
 def sources():
@@ -85,8 +90,8 @@ def analyse(binary, src, out):
     """The reports of one source: text (with SARIF and HTML), JSON, model."""
     args = ["--"] + compiler_args(src)
     run([binary, src, "--export-sarif=" + out + "/report.sarif", "--export-html=" + out + "/html"]
-        + args, out + "/text")
-    run([binary, "--format=json", src] + args, out + "/json")
+        + BUDGETS + args, out + "/text")
+    run([binary, "--format=json", src] + BUDGETS + args, out + "/json")
     run([binary, "--dump-model", src] + args, out + "/model")
 
 
@@ -124,7 +129,7 @@ def run_item(binary, kind, src, verify, cache):
     os.makedirs(os.path.join(ROOT, out), exist_ok=True)
     cached = None
     if cache:
-        key = f"{src}.{digest(os.path.join(ROOT, src))}{'.verify' if verify else ''}"
+        key = f"{src}.{digest(os.path.join(ROOT, src))}.{len(BUDGETS)}{'.verify' if verify else ''}"
         cached = os.path.join(cache, kind, key)
         if os.path.isdir(cached):
             shutil.copytree(cached, os.path.join(ROOT, out), dirs_exist_ok=True)
