@@ -204,10 +204,16 @@ static Json counterexampleToJson(const LoopModel &m, const polyhedral::Witness &
   return out;
 }
 
+Json toolToJson() { return {{"name", toolName()}, {"version", toolVersion()}}; }
+
+Json verdictToJson(const PropertyResult &r, bool race) {
+  return {{"verdict", race ? polyhedral::raceVerdictName(r.verdict)
+                           : polyhedral::propertyVerdictName(r.verdict)},
+          {"decided_by", r.decidedBy}};
+}
+
 Json propertyToJson(const LoopModel &m, const PropertyResult &r, bool race) {
-  Json j = {{"verdict", race ? polyhedral::raceVerdictName(r.verdict)
-                             : polyhedral::propertyVerdictName(r.verdict)},
-            {"decided_by", r.decidedBy}};
+  Json j = verdictToJson(r, race);
   if (!r.with.empty())
     j["with"] = r.with;
   if (r.verdict == Verdict::Unknown) {
@@ -311,7 +317,7 @@ Json findingToJson(const Finding &f) {
 
 Json buildReport(const std::vector<AnalysedLoop> &loops, const std::vector<Finding> &diagnostics,
                  const std::vector<InputStatus> &inputs) {
-  Json report = {{"tool", {{"name", toolName()}, {"version", toolVersion()}}}};
+  Json report = {{"tool", toolToJson()}};
   Json jinputs = Json::array();
   // Timings (--time-loops) to the microsecond: finer digits are noise.
   auto seconds = [](double s) { return std::round(s * 1e6) / 1e6; };

@@ -35,13 +35,21 @@ struct InputStatus {
   std::optional<double> frontendSeconds = std::nullopt;
 };
 
+/// `{"name": "adjoint-lint", "version": ...}`: the "tool" of a report and of
+/// a certificate.
+Json toolToJson();
+
+/// `{"verdict": ..., "decided_by": ...}`: how every property entry begins, in
+/// the report and in a certificate. `race` selects the race vocabulary
+/// (none/race/unknown) over the property one (holds/violated/unknown/
+/// not-applicable).
+Json verdictToJson(const polyhedral::PropertyResult &r, bool race);
+
 /// `{"iterations": [{"i": 1}, {"i": 2}], "element": [2], "accesses": [...]}`
 Json witnessToJson(const model::LoopModel &loop, const polyhedral::Witness &w);
 
-/// `{"verdict": ..., "decided_by": ..., "reason"?, "witness"?, "with"?, "proof"?}`.
-/// `race` selects the race vocabulary (none/race/unknown) over the property
-/// one (holds/violated/unknown/not-applicable). An unknown always gets a
-/// reason.
+/// `{"verdict": ..., "decided_by": ..., "reason"?, "witness"?, "with"?, "proof"?}`
+/// (verdictToJson, then the details). An unknown always gets a reason.
 Json propertyToJson(const model::LoopModel &loop, const polyhedral::PropertyResult &r, bool race);
 
 /// One entry of "loops".

@@ -10,7 +10,7 @@
 #include "analyzer/Frontend.h"
 #include "codegen/LoopCodegen.h"
 #include "polyhedral/Deciders.h"
-#include "reports/Version.h"
+#include "reports/JsonReport.h"
 
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/FileSystem.h>
@@ -170,10 +170,10 @@ bool analyse(const std::string &file, const Args &args, std::vector<model::LoopM
   return ok;
 }
 
+/// A property as a certificate records it: the report's verdict entry
+/// (reports::verdictToJson), its reason and its proof.
 json propertyJson(const polyhedral::PropertyResult &p, bool race) {
-  json j;
-  j["verdict"] = race ? polyhedral::raceVerdictName(p.verdict) : polyhedral::propertyVerdictName(p.verdict);
-  j["decided_by"] = p.decidedBy;
+  json j = reports::verdictToJson(p, race);
   if (!p.reason.empty())
     j["reason"] = p.reason;
   j["proof"] = p.proof;
@@ -202,7 +202,7 @@ json certificateJson(const model::LoopModel &loop, const polyhedral::LoopVerdict
                      const codegen::GeneratedLoop &g, const Args &args) {
   json c;
   c["format"] = "adjoint-lint-certificate-1";
-  c["tool"] = {{"name", reports::toolName()}, {"version", reports::toolVersion()}};
+  c["tool"] = reports::toolToJson();
   c["loop"] = {{"id", loop.id},
                {"file", loop.range.file},
                {"line", loop.range.line},
