@@ -1,6 +1,7 @@
 #include "codegen/LoopBody.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace adjoint_lint::codegen {
 

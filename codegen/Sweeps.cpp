@@ -1,5 +1,7 @@
 #include "codegen/Sweeps.h"
 
+#include <utility>
+
 namespace adjoint_lint::codegen {
 
 using model::Scope;
