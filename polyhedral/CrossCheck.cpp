@@ -1,26 +1,15 @@
 #include "polyhedral/CrossCheck.h"
 
+#include "polyhedral/Questions.h"
+#include "polyhedral/Results.h"
 #include "polyhedral/Smt.h"
 
 namespace adjoint_lint::polyhedral {
 
-using model::Access;
-using model::AccessKind;
 using model::LoopModel;
-using model::Sharing;
-using model::Sync;
 using model::accessText;
-using model::synchronisedPair;
 
 namespace {
-
-PropertyResult result(Verdict v, std::string reason) {
-  PropertyResult r;
-  r.verdict = v;
-  r.decidedBy = "z3";
-  r.reason = std::move(reason);
-  return r;
-}
 
 class Z3Decider {
 public:
@@ -48,15 +37,6 @@ private:
   smt::Encoder enc_;
   smt::Session session_;
 
-  std::vector<int> accessesOf(int v, std::optional<AccessKind> kind) const {
-    std::vector<int> out;
-    for (size_t k = 0; k < loop_.accesses.size(); ++k) {
-      const Access &a = loop_.accesses[k];
-      if (a.variable == v && a.sync != Sync::Reduction && (!kind || a.kind == *kind))
-        out.push_back(static_cast<int>(k));
-    }
-    return out;
-  }
   PropertyResult conflicts(int v, const std::vector<std::pair<int, int>> &pairs, const std::string &question,
                            const std::string &what);
 };
@@ -92,7 +72,7 @@ PropertyResult Z3Decider::conflicts(int v, const std::vector<std::pair<int, int>
       break;
     case smt::Answer::Refuted:
       if (ia.must() && ib.must()) {
-        PropertyResult out = result(Verdict::Violated, name + " is " + what);
+        PropertyResult out = z3Result(Verdict::Violated, name + " is " + what);
         out.witness = enc_.witness(*r.model, ia, ib);
         return out;
       }
@@ -108,8 +88,8 @@ PropertyResult Z3Decider::conflicts(int v, const std::vector<std::pair<int, int>
     }
   }
   if (!unknownReason.empty())
-    return result(Verdict::Unknown, unknownReason);
-  PropertyResult out = result(Verdict::Holds, "");
+    return z3Result(Verdict::Unknown, unknownReason);
+  PropertyResult out = z3Result(Verdict::Holds, "");
   out.proof = proof;
   return out;
 }
@@ -117,33 +97,16 @@ PropertyResult Z3Decider::conflicts(int v, const std::vector<std::pair<int, int>
 std::vector<SmtVariableVerdicts> Z3Decider::run() {
   std::vector<SmtVariableVerdicts> out;
   for (size_t v = 0; v < loop_.variables.size(); ++v) {
-    const model::Variable &var = loop_.variables[v];
-    if (var.sharing != Sharing::Shared)
-      continue;
-    std::vector<int> all = accessesOf(static_cast<int>(v), std::nullopt);
-    if (all.empty())
+    if (decidedByClauses(loop_.variables[v]) || accessesOf(loop_, static_cast<int>(v)).empty())
       continue;
     SmtVariableVerdicts vv;
     vv.variable = static_cast<int>(v);
-    std::vector<std::pair<int, int>> pairs;
-    for (size_t x = 0; x < all.size(); ++x)
-      for (size_t y = x; y < all.size(); ++y) {
-        const Access &a = loop_.accesses[static_cast<size_t>(all[x])], &b = loop_.accesses[static_cast<size_t>(all[y])];
-        if ((a.kind == AccessKind::Write || b.kind == AccessKind::Write) && !synchronisedPair(a, b))
-          pairs.emplace_back(all[x], all[y]);
-      }
-    vv.forwardRace = pairs.empty() ? result(Verdict::Holds, "no unsynchronised write")
+    std::vector<std::pair<int, int>> pairs = conflictPairs(loop_, static_cast<int>(v), Question::ForwardRace);
+    vv.forwardRace = pairs.empty() ? z3Result(Verdict::Holds, "no unsynchronised write")
                                    : conflicts(static_cast<int>(v), pairs, "forward-race",
                                                "written by one iteration and accessed by another");
-    std::vector<int> reads;
-    for (int k : accessesOf(static_cast<int>(v), AccessKind::Read))
-      if (!loop_.isUpdateReadHalf(k))
-        reads.push_back(k);
-    pairs.clear();
-    for (size_t x = 0; x < reads.size(); ++x)
-      for (size_t y = x; y < reads.size(); ++y)
-        pairs.emplace_back(reads[x], reads[y]);
-    vv.exclusiveRead = pairs.empty() ? result(Verdict::Holds, "not read")
+    pairs = conflictPairs(loop_, static_cast<int>(v), Question::ExclusiveRead);
+    vv.exclusiveRead = pairs.empty() ? z3Result(Verdict::Holds, "not read")
                                      : conflicts(static_cast<int>(v), pairs, "exclusive-read", "read by two iterations");
     out.push_back(vv);
   }
@@ -178,24 +141,6 @@ std::string witnessText(const PropertyResult &r) {
 
 } // namespace
 
-std::vector<std::pair<int, int>> conflictPairs(const LoopModel &loop, int v, bool forwardRace) {
-  std::vector<int> all;
-  for (size_t k = 0; k < loop.accesses.size(); ++k) {
-    const Access &a = loop.accesses[k];
-    if (a.variable == v && a.sync != Sync::Reduction &&
-        (forwardRace || (a.kind == AccessKind::Read && !loop.isUpdateReadHalf(static_cast<int>(k)))))
-      all.push_back(static_cast<int>(k));
-  }
-  std::vector<std::pair<int, int>> pairs;
-  for (size_t x = 0; x < all.size(); ++x)
-    for (size_t y = x; y < all.size(); ++y) {
-      const Access &a = loop.accesses[static_cast<size_t>(all[x])], &b = loop.accesses[static_cast<size_t>(all[y])];
-      if (!forwardRace || ((a.kind == AccessKind::Write || b.kind == AccessKind::Write) && !synchronisedPair(a, b)))
-        pairs.emplace_back(all[x], all[y]);
-    }
-  return pairs;
-}
-
 std::vector<SmtVariableVerdicts> decideWithZ3(const LoopModel &loop, const smt::Budget &budget,
                                               const std::string &dumpDir) {
   try {
@@ -206,7 +151,7 @@ std::vector<SmtVariableVerdicts> decideWithZ3(const LoopModel &loop, const smt::
     for (size_t v = 0; v < loop.variables.size(); ++v) {
       SmtVariableVerdicts vv;
       vv.variable = static_cast<int>(v);
-      vv.forwardRace = vv.exclusiveRead = result(Verdict::Unknown, std::string("Z3 failed: ") + e.msg());
+      vv.forwardRace = vv.exclusiveRead = z3Result(Verdict::Unknown, std::string("Z3 failed: ") + e.msg());
       out.push_back(vv);
     }
     return out;

@@ -49,13 +49,3 @@ void compareVerdicts(const model::LoopModel &loop, const LoopVerdicts &isl,
                      const std::vector<SmtVariableVerdicts> &z3);
 
 } // namespace adjoint_lint::polyhedral
-
-namespace adjoint_lint::polyhedral {
-
-/// The pairs of accesses of variable v whose instances in two iterations
-/// conflict: for the forward race, pairs with a write and not under one lock;
-/// for the exclusive read, pairs of reads (not the read half of += / -=).
-/// The rules of the isl deciders.
-std::vector<std::pair<int, int>> conflictPairs(const model::LoopModel &loop, int v, bool forwardRace);
-
-} // namespace adjoint_lint::polyhedral

@@ -7,6 +7,8 @@
 #include "polyhedral/IndexArrays.h"
 #include "polyhedral/IslOwner.h"
 #include "polyhedral/Polynomial.h"
+#include "polyhedral/Questions.h"
+#include "polyhedral/Results.h"
 #include "polyhedral/Schedules.h"
 #include "polyhedral/SmtResult.h"
 
@@ -21,11 +23,9 @@ using model::Access;
 using model::AccessKind;
 using model::LoopModel;
 using model::Sharing;
-using model::Sync;
 using model::Variable;
 using model::accessText;
 using model::privatised;
-using model::synchronisedPair;
 
 namespace {
 
@@ -37,29 +37,6 @@ template <typename T> std::string islText(const T &obj) {
   std::ostringstream os;
   os << obj;
   return os.str();
-}
-
-PropertyResult holds(std::string decidedBy, std::vector<std::string> proof, std::string reason = "") {
-  PropertyResult r;
-  r.verdict = Verdict::Holds;
-  r.decidedBy = std::move(decidedBy);
-  r.proof = std::move(proof);
-  r.reason = std::move(reason);
-  return r;
-}
-
-PropertyResult unknown(std::string reason) {
-  PropertyResult r;
-  r.verdict = Verdict::Unknown;
-  r.reason = std::move(reason);
-  return r;
-}
-
-PropertyResult notApplicable(std::string reason) {
-  PropertyResult r;
-  r.verdict = Verdict::NotApplicable;
-  r.reason = std::move(reason);
-  return r;
 }
 
 std::string describe(const LoopModel &loop, int k) {
@@ -80,7 +57,6 @@ private:
   const LoopRelations &rel_;
   const DeciderOptions &options_;
 
-  std::vector<int> accessesOf(int v, std::optional<AccessKind> kind) const;
   VariableVerdicts decideVariableGuarded(int v);
   VariableVerdicts decideVariable(int v);
   VariableVerdicts decidePrivatised(int v) const;
@@ -112,16 +88,6 @@ private:
                                            const std::map<std::string, int64_t> &params);
   isl::set fixedPoint(const std::string &name, const std::vector<long> &point, size_t offset, unsigned n) const;
 };
-
-std::vector<int> LoopDecider::accessesOf(int v, std::optional<AccessKind> kind) const {
-  std::vector<int> out;
-  for (size_t k = 0; k < loop_.accesses.size(); ++k) {
-    const Access &a = loop_.accesses[k];
-    if (a.variable == v && a.sync != Sync::Reduction && (!kind || a.kind == *kind))
-      out.push_back(static_cast<int>(k));
-  }
-  return out;
-}
 
 LoopVerdicts LoopDecider::run() {
   LoopVerdicts out;
@@ -193,7 +159,7 @@ VariableVerdicts LoopDecider::decideVariable(int v) {
     out.reflexive = out.gatherAvailable = out.symmetricUpdate;
   } else if (rel_.variable(v).identity == Identity::Unknown) {
     // Elements of v cannot be identified, but reads alone never race.
-    out.forwardRace = accessesOf(v, AccessKind::Write).empty()
+    out.forwardRace = accessesOf(loop_, v, AccessKind::Write).empty()
                           ? holds("isl", {var.name + " is only read in the loop: reads do not race"})
                           : unknown(rel_.variable(v).reason);
     out.exclusiveRead = unknown(rel_.variable(v).reason);
@@ -226,14 +192,7 @@ VariableVerdicts LoopDecider::decideVariable(int v) {
 }
 
 PropertyResult LoopDecider::forwardRace(int v) {
-  std::vector<int> all = accessesOf(v, std::nullopt);
-  std::vector<std::pair<int, int>> pairs;
-  for (size_t x = 0; x < all.size(); ++x)
-    for (size_t y = x; y < all.size(); ++y) {
-      const Access &a = loop_.accesses[static_cast<size_t>(all[x])], &b = loop_.accesses[static_cast<size_t>(all[y])];
-      if ((a.kind == AccessKind::Write || b.kind == AccessKind::Write) && !synchronisedPair(a, b))
-        pairs.emplace_back(all[x], all[y]);
-    }
+  std::vector<std::pair<int, int>> pairs = conflictPairs(loop_, v, Question::ForwardRace);
   if (pairs.empty())
     return holds("isl", {loop_.variables[static_cast<size_t>(v)].name +
                          " has no unsynchronised write in the loop: no conflicting pair of accesses"});
@@ -241,18 +200,11 @@ PropertyResult LoopDecider::forwardRace(int v) {
 }
 
 PropertyResult LoopDecider::exclusiveRead(int v) {
-  std::vector<int> reads;
-  for (int k : accessesOf(v, AccessKind::Read))
-    if (!loop_.isUpdateReadHalf(k))
-      reads.push_back(k);
-  if (reads.empty())
+  std::vector<std::pair<int, int>> pairs = conflictPairs(loop_, v, Question::ExclusiveRead);
+  if (pairs.empty())
     return holds("isl", {loop_.variables[static_cast<size_t>(v)].name +
                          " is not read in the loop (other than as the left side of += or -=, whose "
                          "adjoint increments nothing): no element is read by two iterations"});
-  std::vector<std::pair<int, int>> pairs;
-  for (size_t x = 0; x < reads.size(); ++x)
-    for (size_t y = x; y < reads.size(); ++y)
-      pairs.emplace_back(reads[x], reads[y]);
   return conflicts(v, pairs, "read by two iterations");
 }
 
@@ -291,11 +243,8 @@ PropertyResult LoopDecider::conflicts(int v, const std::vector<std::pair<int, in
       continue;
     }
     if (ra.must() && rb.must()) {
-      PropertyResult r;
-      r.verdict = Verdict::Violated;
-      r.decidedBy = "isl";
+      PropertyResult r = decided(Verdict::Violated, "isl", loop_.variables[static_cast<size_t>(v)].name + " is " + what);
       r.witness = witnessOf(a, b, conflict);
-      r.reason = loop_.variables[static_cast<size_t>(v)].name + " is " + what;
       return r;
     }
     if (mayReason.empty()) {
@@ -319,17 +268,15 @@ PropertyResult LoopDecider::conflicts(int v, const std::vector<std::pair<int, in
 
 int LoopDecider::pairedWrite(int x) const {
   unsigned rank = 0;
-  std::vector<int> reads = accessesOf(x, AccessKind::Read);
+  std::vector<int> reads = accessesOf(loop_, x, AccessKind::Read);
   if (reads.empty())
     return -1;
   rank = rel_.access(reads[0]).index.range_tuple_dim();
   int self = -1;
   for (size_t y = 0; y < loop_.variables.size(); ++y) {
-    const Variable &var = loop_.variables[y];
-    std::vector<int> writes = accessesOf(static_cast<int>(y), AccessKind::Write);
-    if (var.sharing != Sharing::Shared || !var.floating || var.rank == 0 || writes.empty() ||
+    if (!isUpdateCandidate(loop_, static_cast<int>(y)) ||
         rel_.variable(static_cast<int>(y)).identity == Identity::Unknown ||
-        rel_.access(writes[0]).index.range_tuple_dim() != rank)
+        rel_.access(accessesOf(loop_, static_cast<int>(y), AccessKind::Write)[0]).index.range_tuple_dim() != rank)
       continue;
     if (static_cast<int>(y) != x)
       return static_cast<int>(y);
@@ -359,8 +306,7 @@ void LoopDecider::decidePairing(int v, VariableVerdicts &out) {
     out.symmetricUpdate = out.reflexive = notApplicable(var.name + " is not active (no adjoint)");
     return;
   }
-  std::vector<int> reads = accessesOf(v, AccessKind::Read);
-  if (reads.empty()) {
+  if (accessesOf(loop_, v, AccessKind::Read).empty()) {
     out.symmetricUpdate = out.reflexive = notApplicable(var.name + " is not read in the loop");
     return;
   }
@@ -370,7 +316,7 @@ void LoopDecider::decidePairing(int v, VariableVerdicts &out) {
         notApplicable("no shared floating-point array with the index space of " + var.name + " is written");
     return;
   }
-  std::vector<int> writes = accessesOf(y, AccessKind::Write);
+  auto [reads, writes] = updateAccesses(loop_, v, y);
   std::string with = loop_.variables[static_cast<size_t>(y)].name;
   for (const std::vector<int> *set : {&reads, &writes})
     for (int k : *set)
@@ -397,10 +343,7 @@ PropertyResult LoopDecider::gatherAvailable(int v) const {
     return notApplicable(var.name + " is a scalar");
   if (!var.floating)
     return notApplicable(var.name + " is not active (no adjoint)");
-  std::vector<int> reads;
-  for (int k : accessesOf(v, AccessKind::Read))
-    if (!loop_.isUpdateReadHalf(k))
-      reads.push_back(k);
+  std::vector<int> reads = incrementingReads(loop_, v);
   if (reads.empty())
     return notApplicable(var.name + " is not read in the loop (other than as the left side of += or -=)");
   for (int k : reads)
@@ -430,10 +373,9 @@ PropertyResult LoopDecider::symmetricUpdate(int x, int y, const isl::map &rx, co
           equal ? "empty" : "non-empty");
   if (equal)
     return holds("isl", {"R_" + xName + " = W_" + yName + " = " + islText(rx) + legendSuffix()});
-  PropertyResult r;
-  r.verdict = Verdict::Violated;
-  r.decidedBy = "isl";
-  r.reason = "iteration p reads " + xName + " elements that it does not write in " + yName + ", or vice versa";
+  PropertyResult r = decided(Verdict::Violated, "isl",
+                             "iteration p reads " + xName + " elements that it does not write in " + yName +
+                                 ", or vice versa");
   // A witness with two different iterations: p reads x[e] and does not write
   // y[e], which q writes (or the converse).
   if (auto w = mismatchWitness(rx, wy)) {
@@ -479,11 +421,10 @@ PropertyResult LoopDecider::reflexive(int x, int y, const isl::map &rx, const is
           islText(inside.subtract(inside.reverse())), symmetric ? "empty" : "non-empty");
   if (symmetric)
     return holds("isl", {"I ∩ (E×E) = " + islText(inside) + " equals its inverse" + legendSuffix()});
-  PropertyResult r;
-  r.verdict = Verdict::Violated;
-  r.decidedBy = "isl";
-  r.reason = "an output of " + loop_.variables[static_cast<size_t>(y)].name + " is influenced by an input of " +
-             loop_.variables[static_cast<size_t>(x)].name + " that does not influence it back";
+  PropertyResult r = decided(Verdict::Violated, "isl",
+                             "an output of " + loop_.variables[static_cast<size_t>(y)].name +
+                                 " is influenced by an input of " + loop_.variables[static_cast<size_t>(x)].name +
+                                 " that does not influence it back");
   /// { S[i..] -> [E[o] -> E[j]] } with (o, j) unmatched
   isl::map unmatched = wy.range_product(rx).intersect_range(inside.subtract(inside.reverse()).wrap());
   std::vector<long> pt = smallPoint(unmatched.wrap().flatten());
@@ -604,7 +545,7 @@ void LoopDecider::chooseStrategy(int v, VariableVerdicts &out) {
     return;
   }
   Verdict ex = out.exclusiveRead.verdict;
-  std::vector<int> reads = accessesOf(v, AccessKind::Read);
+  std::vector<int> reads = accessesOf(loop_, v, AccessKind::Read);
   if (ex == Verdict::Holds || ex == Verdict::NotApplicable) {
     out.strategy = "plain";
     out.strategyReason = reads.empty() ? var.name + " is not read, so its adjoint is not incremented"

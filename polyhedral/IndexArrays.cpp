@@ -17,6 +17,7 @@
 #include "polyhedral/IndexArrays.h"
 
 #include "polyhedral/Polynomial.h"
+#include "polyhedral/Questions.h"
 #include "polyhedral/Smt.h"
 
 #include <z3++.h>
@@ -41,8 +42,6 @@ using model::Sharing;
 using model::Sync;
 using model::Variable;
 using model::accessText;
-using model::privatised;
-using model::synchronisedPair;
 
 namespace {
 
@@ -141,7 +140,6 @@ private:
   std::set<std::string> used_;
 
   bool refinable(const VariableVerdicts &vv) const;
-  std::vector<int> accessesOf(int v, std::optional<AccessKind> kind) const;
   /// Index arrays as uninterpreted functions; every read lands in `terms`.
   smt::Encoder::TermHook arrayHook(std::vector<Term> &terms) const;
   bool readOnly(const std::string &array) const;
@@ -174,14 +172,14 @@ bool beyondIsl(const LoopHeader &h) { return beyondIsl(h.lower) || beyondIsl(h.b
 /// unknowns (opaque parts, rows of unknown length) keep isl's reason.
 bool IndexArrayDecider::refinable(const VariableVerdicts &vv) const {
   const Variable &var = loop_.variables.at(static_cast<size_t>(vv.variable));
-  if (privatised(var) || var.sharing == Sharing::Reduction)
+  if (decidedByClauses(var))
     return false;
   for (const model::Unsupported &u : loop_.unsupported)
     if (u.variable == -1 || u.variable == vv.variable)
       return false;
   bool beyond = std::any_of(loop_.iterators.begin(), loop_.iterators.end(),
                             [](const LoopHeader &h) { return beyondIsl(h); });
-  for (int k : accessesOf(vv.variable, std::nullopt)) {
+  for (int k : accessesOf(loop_, vv.variable)) {
     const Access &a = loop_.accesses[static_cast<size_t>(k)];
     for (const IndexExpr &e : a.subscripts)
       beyond = beyond || beyondIsl(e);
@@ -191,16 +189,6 @@ bool IndexArrayDecider::refinable(const VariableVerdicts &vv) const {
     }
   }
   return beyond;
-}
-
-std::vector<int> IndexArrayDecider::accessesOf(int v, std::optional<AccessKind> kind) const {
-  std::vector<int> out;
-  for (size_t k = 0; k < loop_.accesses.size(); ++k) {
-    const Access &a = loop_.accesses[k];
-    if (a.variable == v && a.sync != Sync::Reduction && (!kind || a.kind == *kind))
-      out.push_back(static_cast<int>(k));
-  }
-  return out;
 }
 
 z3::context &IndexArrayDecider::ctx() {
@@ -608,14 +596,7 @@ void IndexArrayDecider::run() {
       continue;
     int v = vv.variable;
     if (pass_ == IndexArrayPass::ForwardRaces && vv.forwardRace.verdict == Verdict::Unknown) {
-      std::vector<int> all = accessesOf(v, std::nullopt);
-      std::vector<std::pair<int, int>> pairs;
-      for (size_t x = 0; x < all.size(); ++x)
-        for (size_t y = x; y < all.size(); ++y) {
-          const Access &a = loop_.accesses[static_cast<size_t>(all[x])], &b = loop_.accesses[static_cast<size_t>(all[y])];
-          if ((a.kind == AccessKind::Write || b.kind == AccessKind::Write) && !synchronisedPair(a, b))
-            pairs.emplace_back(all[x], all[y]);
-        }
+      std::vector<std::pair<int, int>> pairs = conflictPairs(loop_, v, Question::ForwardRace);
       if (pairs.empty())
         continue;
       PropertyResult r = decidePairs(v, pairs, "written by one iteration and accessed by another", "forward-race");
@@ -623,11 +604,8 @@ void IndexArrayDecider::run() {
         vv.forwardRace = keepCause(vv.forwardRace, r);
     }
     if (pass_ == IndexArrayPass::ExclusiveReads && vv.exclusiveRead.verdict == Verdict::Unknown) {
-      std::vector<int> reads;
-      for (int k : accessesOf(v, AccessKind::Read))
-        if (!loop_.isUpdateReadHalf(k))
-          reads.push_back(k);
-      if (reads.empty()) {
+      std::vector<std::pair<int, int>> pairs = conflictPairs(loop_, v, Question::ExclusiveRead);
+      if (pairs.empty()) {
         vv.exclusiveRead.verdict = Verdict::Holds;
         vv.exclusiveRead.decidedBy = "z3";
         vv.exclusiveRead.reason.clear();
@@ -638,10 +616,6 @@ void IndexArrayDecider::run() {
           indexArrayStrategy(loop_.variables[static_cast<size_t>(v)], vv);
         continue;
       }
-      std::vector<std::pair<int, int>> pairs;
-      for (size_t x = 0; x < reads.size(); ++x)
-        for (size_t y = x; y < reads.size(); ++y)
-          pairs.emplace_back(reads[x], reads[y]);
       PropertyResult r = decidePairs(v, pairs, "read by two iterations", "exclusive-read");
       vv.exclusiveRead = keepCause(vv.exclusiveRead, r);
       if (vv.active)

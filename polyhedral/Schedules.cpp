@@ -1,6 +1,7 @@
 #include "polyhedral/Schedules.h"
 
-#include "polyhedral/CrossCheck.h"
+#include "polyhedral/Questions.h"
+#include "polyhedral/Results.h"
 #include "polyhedral/Smt.h"
 
 namespace adjoint_lint::polyhedral {
@@ -9,17 +10,9 @@ using model::LoopModel;
 
 namespace {
 
-PropertyResult answer(Verdict v, std::string reason) {
-  PropertyResult r;
-  r.verdict = v;
-  r.decidedBy = "z3";
-  r.reason = std::move(reason);
-  return r;
-}
-
 ScheduleSplit allUnknown(const std::string &why) {
   ScheduleSplit s;
-  s.sameThread = s.crossThread = s.chunkBoundaryOnly = answer(Verdict::Unknown, why);
+  s.sameThread = s.crossThread = s.chunkBoundaryOnly = z3Result(Verdict::Unknown, why);
   return s;
 }
 
@@ -137,9 +130,9 @@ PropertyResult ScheduleQuery::ask(smt::Session &session, const std::string &ques
   smt::Session::Result r = session.check(s, question);
   switch (r.interpretation.answer) {
   case smt::Answer::Proved:
-    return answer(Verdict::Holds, holds);
+    return z3Result(Verdict::Holds, holds);
   case smt::Answer::Refuted: {
-    PropertyResult out = answer(Verdict::Violated, violated);
+    PropertyResult out = z3Result(Verdict::Violated, violated);
     for (Pair &p : pairs_)
       if (r.model->eval(p.conflict, true).is_true()) {
         out.witness = enc_.witness(*r.model, p.a, p.b);
@@ -152,15 +145,14 @@ PropertyResult ScheduleQuery::ask(smt::Session &session, const std::string &ques
   case smt::Answer::Unknown:
     break;
   }
-  return answer(Verdict::Unknown, r.interpretation.reason);
+  return z3Result(Verdict::Unknown, r.interpretation.reason);
 }
 
 ScheduleSplit ScheduleQuery::decide(smt::Session &session, const std::string &question) {
   ScheduleSplit out;
   if (pairs_.empty()) {
-    out.sameThread = out.crossThread = answer(Verdict::Holds, "no conflicting pair of accesses");
-    out.chunkBoundaryOnly = answer(Verdict::NotApplicable, "no cross-thread conflict");
-    out.chunkBoundaryOnly.decidedBy.clear();
+    out.sameThread = out.crossThread = z3Result(Verdict::Holds, "no conflicting pair of accesses");
+    out.chunkBoundaryOnly = notApplicable("no cross-thread conflict");
     return out;
   }
   out.sameThread = ask(session, question + ".same-thread", *same_, "some conflicting iterations run on one thread",
@@ -170,8 +162,8 @@ ScheduleSplit ScheduleQuery::decide(smt::Session &session, const std::string &qu
                         "no conflicting iterations run on different threads");
   if (out.crossThread.verdict != Verdict::Violated) {
     out.chunkBoundaryOnly = out.crossThread.verdict == Verdict::Holds
-                                ? answer(Verdict::NotApplicable, "no cross-thread conflict")
-                                : answer(Verdict::Unknown, out.crossThread.reason);
+                                ? z3Result(Verdict::NotApplicable, "no cross-thread conflict")
+                                : z3Result(Verdict::Unknown, out.crossThread.reason);
     return out;
   }
   // The smallest width w (1, 2, 4, ...) such that every cross-thread pair
@@ -180,7 +172,7 @@ ScheduleSplit ScheduleQuery::decide(smt::Session &session, const std::string &qu
   z3::context &c = enc_.ctx();
   int64_t limit = loop_.clauses.chunk ? *loop_.clauses.chunk / 2 : 64;
   z3::expr rp = *kp_ - *chunkP_ * *size_, rq = *kq_ - *chunkQ_ * *size_; // position in the chunk
-  PropertyResult last = answer(Verdict::Violated, "");
+  PropertyResult last = z3Result(Verdict::Violated, "");
   for (int64_t w = 1; w <= limit; w *= 2) {
     z3::expr W = c.int_val(w);
     z3::expr atBoundary = (*chunkQ_ == *chunkP_ + 1 && rp >= *size_ - W && rq < W) ||
@@ -189,7 +181,7 @@ ScheduleSplit ScheduleQuery::decide(smt::Session &session, const std::string &qu
                "some cross-thread conflict is not at a chunk boundary", "");
     if (last.verdict == Verdict::Holds) {
       out.chunkBoundaryOnly =
-          answer(Verdict::Holds, "every cross-thread conflict joins adjacent chunks, within " + std::to_string(w) +
+          z3Result(Verdict::Holds, "every cross-thread conflict joins adjacent chunks, within " + std::to_string(w) +
                                      " iteration(s) of their common boundary");
       out.boundaryIterations = w;
       return out;
@@ -208,7 +200,7 @@ ScheduleSplit ScheduleQuery::decide(smt::Session &session, const std::string &qu
                                "some cross-thread conflict joins chunks that are not adjacent", "");
       if (far.verdict != Verdict::Unknown) {
         if (far.verdict == Verdict::Holds) {
-          out.chunkBoundaryOnly = answer(Verdict::Holds, "every cross-thread conflict joins adjacent chunks of "
+          out.chunkBoundaryOnly = z3Result(Verdict::Holds, "every cross-thread conflict joins adjacent chunks of "
                                                          "one iteration");
           out.boundaryIterations = 1;
           return out;
@@ -234,8 +226,7 @@ void decideSchedules(const LoopModel &loop, LoopVerdicts &out, unsigned threads,
     for (VariableVerdicts &vv : out.variables) {
       if (vv.variable < 0 || static_cast<size_t>(vv.variable) >= loop.variables.size() || !vv.array)
         continue;
-      const model::Variable &var = loop.variables[static_cast<size_t>(vv.variable)];
-      if (var.sharing != model::Sharing::Shared)
+      if (decidedByClauses(loop.variables[static_cast<size_t>(vv.variable)]))
         continue;
       ScheduleVerdicts &s = vv.schedule;
       s.analysed = true;
@@ -261,7 +252,7 @@ void decideSchedules(const LoopModel &loop, LoopVerdicts &out, unsigned threads,
         ScheduleQuery q(loop, enc, threads);
         std::string why;
         ScheduleSplit &split = forward ? s.forwardRace : s.exclusiveRead;
-        if (!q.build(conflictPairs(loop, vv.variable, forward), why))
+        if (!q.build(conflictPairs(loop, vv.variable, forward ? Question::ForwardRace : Question::ExclusiveRead), why))
           split = allUnknown(why);
         else
           split = q.decide(session, vv.name + (forward ? ".schedule-forward-race" : ".schedule-exclusive-read"));
