@@ -1,5 +1,6 @@
 #include "polyhedral/AccessRelations.h"
 
+#include "polyhedral/Encoding.h"
 #include "polyhedral/Polynomial.h"
 
 #include <set>
@@ -11,25 +12,6 @@ using model::IndexExpr;
 using model::LoopHeader;
 
 namespace {
-
-/// Keeps the first reason: later ones are usually consequences.
-void note(std::string &why, const std::string &reason) {
-  if (why.empty())
-    why = reason;
-}
-
-/// Completes "... is <phrase>" for a front-end reason such as
-/// "data-dependent subscript idx[i]" or "call to 'g' may access shared memory".
-std::string opaquePhrase(const std::string &reason) {
-  if (reason.empty())
-    return "not analysable";
-  // "data-dependent: perm is written in the loop, in perm[i]" (model::opaqueArrayReads)
-  if (reason.rfind("data-dependent: ", 0) == 0)
-    return "data-dependent (" + reason.substr(16) + ")";
-  if (reason.rfind("data-dependent", 0) == 0)
-    return "data-dependent";
-  return "not analysable (" + reason + ")";
-}
 
 isl::set compare(const isl::pw_aff &a, Condition::Op op, const isl::pw_aff &b) {
   switch (op) {
@@ -91,7 +73,7 @@ std::optional<isl::pw_aff> Translator::affine(const IndexExpr &e, std::string &w
     return it->second;
   }
   case IndexExpr::Kind::Opaque:
-    note(why, opaquePhrase(e.reason));
+    note(why, opaquePhrase(e.reason, DataDependence::Detailed));
     return std::nullopt;
   case IndexExpr::Kind::ArrayRead:
     note(why, "data-dependent (it reads the index array " + e.name + ")");
@@ -152,7 +134,8 @@ isl::set Translator::condition(const Condition &c, bool over, std::string &why) 
   case Condition::Kind::True:
     return all;
   case Condition::Kind::Opaque:
-    note(why, "the condition " + (c.text.empty() ? std::string("?") : c.text) + " is " + opaquePhrase(c.reason));
+    note(why, "the condition " + (c.text.empty() ? std::string("?") : c.text) + " is " +
+                  opaquePhrase(c.reason, DataDependence::Detailed));
     return over ? all : none;
   case Condition::Kind::Cmp: {
     std::string w;
@@ -209,7 +192,7 @@ LoopRelations::LoopRelations(isl::ctx ctx, const model::LoopModel &loop, bool us
     : ctx_(ctx), loop_(loop), useContext_(useContext) {
   if (!loop.parameters.empty())
     params_ = "[" + dimList("p", paramCount()) + "] -> ";
-  collectValueConditions();
+  valueConditions_ = valueConditions(loop);
   buildParallelDomain();
   // isl::map has no move constructor and copying a null one throws: no reallocation.
   accesses_.reserve(loop.accesses.size());
@@ -240,53 +223,6 @@ isl::pw_aff dimension(isl::ctx ctx, const std::string &params, const std::string
 }
 
 } // namespace
-
-namespace {
-
-using ConditionStack = std::vector<std::pair<Condition, bool>>;
-
-/// A condition the deciders cannot use: the branch becomes a may-access.
-Condition unknownCondition(const std::string &reason, const std::string &text) {
-  Condition c;
-  c.kind = Condition::Kind::Opaque;
-  c.reason = reason;
-  c.text = text;
-  return c;
-}
-
-void collectConditions(const model::Expr &e, ConditionStack &stack,
-                       std::vector<ConditionStack> &out) {
-  using Kind = model::Expr::Kind;
-  if (e.kind == Kind::Access && e.access >= 0 && static_cast<size_t>(e.access) < out.size()) {
-    out[static_cast<size_t>(e.access)] = stack;
-    return;
-  }
-  for (size_t k = 0; k < e.operands.size(); ++k) {
-    bool branch = (e.kind == Kind::Conditional && k > 0) ||
-                  (e.kind == Kind::Binary && k == 1 && (e.op == "&&" || e.op == "||"));
-    if (branch) {
-      Condition c = e.kind == Kind::Binary
-                        ? unknownCondition("decided by the left operand of " + e.op, e.operands[0].text)
-                    : e.condition.kind == Condition::Kind::True
-                        ? unknownCondition("not an integer condition", e.operands[0].text)
-                        : e.condition;
-      stack.emplace_back(c, e.kind == Kind::Binary || k == 1);
-    }
-    collectConditions(e.operands[k], stack, out);
-    if (branch)
-      stack.pop_back();
-  }
-}
-
-} // namespace
-
-void LoopRelations::collectValueConditions() {
-  valueConditions_.assign(loop_.accesses.size(), {});
-  for (const model::Statement &s : loop_.statements) {
-    ConditionStack stack;
-    collectConditions(s.rhs, stack, valueConditions_);
-  }
-}
 
 isl::set LoopRelations::context(const Translator &tr, const isl::set &universe) const {
   isl::set s = universe;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "model/LoopModel.h"
+#include "polyhedral/Encoding.h"
 
 #include <isl/cpp.h>
 
@@ -104,11 +105,10 @@ private:
   std::vector<std::vector<std::string>> subscriptWhy_;
   /// per access: the value conditions it is evaluated under (the branches of
   /// `c ? a : b`, the right operands of && and ||), with their polarity
-  std::vector<std::vector<std::pair<model::Condition, bool>>> valueConditions_;
+  std::vector<ValueConditions> valueConditions_;
 
   std::string tupleText(const std::string &name, unsigned parallel, unsigned inner,
                         const std::string &prefix = "i", const std::string &innerPrefix = "j") const;
-  void collectValueConditions();
   void buildParallelDomain();
   void buildAccess(int k);
   void buildVariable(int v);

@@ -13,19 +13,6 @@ using model::LoopHeader;
 
 namespace {
 
-void note(std::string &why, const std::string &reason) {
-  if (why.empty())
-    why = reason;
-}
-
-std::string opaquePhrase(const std::string &reason) {
-  if (reason.empty())
-    return "not analysable";
-  if (reason.rfind("data-dependent", 0) == 0)
-    return "data-dependent";
-  return "not analysable (" + reason + ")";
-}
-
 z3::expr compare(const z3::expr &a, Condition::Op op, const z3::expr &b) {
   switch (op) {
   case Condition::Op::LT: return a < b;
@@ -38,41 +25,6 @@ z3::expr compare(const z3::expr &a, Condition::Op op, const z3::expr &b) {
   return a == b;
 }
 
-using ConditionStack = std::vector<std::pair<Condition, bool>>;
-
-Condition opaqueCondition(const std::string &reason, const std::string &text) {
-  Condition c;
-  c.kind = Condition::Kind::Opaque;
-  c.reason = reason;
-  c.text = text;
-  return c;
-}
-
-/// The conditions under which each access of a right-hand side is evaluated.
-void collectConditions(const model::Expr &e, ConditionStack &stack, std::vector<ConditionStack> &out) {
-  using Kind = model::Expr::Kind;
-  if (e.kind == Kind::Access && e.access >= 0 && static_cast<size_t>(e.access) < out.size()) {
-    out[static_cast<size_t>(e.access)] = stack;
-    return;
-  }
-  for (size_t k = 0; k < e.operands.size(); ++k) {
-    bool branch = (e.kind == Kind::Conditional && k > 0) ||
-                  (e.kind == Kind::Binary && k == 1 && (e.op == "&&" || e.op == "||"));
-    if (branch) {
-      Condition c = e.kind == Kind::Binary
-                        ? opaqueCondition("decided by the left operand of " + e.op, e.operands[0].text)
-                    : e.condition.kind == Condition::Kind::True
-                        ? opaqueCondition("not an integer condition", e.operands[0].text)
-                        : e.condition;
-      stack.emplace_back(c, e.kind == Kind::Binary || k == 1);
-      collectConditions(e.operands[k], stack, out);
-      stack.pop_back();
-    } else {
-      collectConditions(e.operands[k], stack, out);
-    }
-  }
-}
-
 std::optional<int64_t> numeral(const z3::expr &e) {
   int64_t v = 0;
   if (e.is_numeral_i64(v))
@@ -82,13 +34,8 @@ std::optional<int64_t> numeral(const z3::expr &e) {
 
 } // namespace
 
-Encoder::Encoder(z3::context &ctx, const model::LoopModel &loop) : ctx_(ctx), loop_(loop) {
-  valueConditions_.assign(loop.accesses.size(), {});
-  for (const model::Statement &s : loop.statements) {
-    ConditionStack stack;
-    collectConditions(s.rhs, stack, valueConditions_);
-  }
-}
+Encoder::Encoder(z3::context &ctx, const model::LoopModel &loop)
+    : ctx_(ctx), loop_(loop), valueConditions_(valueConditions(loop)) {}
 
 void Encoder::addFact(const z3::expr &fact, const std::string &text) { facts_.emplace_back(fact, text); }
 
@@ -166,7 +113,7 @@ std::optional<z3::expr> Encoder::term(const IndexExpr &e, const Env &env, std::s
   if (hook_)
     if (auto t = hook_(e, env, *this))
       return t;
-  note(why, e.kind == K::Opaque ? opaquePhrase(e.reason) : "not encodable (" + e.str() + ")");
+  note(why, e.kind == K::Opaque ? opaquePhrase(e.reason, DataDependence::Brief) : "not encodable (" + e.str() + ")");
   return std::nullopt;
 }
 
@@ -175,7 +122,8 @@ std::optional<z3::expr> Encoder::condition(const Condition &c, const Env &env, s
   case Condition::Kind::True:
     return ctx_.bool_val(true);
   case Condition::Kind::Opaque:
-    note(why, "the condition " + (c.text.empty() ? std::string("?") : c.text) + " is " + opaquePhrase(c.reason));
+    note(why, "the condition " + (c.text.empty() ? std::string("?") : c.text) + " is " +
+                  opaquePhrase(c.reason, DataDependence::Brief));
     return std::nullopt;
   case Condition::Kind::Cmp: {
     std::string w;

@@ -24,6 +24,7 @@
 #pragma once
 
 #include "model/LoopModel.h"
+#include "polyhedral/Encoding.h"
 #include "polyhedral/SmtResult.h"
 #include "polyhedral/Verdicts.h"
 
@@ -120,7 +121,7 @@ private:
   std::map<std::string, z3::expr> params_;
   unsigned fresh_ = 0;
   /// per access: the value conditions it is evaluated under, with polarity
-  std::vector<std::vector<std::pair<model::Condition, bool>>> valueConditions_;
+  std::vector<ValueConditions> valueConditions_;
 };
 
 /// The checks of one loop: budgets shared by all its queries, the SMT-LIB2

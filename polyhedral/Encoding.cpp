@@ -1,0 +1,68 @@
+#include "polyhedral/Encoding.h"
+
+namespace adjoint_lint::polyhedral {
+
+using model::Condition;
+
+namespace {
+
+Condition opaqueCondition(const std::string &reason, const std::string &text) {
+  Condition c;
+  c.kind = Condition::Kind::Opaque;
+  c.reason = reason;
+  c.text = text;
+  return c;
+}
+
+void collectConditions(const model::Expr &e, ValueConditions &stack, std::vector<ValueConditions> &out) {
+  using Kind = model::Expr::Kind;
+  if (e.kind == Kind::Access && e.access >= 0 && static_cast<size_t>(e.access) < out.size()) {
+    out[static_cast<size_t>(e.access)] = stack;
+    return;
+  }
+  for (size_t k = 0; k < e.operands.size(); ++k) {
+    bool branch = (e.kind == Kind::Conditional && k > 0) ||
+                  (e.kind == Kind::Binary && k == 1 && (e.op == "&&" || e.op == "||"));
+    if (branch) {
+      Condition c = e.kind == Kind::Binary
+                        ? opaqueCondition("decided by the left operand of " + e.op, e.operands[0].text)
+                    : e.condition.kind == Condition::Kind::True
+                        ? opaqueCondition("not an integer condition", e.operands[0].text)
+                        : e.condition;
+      stack.emplace_back(c, e.kind == Kind::Binary || k == 1);
+    }
+    collectConditions(e.operands[k], stack, out);
+    if (branch)
+      stack.pop_back();
+  }
+}
+
+} // namespace
+
+std::vector<ValueConditions> valueConditions(const model::LoopModel &loop) {
+  std::vector<ValueConditions> out(loop.accesses.size());
+  for (const model::Statement &s : loop.statements) {
+    ValueConditions stack;
+    collectConditions(s.rhs, stack, out);
+  }
+  return out;
+}
+
+void note(std::string &why, const std::string &reason) {
+  if (why.empty())
+    why = reason;
+}
+
+std::string opaquePhrase(const std::string &reason, DataDependence detail) {
+  if (reason.empty())
+    return "not analysable";
+  // "data-dependent: perm is written in the loop, in perm[i]" (model::opaqueArrayReads)
+  const std::string prefix = "data-dependent: ";
+  if (detail == DataDependence::Detailed && reason.rfind(prefix, 0) == 0)
+    return "data-dependent (" + reason.substr(prefix.size()) + ")";
+  if (reason.rfind("data-dependent", 0) == 0)
+    return "data-dependent";
+  return "not analysable (" + reason + ")";
+}
+
+} // namespace adjoint_lint::polyhedral
