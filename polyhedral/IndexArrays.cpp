@@ -557,6 +557,7 @@ void IndexArrayDecider::checkContradictions() {
     // A context fact no values satisfy marks a loop that never runs: no error.
     if (fact.kind != Fact::Kind::Condition || fact.origin == "context")
       continue;
+    smt::Answer consistency = smt::Answer::Unknown;
     try {
       smt::Encoder enc(ctx(), loop_);
       smt::Env env;
@@ -568,16 +569,22 @@ void IndexArrayDecider::checkContradictions() {
         continue; // names the loop does not know: about another loop
       z3::solver s = enc.newQuery();
       s.add(*formula);
-      if (session().check(s, "fact" + std::to_string(f) + ".consistent").interpretation.answer ==
-          smt::Answer::Proved) {
-        std::string why = fact.names().empty() ? "it is false" : "no values of " + commaList(fact.names()) + " satisfy it";
-        if (!fact.written.empty())
-          why = "with the constants it names put in, it reads '" + fact.str() + "': " + why;
-        out_.contradicted.push_back(
-            {fact.written.empty() ? fact.str() : fact.written, fact.origin, why, static_cast<int>(f)});
-      }
+      consistency = session().check(s, "fact" + std::to_string(f) + ".consistent").interpretation.answer;
     } catch (const z3::exception &) {
+      // Z3 failed building the query (a failure inside the check is already
+      // its Unknown): the fact is as undecided as after a check that ran out
+      // of budget.
+      consistency = smt::Answer::Unknown;
     }
+    // Only a proof that no values satisfy it makes a fact an error; an
+    // undecided one is used as declared.
+    if (consistency != smt::Answer::Proved)
+      continue;
+    std::string why = fact.names().empty() ? "it is false" : "no values of " + commaList(fact.names()) + " satisfy it";
+    if (!fact.written.empty())
+      why = "with the constants it names put in, it reads '" + fact.str() + "': " + why;
+    out_.contradicted.push_back(
+        {fact.written.empty() ? fact.str() : fact.written, fact.origin, why, static_cast<int>(f)});
   }
 }
 
@@ -661,11 +668,10 @@ void indexArrayStrategy(const Variable &var, VariableVerdicts &out) {
 
 void decideIndexArrays(const LoopModel &loop, LoopVerdicts &out, IndexArrayPass pass,
                        const IndexArrayOptions &options) {
-  try {
-    IndexArrayDecider(loop, out, pass, options).run();
-  } catch (const std::exception &) {
-    // The isl verdicts stand: they are sound on their own.
-  }
+  // Z3's failures are caught where they happen (a query, a consistency
+  // check) and become `unknown` with Z3's message; anything else thrown here
+  // is a bug, and the driver reports it as an internal error.
+  IndexArrayDecider(loop, out, pass, options).run();
 }
 
 } // namespace adjoint_lint::polyhedral

@@ -47,7 +47,8 @@ enum class IndexArrayPass {
 /// because of index arrays, products or other non-affine parts, for the
 /// variables that no unsupported construct concerns. Adds the facts used to
 /// `out.assumptions`; a declared fact that the program contradicts becomes
-/// an entry of `out.contradicted`. Never throws.
+/// an entry of `out.contradicted`. A Z3 failure leaves the verdict it
+/// concerns `unknown`, with Z3's message; only a bug throws.
 void decideIndexArrays(const model::LoopModel &loop, LoopVerdicts &out, IndexArrayPass pass,
                        const IndexArrayOptions &options = {});
 
