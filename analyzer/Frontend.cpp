@@ -322,11 +322,6 @@ TranslationUnitResult parseWith(const std::string &file, const clang::tooling::C
   return result;
 }
 
-bool sameFinding(const Finding &a, const Finding &b) {
-  return a.rule == b.rule && a.level == b.level && a.loc.file == b.loc.file &&
-         a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
-}
-
 /// Parses `file` with each of its distinct compile commands and merges the
 /// results: loops and problems each once, analysable when every parse is.
 TranslationUnitResult analyzeOne(const std::string &file, const FrontendOptions &options,
@@ -493,14 +488,6 @@ std::vector<TranslationUnitResult> analyzeFiles(const std::vector<std::string> &
   for (const std::string &file : files)
     results.push_back(frontend.analyze(file));
   return results;
-}
-
-std::vector<std::string> filesInDatabase(const std::string &buildPath, std::string &error) {
-  FrontendOptions options;
-  options.buildPath = buildPath;
-  SourceFrontend frontend(options);
-  error = frontend.databaseError();
-  return frontend.databaseFiles();
 }
 
 } // namespace adjoint_lint::analyzer

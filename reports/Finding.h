@@ -49,4 +49,12 @@ struct Finding {
 
 const char *levelName(Level l); ///< "note" | "warning" | "error"
 
+/// What tells findings apart, which is also the order they are reported in:
+/// file, line, column, rule, level, message. Two findings equal in these are
+/// one (a header's loop seen from two files is reported once).
+struct FindingOrder {
+  bool operator()(const Finding &a, const Finding &b) const;
+};
+bool sameFinding(const Finding &a, const Finding &b);
+
 } // namespace adjoint_lint::reports

@@ -559,10 +559,7 @@ std::vector<Finding> buildFindings(const LoopModel &m, const polyhedral::LoopVer
 }
 
 void sortFindings(std::vector<Finding> &findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
-    return std::tie(a.loc.file, a.loc.line, a.loc.column, a.rule, a.level, a.message) <
-           std::tie(b.loc.file, b.loc.line, b.loc.column, b.rule, b.level, b.message);
-  });
+  std::stable_sort(findings.begin(), findings.end(), FindingOrder());
 }
 
 bool isAdjointLintRule(const std::string &rule) { return rule.rfind("adjoint-lint-", 0) == 0; }

@@ -200,7 +200,7 @@ struct Run {
   bool findingsFail = false;     ///< some finding gives exit status 1
   unsigned suppressed = 0;       ///< by NOLINT
   unsigned promoted = 0;         ///< warnings made errors
-  std::set<std::string> promotedKeys; ///< findingKey() of those
+  std::set<Finding, reports::FindingOrder> promotedFindings; ///< those
   unsigned knownInBaseline = 0;  ///< dropped by --baseline
   std::vector<std::string> internalErrors; ///< FileWork::internalErrors, in input order
   driver::FindingFilter filter;
@@ -546,17 +546,6 @@ void analyzeModel(Run &run, driver::ConfigResolver &resolver) {
 /// (--sarif-srcroot, Exports.cpp).
 std::string sarifSourceRoot() { return driver::sarifOptions().srcRoot; }
 
-/// What tells findings apart (sameFinding()).
-std::string findingKey(const Finding &f) {
-  return f.loc.file + ":" + std::to_string(f.loc.line) + ":" + std::to_string(f.loc.column) +
-         ":" + f.rule + ":" + reports::levelName(f.level) + ":" + f.message;
-}
-
-bool sameFinding(const Finding &a, const Finding &b) {
-  return a.rule == b.rule && a.level == b.level && a.loc.file == b.loc.file &&
-         a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
-}
-
 bool atOrAbove(Level level, FailOn threshold) {
   switch (threshold) {
   case FailOn::Note: return true;
@@ -576,14 +565,11 @@ void finishRun(Run &run, const driver::Baseline *baseline) {
   // reports::sortFindings's order, so that equal findings are neighbours.
   std::stable_sort(run.configured.begin(), run.configured.end(),
                    [](const driver::ConfiguredFinding &x, const driver::ConfiguredFinding &y) {
-                     const Finding &a = x.finding, &b = y.finding;
-                     return std::tie(a.loc.file, a.loc.line, a.loc.column, a.rule, a.level,
-                                     a.message) < std::tie(b.loc.file, b.loc.line, b.loc.column,
-                                                           b.rule, b.level, b.message);
+                     return reports::FindingOrder()(x.finding, y.finding);
                    });
   std::vector<driver::ConfiguredFinding> unique;
   for (driver::ConfiguredFinding &c : run.configured) {
-    if (!unique.empty() && sameFinding(unique.back().finding, c.finding))
+    if (!unique.empty() && reports::sameFinding(unique.back().finding, c.finding))
       continue;
     unique.push_back(std::move(c));
   }
@@ -606,7 +592,7 @@ void finishRun(Run &run, const driver::Baseline *baseline) {
   for (driver::ConfiguredFinding &c : unique) {
     if (c.warningAsError) {
       ++run.promoted;
-      run.promotedKeys.insert(findingKey(c.finding));
+      run.promotedFindings.insert(c.finding);
       run.findingsFail = true;
     } else if (reports::isAdjointLintRule(c.finding.rule) && atOrAbove(c.finding.level, c.failOn)) {
       run.findingsFail = true;
@@ -628,7 +614,7 @@ int exitStatus(const Run &run) {
 std::vector<Finding> textFindings(const Run &run) {
   std::vector<Finding> findings = run.findings;
   for (Finding &f : findings)
-    if (run.promotedKeys.count(findingKey(f)))
+    if (run.promotedFindings.count(f))
       f.rule += ",-warnings-as-errors";
   return findings;
 }
