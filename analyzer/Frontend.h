@@ -74,8 +74,4 @@ private:
 std::vector<TranslationUnitResult> analyzeFiles(const std::vector<std::string> &files,
                                                 const FrontendOptions &options);
 
-/// All source files listed in BUILD_PATH/compile_commands.json, each once,
-/// sorted.
-std::vector<std::string> filesInDatabase(const std::string &buildPath, std::string &error);
-
 } // namespace adjoint_lint::analyzer

@@ -653,8 +653,8 @@ std::string filePageHtml(const Context &ctx, const FilePage &page, const SourceH
         s += "<li>" + htmlEscape(a) + "</li>";
       s += "</ul>\n";
     }
-    // Hook for the generated adjoint code (issue 4): shown when the driver
-    // passes it in HtmlReportInput::adjointCode.
+    // The generated adjoint code, where the driver passes it in
+    // HtmlReportInput::adjointCode (no driver does yet).
     if (ctx.in.adjointCode)
       if (auto it = ctx.in.adjointCode->find(m.id); it != ctx.in.adjointCode->end())
         s += "<h3>Adjoint code</h3><pre class=\"code\">" + htmlEscape(it->second) + "</pre>\n";

@@ -54,7 +54,8 @@ struct HtmlReportInput {
   const std::vector<InputStatus> &inputs;
   std::string srcRoot; ///< file names are shown relative to it (default: current directory)
   /// The generated adjoint code of each loop, by loop id, when the driver
-  /// has it (issue 4, not yet): the loop's section then shows it. Null: none.
+  /// has it (no driver passes it yet): the loop's section then shows it.
+  /// Null: none.
   const std::map<std::string, std::string> *adjointCode = nullptr;
 };
 
