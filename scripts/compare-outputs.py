@@ -21,7 +21,10 @@ and compares everything they produce, byte for byte:
 
 Exit status: 0 when every output is identical, 1 when some differ (the first
 differences are printed as unified diffs; all outputs stay under --out), 2 on
-a usage or build error. Both binaries run from the repository root with the
+a usage or build error. An input whose outputs differ runs again with both
+binaries; if the base binary itself answers differently in its two runs (a
+solver budget met at its edge) and the new binary's outputs equal one of the
+base's, the input is listed as `unstable` and does not count as a change. Both binaries run from the repository root with the
 same relative paths, so the outputs may name files as they like.
 """
 
@@ -148,17 +151,22 @@ def run_item(binary, kind, src, verify, cache):
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def produce(binary, dest, jobs, verify, with_generate, cache):
-    run_dir = os.path.join(ROOT, RUN_DIR)
-    shutil.rmtree(run_dir, ignore_errors=True)
+def work_items(with_generate):
     work = [("analyse", s) for s in sources()]
     if with_generate:
         work += [("generate", s) for s in generate_inputs()]
+    return work
+
+
+def produce(binary, dest, jobs, verify, work, cache):
+    run_dir = os.path.join(ROOT, RUN_DIR)
+    shutil.rmtree(run_dir, ignore_errors=True)
     print(f"compare-outputs: {binary}: {len(work)} inputs", file=sys.stderr, flush=True)
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         for f in [pool.submit(run_item, binary, kind, s, verify, cache) for kind, s in work]:
             f.result()
     shutil.rmtree(dest, ignore_errors=True)
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
     shutil.move(run_dir, dest)
 
 
@@ -170,23 +178,65 @@ def all_files(top):
     return result
 
 
-def compare(base, new, show):
+def differences(base, new, item=None):
+    """The files that differ or exist on one side only (of one item's directory)."""
+    if item:
+        base, new = os.path.join(base, *item), os.path.join(new, *item)
     a, b = all_files(base), all_files(new)
     differing = sorted(p for p in a & b if not filecmp.cmp(os.path.join(base, p),
                                                              os.path.join(new, p), shallow=False))
-    only = sorted((a - b) | (b - a))
-    for p in only:
-        print(f"only in {'base' if p in a else 'new'}: {p}")
-    for p in differing[:show]:
-        with open(os.path.join(base, p), "rb") as f:
-            old = f.read().decode("utf-8", "replace").splitlines(keepends=True)
-        with open(os.path.join(new, p), "rb") as f:
-            cur = f.read().decode("utf-8", "replace").splitlines(keepends=True)
-        sys.stdout.writelines(list(difflib.unified_diff(old, cur, "base/" + p, "new/" + p))[:60])
-    for p in differing[show:]:
-        print(f"differs: {p}")
-    print(f"compare-outputs: {len(a | b)} files, {len(differing)} differ, {len(only)} only on one side")
-    return not differing and not only
+    return differing, sorted((a - b) | (b - a)), len(a | b)
+
+
+def item_of(path, work):
+    for kind, src in work:
+        if path.startswith(f"{kind}/{src}/"):
+            return (kind, src)
+    return None
+
+
+def show_diff(base, new, p):
+    with open(os.path.join(base, p), "rb") as f:
+        old = f.read().decode("utf-8", "replace").splitlines(keepends=True)
+    with open(os.path.join(new, p), "rb") as f:
+        cur = f.read().decode("utf-8", "replace").splitlines(keepends=True)
+    sys.stdout.writelines(list(difflib.unified_diff(old, cur, "base/" + p, "new/" + p))[:60])
+
+
+def compare(out, binaries, jobs, verify, work, show):
+    """Compares new/ with base/. The inputs that differ run again, both
+    binaries, without the cache: where the base itself answers differently in
+    two runs (a solver budget met near its edge) and the new binary's outputs
+    equal one of the base's, the input is listed as unstable, not as changed."""
+    base, new = os.path.join(out, "base"), os.path.join(out, "new")
+    differing, only, total = differences(base, new)
+    suspects = sorted({item_of(p, work) for p in differing + only} - {None})
+    unstable, changed = [], []
+    if suspects:
+        for binary, name in zip(binaries, ("base", "new")):
+            produce(binary, os.path.join(out, "again", name), jobs, verify, suspects, None)
+        again_base, again_new = os.path.join(out, "again", "base"), os.path.join(out, "again", "new")
+        for item in suspects:
+            base_stable = not any(differences(base, again_base, item)[:2])
+            agree = [not any(differences(b, n, item)[:2])
+                     for b in (base, again_base) for n in (new, again_new)]
+            (unstable if any(agree) and (agree[3] or not base_stable) else changed).append(item)
+    shown = 0
+    for item in changed:
+        for p in [p for p in differing + only if item_of(p, work) == item]:
+            if p in only:
+                print(f"only in {'base' if os.path.exists(os.path.join(base, p)) else 'new'}: {p}")
+            elif shown < show:
+                show_diff(base, new, p)
+                shown += 1
+            else:
+                print(f"differs: {p}")
+    for kind, src in unstable:
+        print(f"unstable: {kind} {src} (the base answers differently in two runs; the new "
+              f"binary's outputs equal one of them)")
+    print(f"compare-outputs: {total} files, {len(work)} inputs: {len(changed)} changed, "
+          f"{len(unstable)} unstable")
+    return not changed
 
 
 def build_base(rev, jobs):
@@ -225,6 +275,8 @@ def main():
     ap.add_argument("--base-cache", metavar="DIR",
                     help="keep the base's outputs in DIR/<binary digest>/ and reuse them "
                          "(per source, keyed by its content): later runs only run the new binary")
+    ap.add_argument("--filter", metavar="SUBSTRING", default="",
+                    help="only the inputs whose path contains SUBSTRING")
     ap.add_argument("--show", type=int, default=10, help="how many diffs to print (default 10)")
     opts = ap.parse_args()
 
@@ -241,9 +293,11 @@ def main():
         cache = os.path.join(os.path.abspath(opts.base_cache), digest(binaries[0]))
         for kind in ("analyse", "generate"):
             os.makedirs(os.path.join(cache, kind), exist_ok=True)
+    work = [w for w in work_items(not opts.no_generate) if opts.filter in w[1]]
+    shutil.rmtree(os.path.join(out, "again"), ignore_errors=True)
     for binary, name, c in zip(binaries, ("base", "new"), (cache, None)):
-        produce(binary, os.path.join(out, name), opts.jobs, opts.verify, not opts.no_generate, c)
-    sys.exit(0 if compare(os.path.join(out, "base"), os.path.join(out, "new"), opts.show) else 1)
+        produce(binary, os.path.join(out, name), opts.jobs, opts.verify, work, c)
+    sys.exit(0 if compare(out, binaries, opts.jobs, opts.verify, work, opts.show) else 1)
 
 
 if __name__ == "__main__":
