@@ -7,7 +7,7 @@ namespace adjoint_lint::codegen {
 
 using model::Access;
 using model::Statement;
-using polyhedral::Verdict;
+using model::Verdict;
 
 namespace {
 
@@ -25,7 +25,7 @@ using Iterators = std::vector<std::pair<std::string, std::string>>;
 /// iteration (gatherIteration); inside inner loops they keep the reduction.
 class GatherPlanner {
 public:
-  GatherPlanner(const Sweeps &sweeps, const polyhedral::LoopVerdicts &verdicts)
+  GatherPlanner(const Sweeps &sweeps, const model::LoopVerdicts &verdicts)
       : sweeps_(sweeps), body_(sweeps.body()), loop_(body_.loop()), verdicts_(verdicts) {}
 
   GatherPlan plan();
@@ -46,7 +46,7 @@ private:
   const Sweeps &sweeps_;
   const LoopBody &body_;
   const model::LoopModel &loop_;
-  const polyhedral::LoopVerdicts &verdicts_;
+  const model::LoopVerdicts &verdicts_;
   std::map<int, int> statementOf_;  ///< read access -> the statement whose right side holds it
   std::map<int, std::string> seedOf_; ///< statement -> its seed in a gather body
   /// Locals: an accumulator's seed is its reader's (localSeed_); the others
@@ -205,8 +205,8 @@ GatherPlan GatherPlanner::plan() {
   for (int k : body_.arrays()) {
     if (!body_.variable(k).active || body_.variable(k).written)
       continue;
-    const polyhedral::VariableVerdicts *vv = nullptr;
-    for (const polyhedral::VariableVerdicts &c : verdicts_.variables)
+    const model::VariableVerdicts *vv = nullptr;
+    for (const model::VariableVerdicts &c : verdicts_.variables)
       if (c.variable == k)
         vv = &c;
     if (vv && vv->exclusiveRead.verdict == Verdict::Holds)
@@ -364,7 +364,7 @@ std::vector<std::string> GatherPlanner::gatherIteration(const std::vector<int> &
 
 } // namespace
 
-GatherPlan planGathers(const Sweeps &sweeps, const polyhedral::LoopVerdicts &verdicts) {
+GatherPlan planGathers(const Sweeps &sweeps, const model::LoopVerdicts &verdicts) {
   return GatherPlanner(sweeps, verdicts).plan();
 }
 

@@ -21,6 +21,6 @@ struct GatherPlan {
 
 /// Gather loops for the active arrays the loop only reads whose reads
 /// overlap (exclusive read does not hold: plain is better otherwise).
-GatherPlan planGathers(const Sweeps &sweeps, const polyhedral::LoopVerdicts &verdicts);
+GatherPlan planGathers(const Sweeps &sweeps, const model::LoopVerdicts &verdicts);
 
 } // namespace adjoint_lint::codegen

@@ -14,7 +14,7 @@ using model::Scope;
 using model::Sharing;
 using model::Statement;
 using model::Variable;
-using polyhedral::Verdict;
+using model::Verdict;
 
 namespace {
 
@@ -46,7 +46,7 @@ void addOnce(std::vector<std::string> &names, const std::string &name) {
 
 } // namespace
 
-LoopBody::LoopBody(const model::LoopModel &loop, const polyhedral::LoopVerdicts &verdicts)
+LoopBody::LoopBody(const model::LoopModel &loop, const model::LoopVerdicts &verdicts)
     : loop_(loop) {
   checkSupported(verdicts);
   classify();
@@ -59,18 +59,18 @@ void LoopBody::fail(const std::string &what, unsigned line) const {
 
 // --- the fragment and the variables ---------------------------------------------
 
-void LoopBody::checkSupported(const polyhedral::LoopVerdicts &verdicts) const {
+void LoopBody::checkSupported(const model::LoopVerdicts &verdicts) const {
   if (!loop_.unsupported.empty()) {
     const model::Unsupported &u = loop_.unsupported.front();
     fail("the loop is outside the generator's fragment: " + u.reason, u.range.line);
   }
   if (loop_.iterators.empty())
     fail("the loop has no parallel iterator", loop_.range.line);
-  const polyhedral::PropertyResult &race = verdicts.forwardRace;
+  const model::PropertyResult &race = verdicts.forwardRace;
   if (race.verdict != Verdict::Holds)
     fail(std::string("no adjoint is generated for a loop whose forward iterations are not "
                      "proven race-free (forward race: ") +
-             polyhedral::raceVerdictName(race.verdict) +
+             model::raceVerdictName(race.verdict) +
              (race.reason.empty() ? "" : ", " + race.reason) + ")",
          loop_.range.line);
   for (const Access &a : loop_.accesses)

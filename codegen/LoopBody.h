@@ -8,7 +8,7 @@
 
 #include "codegen/AdjointRules.h"
 #include "model/LoopModel.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
 #include <set>
 #include <string>
@@ -55,7 +55,7 @@ public:
   /// Checks the fragment, classifies the variables and builds the tree.
   /// Throws CodegenError naming the construct and its line for a loop
   /// outside the fragment (an unproven forward race included).
-  LoopBody(const model::LoopModel &loop, const polyhedral::LoopVerdicts &verdicts);
+  LoopBody(const model::LoopModel &loop, const model::LoopVerdicts &verdicts);
 
   const model::LoopModel &loop() const { return loop_; }
   /// Indexed like LoopModel::variables.
@@ -117,7 +117,7 @@ public:
   std::string lhsValue(const model::Statement &s) const;
 
 private:
-  void checkSupported(const polyhedral::LoopVerdicts &verdicts) const;
+  void checkSupported(const model::LoopVerdicts &verdicts) const;
   void classify();
   void classifyVariable(int k, const std::vector<bool> &written);
   void checkNoInPlaceUpdate() const;

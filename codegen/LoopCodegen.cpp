@@ -26,7 +26,7 @@ std::string loopName(const model::LoopModel &loop) {
   return out + "_L" + std::to_string(loop.range.line);
 }
 
-GeneratedLoop generateLoop(const model::LoopModel &loop, const polyhedral::LoopVerdicts &verdicts) {
+GeneratedLoop generateLoop(const model::LoopModel &loop, const model::LoopVerdicts &verdicts) {
   GeneratedLoop out;
   out.name = loopName(loop);
   LoopBody body(loop, verdicts);

@@ -7,7 +7,7 @@
 
 #include "codegen/AdjointRules.h"
 #include "model/LoopModel.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
 #include <string>
 #include <vector>
@@ -46,7 +46,7 @@ struct GeneratedLoop {
 
 /// Generates the code of one loop. Throws CodegenError naming the construct
 /// and its line for anything outside the supported fragment (docs/codegen.md).
-GeneratedLoop generateLoop(const model::LoopModel &loop, const polyhedral::LoopVerdicts &verdicts);
+GeneratedLoop generateLoop(const model::LoopModel &loop, const model::LoopVerdicts &verdicts);
 
 /// "<function>_L<line>", a C identifier.
 std::string loopName(const model::LoopModel &loop);

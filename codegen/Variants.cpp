@@ -4,7 +4,7 @@
 
 namespace adjoint_lint::codegen {
 
-using polyhedral::Verdict;
+using model::Verdict;
 
 namespace {
 
@@ -55,14 +55,14 @@ bool isDeterministic(const Increments &increments) {
 
 class VariantChooser {
 public:
-  VariantChooser(const LoopBody &body, const polyhedral::LoopVerdicts &verdicts,
+  VariantChooser(const LoopBody &body, const model::LoopVerdicts &verdicts,
                  const GatherPlan &gathers)
       : body_(body), loop_(body.loop()), verdicts_(verdicts), gathers_(gathers) {}
 
   VariantTable choose();
 
 private:
-  const polyhedral::VariableVerdicts *verdictOf(int variable) const;
+  const model::VariableVerdicts *verdictOf(int variable) const;
   bool exclusiveRead(int variable) const;
   Increment chooseIncrement(int variable, ArrayPlan &plan) const;
   Increments chunkBoundaryIncrements(int64_t &boundaryIterations) const;
@@ -70,20 +70,20 @@ private:
 
   const LoopBody &body_;
   const model::LoopModel &loop_;
-  const polyhedral::LoopVerdicts &verdicts_;
+  const model::LoopVerdicts &verdicts_;
   const GatherPlan &gathers_;
   VariantTable table_;
 };
 
-const polyhedral::VariableVerdicts *VariantChooser::verdictOf(int variable) const {
-  for (const polyhedral::VariableVerdicts &vv : verdicts_.variables)
+const model::VariableVerdicts *VariantChooser::verdictOf(int variable) const {
+  for (const model::VariableVerdicts &vv : verdicts_.variables)
     if (vv.variable == variable)
       return &vv;
   return nullptr;
 }
 
 bool VariantChooser::exclusiveRead(int variable) const {
-  const polyhedral::VariableVerdicts *vv = verdictOf(variable);
+  const model::VariableVerdicts *vv = verdictOf(variable);
   return vv && vv->exclusiveRead.verdict == Verdict::Holds;
 }
 
@@ -91,7 +91,7 @@ bool VariantChooser::exclusiveRead(int variable) const {
 /// plain where exclusive read holds, else gather where built and advised,
 /// else atomic where advised, else reduction. Fills `plan`.
 Increment VariantChooser::chooseIncrement(int k, ArrayPlan &plan) const {
-  const polyhedral::VariableVerdicts *vv = verdictOf(k);
+  const model::VariableVerdicts *vv = verdictOf(k);
   if (exclusiveRead(k)) {
     plan.strategy = "plain";
     plan.reason = incrementComment(body_, k, Increment::Plain, table_.boundaryIterations);
@@ -138,12 +138,12 @@ Increments VariantChooser::chunkBoundaryIncrements(int64_t &boundaryIterations) 
       out[k] = Increment::Plain;
       continue;
     }
-    const polyhedral::VariableVerdicts *vv = verdictOf(k);
+    const model::VariableVerdicts *vv = verdictOf(k);
     if (!vv || !vv->schedule.analysed) {
       valid = false;
       continue;
     }
-    const polyhedral::ScheduleSplit &split = vv->schedule.exclusiveRead;
+    const model::ScheduleSplit &split = vv->schedule.exclusiveRead;
     if (split.crossThread.verdict == Verdict::Holds) {
       out[k] = Increment::Plain;
     } else if (split.chunkBoundaryOnly.verdict == Verdict::Holds && split.boundaryIterations > 0) {
@@ -179,7 +179,7 @@ VariantTable VariantChooser::choose() {
     const VariableCode &code = body_.variable(k);
     if (!code.active)
       continue;
-    const polyhedral::VariableVerdicts *vv = verdictOf(k);
+    const model::VariableVerdicts *vv = verdictOf(k);
     ArrayPlan plan;
     plan.name = loop_.variables[k].name;
     plan.elementType = code.type;
@@ -231,7 +231,7 @@ std::string variantFunction(const std::string &loop, VariantKind kind) {
   return kind == VariantKind::Chosen ? loop + "_adjoint" : loop + "_adjoint_" + variantName(kind);
 }
 
-VariantTable chooseVariants(const LoopBody &body, const polyhedral::LoopVerdicts &verdicts,
+VariantTable chooseVariants(const LoopBody &body, const model::LoopVerdicts &verdicts,
                             const GatherPlan &gathers) {
   return VariantChooser(body, verdicts, gathers).choose();
 }

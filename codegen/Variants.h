@@ -48,7 +48,7 @@ const char *variantName(VariantKind kind);
 std::string variantFunction(const std::string &loop, VariantKind kind);
 
 /// The table of a loop: the variants its verdicts and gather loops allow.
-VariantTable chooseVariants(const LoopBody &body, const polyhedral::LoopVerdicts &verdicts,
+VariantTable chooseVariants(const LoopBody &body, const model::LoopVerdicts &verdicts,
                             const GatherPlan &gathers);
 
 /// Why an array's adjoint is incremented as it is, one sentence

@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::vector<reports::AnalysedLoop> analysed;
   std::vector<reports::Finding> findings;
   for (const model::LoopModel &loop : file.loops) {
-    polyhedral::LoopVerdicts verdicts = polyhedral::decide(loop, options);
+    model::LoopVerdicts verdicts = polyhedral::decide(loop, options);
     std::vector<reports::Finding> f = reports::buildFindings(loop, verdicts);
     findings.insert(findings.end(), f.begin(), f.end());
     analysed.push_back({loop, std::move(verdicts)});

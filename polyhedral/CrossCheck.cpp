@@ -7,6 +7,10 @@
 namespace adjoint_lint::polyhedral {
 
 using model::LoopModel;
+using model::LoopVerdicts;
+using model::PropertyResult;
+using model::VariableVerdicts;
+using model::Verdict;
 using model::accessText;
 
 namespace {

@@ -8,7 +8,7 @@
 
 #include "model/LoopModel.h"
 #include "polyhedral/SmtResult.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
 #include <optional>
 #include <stdexcept>
@@ -20,8 +20,8 @@ namespace adjoint_lint::polyhedral {
 /// Z3's verdicts on one variable.
 struct SmtVariableVerdicts {
   int variable = -1;
-  PropertyResult forwardRace;
-  PropertyResult exclusiveRead;
+  model::PropertyResult forwardRace;
+  model::PropertyResult exclusiveRead;
 };
 
 /// Decides the forward race and the exclusive read of every shared,
@@ -35,7 +35,7 @@ std::vector<SmtVariableVerdicts> decideWithZ3(const model::LoopModel &loop, cons
 /// The disagreement between two decisions of one property, worded for the
 /// internal-error message, or nullopt when they agree. Only Holds against
 /// Violated disagrees; Unknown and NotApplicable agree with everything.
-std::optional<std::string> disagreement(const PropertyResult &isl, const PropertyResult &z3);
+std::optional<std::string> disagreement(const model::PropertyResult &isl, const model::PropertyResult &z3);
 
 /// A disagreement between isl and Z3: an internal error that fails the run.
 struct CrossCheckError : std::runtime_error {
@@ -45,7 +45,7 @@ struct CrossCheckError : std::runtime_error {
 /// Compares isl's verdicts (those decided by isl) with Z3's; throws
 /// CrossCheckError naming the loop, the variable and the property on the
 /// first disagreement.
-void compareVerdicts(const model::LoopModel &loop, const LoopVerdicts &isl,
+void compareVerdicts(const model::LoopModel &loop, const model::LoopVerdicts &isl,
                      const std::vector<SmtVariableVerdicts> &z3);
 
 } // namespace adjoint_lint::polyhedral

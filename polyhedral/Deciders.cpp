@@ -22,8 +22,13 @@ namespace adjoint_lint::polyhedral {
 using model::Access;
 using model::AccessKind;
 using model::LoopModel;
+using model::LoopVerdicts;
+using model::PropertyResult;
 using model::Sharing;
 using model::Variable;
+using model::VariableVerdicts;
+using model::Verdict;
+using model::Witness;
 using model::accessText;
 using model::privatised;
 

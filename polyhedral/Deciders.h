@@ -3,7 +3,7 @@
 #pragma once
 
 #include "model/LoopModel.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
 #include <string>
 
@@ -41,6 +41,6 @@ struct DeciderOptions {
 /// reflexive stencils, and picks an adjoint strategy per array.
 /// Never throws (internal failures become `unknown` with the reason), except
 /// CrossCheckError when `options.crossCheck` finds isl and Z3 disagreeing.
-LoopVerdicts decide(const model::LoopModel &loop, const DeciderOptions &options = {});
+model::LoopVerdicts decide(const model::LoopModel &loop, const DeciderOptions &options = {});
 
 } // namespace adjoint_lint::polyhedral

@@ -34,13 +34,19 @@ namespace adjoint_lint::polyhedral {
 using model::Access;
 using model::AccessKind;
 using model::Condition;
+using model::ContradictedFact;
 using model::Fact;
 using model::IndexExpr;
 using model::LoopHeader;
 using model::LoopModel;
+using model::LoopVerdicts;
+using model::PropertyResult;
 using model::Sharing;
 using model::Sync;
 using model::Variable;
+using model::VariableVerdicts;
+using model::Verdict;
+using model::Witness;
 using model::accessText;
 
 namespace {

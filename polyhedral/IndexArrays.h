@@ -14,7 +14,7 @@
 #pragma once
 
 #include "model/LoopModel.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
 #include <string>
 #include <vector>
@@ -49,11 +49,11 @@ enum class IndexArrayPass {
 /// `out.assumptions`; a declared fact that the program contradicts becomes
 /// an entry of `out.contradicted`. A Z3 failure leaves the verdict it
 /// concerns `unknown`, with Z3's message; only a bug throws.
-void decideIndexArrays(const model::LoopModel &loop, LoopVerdicts &out, IndexArrayPass pass,
+void decideIndexArrays(const model::LoopModel &loop, model::LoopVerdicts &out, IndexArrayPass pass,
                        const IndexArrayOptions &options = {});
 
 /// The strategy for an active array whose exclusive read Z3 decided (plain
 /// when it holds, atomic otherwise: the read pattern is not affine).
-void indexArrayStrategy(const model::Variable &var, VariableVerdicts &out);
+void indexArrayStrategy(const model::Variable &var, model::VariableVerdicts &out);
 
 } // namespace adjoint_lint::polyhedral

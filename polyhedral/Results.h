@@ -1,7 +1,7 @@
 // Making PropertyResults: the few shapes the deciders return.
 #pragma once
 
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
 #include <string>
 #include <utility>
@@ -10,8 +10,8 @@
 namespace adjoint_lint::polyhedral {
 
 /// Verdict `v`, decided by `decidedBy`, with `reason`; no proof, no witness.
-inline PropertyResult decided(Verdict v, std::string decidedBy, std::string reason) {
-  PropertyResult r;
+inline model::PropertyResult decided(model::Verdict v, std::string decidedBy, std::string reason) {
+  model::PropertyResult r;
   r.verdict = v;
   r.decidedBy = std::move(decidedBy);
   r.reason = std::move(reason);
@@ -19,21 +19,25 @@ inline PropertyResult decided(Verdict v, std::string decidedBy, std::string reas
 }
 
 /// A verdict of Z3's (the cross-check, the schedule analysis).
-inline PropertyResult z3Result(Verdict v, std::string reason) { return decided(v, "z3", std::move(reason)); }
+inline model::PropertyResult z3Result(model::Verdict v, std::string reason) {
+  return decided(v, "z3", std::move(reason));
+}
 
 /// Holds, with the proof artifacts.
-inline PropertyResult holds(std::string decidedBy, std::vector<std::string> proof, std::string reason = "") {
-  PropertyResult r = decided(Verdict::Holds, std::move(decidedBy), std::move(reason));
+inline model::PropertyResult holds(std::string decidedBy, std::vector<std::string> proof, std::string reason = "") {
+  model::PropertyResult r = decided(model::Verdict::Holds, std::move(decidedBy), std::move(reason));
   r.proof = std::move(proof);
   return r;
 }
 
 /// Unknown, decided by nobody, for `reason`.
-inline PropertyResult unknown(std::string reason) { return decided(Verdict::Unknown, "", std::move(reason)); }
+inline model::PropertyResult unknown(std::string reason) {
+  return decided(model::Verdict::Unknown, "", std::move(reason));
+}
 
 /// The question does not apply, for `reason`.
-inline PropertyResult notApplicable(std::string reason) {
-  return decided(Verdict::NotApplicable, "", std::move(reason));
+inline model::PropertyResult notApplicable(std::string reason) {
+  return decided(model::Verdict::NotApplicable, "", std::move(reason));
 }
 
 } // namespace adjoint_lint::polyhedral

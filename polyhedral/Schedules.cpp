@@ -7,6 +7,13 @@
 namespace adjoint_lint::polyhedral {
 
 using model::LoopModel;
+using model::LoopVerdicts;
+using model::PropertyResult;
+using model::ScheduleSplit;
+using model::ScheduleVerdicts;
+using model::VariableVerdicts;
+using model::Verdict;
+using model::Witness;
 
 namespace {
 

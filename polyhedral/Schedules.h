@@ -9,7 +9,7 @@
 
 #include "model/LoopModel.h"
 #include "polyhedral/SmtResult.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
 #include <string>
 
@@ -18,7 +18,7 @@ namespace adjoint_lint::polyhedral {
 /// Fills `VariableVerdicts::schedule` of every array of `out` when the loop
 /// has schedule(static[, c]). `threads` 0: any number of threads (the
 /// verdicts hold for all). Never throws: failures are `unknown`.
-void decideSchedules(const model::LoopModel &loop, LoopVerdicts &out, unsigned threads, const smt::Budget &budget,
+void decideSchedules(const model::LoopModel &loop, model::LoopVerdicts &out, unsigned threads, const smt::Budget &budget,
                      const std::string &dumpDir = "");
 
 } // namespace adjoint_lint::polyhedral

@@ -10,6 +10,7 @@ namespace adjoint_lint::polyhedral::smt {
 using model::Condition;
 using model::IndexExpr;
 using model::LoopHeader;
+using model::Witness;
 
 namespace {
 

@@ -26,7 +26,7 @@
 #include "model/LoopModel.h"
 #include "polyhedral/Encoding.h"
 #include "polyhedral/SmtResult.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
 #include <z3++.h>
 
@@ -107,7 +107,7 @@ public:
   z3::solver newQuery(bool fast = false);
 
   /// A witness from a model of a query over instances a and b.
-  Witness witness(const z3::model &m, Instance &a, Instance &b);
+  model::Witness witness(const z3::model &m, Instance &a, Instance &b);
 
   /// C's truncating division and remainder on Z3 integers.
   static z3::expr truncDiv(const z3::expr &a, const z3::expr &b);

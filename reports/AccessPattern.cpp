@@ -171,7 +171,7 @@ struct Cell {
 
 class PatternBuilder {
 public:
-  PatternBuilder(const LoopModel &m, int variable, const polyhedral::Witness &w, PatternMode mode)
+  PatternBuilder(const LoopModel &m, int variable, const model::Witness &w, PatternMode mode)
       : m_(m), var_(variable), w_(w), mode_(mode) {}
 
   std::optional<AccessPattern> build() {
@@ -542,7 +542,7 @@ private:
 
   const LoopModel &m_;
   int var_;
-  const polyhedral::Witness &w_;
+  const model::Witness &w_;
   PatternMode mode_;
   AccessPattern p_;
   std::map<std::pair<size_t, std::vector<int64_t>>, Cell> cells_;
@@ -556,7 +556,7 @@ private:
 } // namespace
 
 std::optional<AccessPattern> accessPattern(const LoopModel &loop, int variable,
-                                           const polyhedral::Witness &witness, PatternMode mode) {
+                                           const model::Witness &witness, PatternMode mode) {
   return PatternBuilder(loop, variable, witness, mode).build();
 }
 

@@ -14,7 +14,7 @@
 #pragma once
 
 #include "model/LoopModel.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
 #include <cstdint>
 #include <map>
@@ -55,7 +55,7 @@ struct AccessPattern {
 /// The pattern of `variable` (index into loop.variables) around `witness`.
 /// nullopt when the witness does not name two iterations.
 std::optional<AccessPattern> accessPattern(const model::LoopModel &loop, int variable,
-                                           const polyhedral::Witness &witness, PatternMode mode);
+                                           const model::Witness &witness, PatternMode mode);
 
 /// Evaluates an index expression (C semantics: truncating division);
 /// nullopt when it is opaque, names an unknown variable, divides by zero or

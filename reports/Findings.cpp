@@ -11,10 +11,10 @@ namespace adjoint_lint::reports {
 using model::Access;
 using model::AccessKind;
 using model::LoopModel;
-using polyhedral::PropertyResult;
-using polyhedral::VariableVerdicts;
-using polyhedral::Verdict;
-using polyhedral::Witness;
+using model::PropertyResult;
+using model::VariableVerdicts;
+using model::Verdict;
+using model::Witness;
 
 namespace {
 
@@ -393,7 +393,7 @@ Finding sharedAdjointFinding(const LoopModel &m, const VariableVerdicts &vv, int
 /// Where an unknown verdict is best shown: at what caused it (the access
 /// whose subscript, guard or bounds defeat the analysis, or the unmodelled
 /// construct), else at `fallback`.
-Location causeOf(const LoopModel &m, const polyhedral::PropertyResult &r, const Access *fallback) {
+Location causeOf(const LoopModel &m, const model::PropertyResult &r, const Access *fallback) {
   if (const Access *a = accessAt(m, r.causeAccess))
     return locationOf(a->range);
   if (r.causeUnsupported >= 0 && static_cast<size_t>(r.causeUnsupported) < m.unsupported.size() &&
@@ -404,7 +404,7 @@ Location causeOf(const LoopModel &m, const polyhedral::PropertyResult &r, const 
 
 /// True when `r` is unknown only because of a construct that concerns the
 /// whole loop: one finding per such construct says so (loopWideFindings).
-bool causedLoopWide(const LoopModel &m, const polyhedral::PropertyResult &r) {
+bool causedLoopWide(const LoopModel &m, const model::PropertyResult &r) {
   return r.verdict == Verdict::Unknown && r.causeUnsupported >= 0 &&
          static_cast<size_t>(r.causeUnsupported) < m.unsupported.size() &&
          m.unsupported[static_cast<size_t>(r.causeUnsupported)].variable == -1;
@@ -413,10 +413,10 @@ bool causedLoopWide(const LoopModel &m, const polyhedral::PropertyResult &r) {
 /// One warning per construct the front end could not model for the whole
 /// loop (a call, a member access, a modified iterator...), at the construct,
 /// instead of one per variable and question it leaves undecided.
-std::vector<Finding> loopWideFindings(const LoopModel &m, const polyhedral::LoopVerdicts &v) {
+std::vector<Finding> loopWideFindings(const LoopModel &m, const model::LoopVerdicts &v) {
   std::vector<Finding> out;
   std::vector<bool> used(m.unsupported.size(), false);
-  auto mark = [&](const polyhedral::PropertyResult &r) {
+  auto mark = [&](const model::PropertyResult &r) {
     if (causedLoopWide(m, r))
       used[static_cast<size_t>(r.causeUnsupported)] = true;
   };
@@ -476,7 +476,7 @@ Finding gatherFinding(const LoopModel &m, const VariableVerdicts &vv) {
   return f;
 }
 
-std::vector<std::string> assumptionsOf(const LoopModel &m, const polyhedral::LoopVerdicts &v) {
+std::vector<std::string> assumptionsOf(const LoopModel &m, const model::LoopVerdicts &v) {
   std::vector<std::string> out;
   for (const auto *list : {&m.assumptions, &v.assumptions})
     for (const std::string &a : *list)
@@ -495,7 +495,7 @@ std::string assumptionNote(const std::string &a) {
 
 /// A declared fact the program contradicts, at its pragma: proofs from a
 /// false premise prove anything.
-Finding contradictedFinding(const LoopModel &m, const polyhedral::ContradictedFact &c) {
+Finding contradictedFinding(const LoopModel &m, const model::ContradictedFact &c) {
   const model::Fact *fact =
       c.index >= 0 && static_cast<size_t>(c.index) < m.facts.size() ? &m.facts[static_cast<size_t>(c.index)] : nullptr;
   Location at = fact && fact->range.line ? locationOf(fact->range) : pragmaOf(m);
@@ -508,9 +508,9 @@ Finding contradictedFinding(const LoopModel &m, const polyhedral::ContradictedFa
   return f;
 }
 
-std::vector<Finding> buildFindings(const LoopModel &m, const polyhedral::LoopVerdicts &v) {
+std::vector<Finding> buildFindings(const LoopModel &m, const model::LoopVerdicts &v) {
   std::vector<Finding> out = loopWideFindings(m, v);
-  for (const polyhedral::ContradictedFact &c : v.contradicted)
+  for (const model::ContradictedFact &c : v.contradicted)
     out.push_back(contradictedFinding(m, c));
   bool variableRace = false, variableUnknown = !out.empty();
   for (const VariableVerdicts &vv : v.variables) {

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "model/LoopModel.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 #include "reports/Finding.h"
 
 #include <vector>
@@ -37,7 +37,7 @@ inline constexpr const char kRuleBadPragma[] = "adjoint-lint-bad-pragma";
 ///   program contradicts, at the pragma.
 /// Every finding of the loop carries the loop's assumptions as notes.
 std::vector<Finding> buildFindings(const model::LoopModel &loop,
-                                   const polyhedral::LoopVerdicts &verdicts);
+                                   const model::LoopVerdicts &verdicts);
 
 /// Sorts by file, line, column, rule, then level and message (stable).
 void sortFindings(std::vector<Finding> &findings);

@@ -17,9 +17,9 @@
 
 namespace adjoint_lint::reports {
 
-using polyhedral::PropertyResult;
-using polyhedral::VariableVerdicts;
-using polyhedral::Verdict;
+using model::PropertyResult;
+using model::VariableVerdicts;
+using model::Verdict;
 
 std::string htmlEscape(const std::string &text) {
   std::string out;
@@ -209,13 +209,13 @@ std::string badge(const std::string &cls, const std::string &text, const std::st
 }
 
 std::string raceBadge(const PropertyResult &r) {
-  std::string name = polyhedral::raceVerdictName(r.verdict);
+  std::string name = model::raceVerdictName(r.verdict);
   std::string title = r.verdict == Verdict::Unknown ? r.reason : (r.decidedBy.empty() ? "" : "decided by " + r.decidedBy);
   return badge("v-" + name, name == "race" ? "race" : name == "none" ? "no race" : name, title);
 }
 
 std::string propertyBadge(const PropertyResult &r) {
-  std::string name = polyhedral::propertyVerdictName(r.verdict);
+  std::string name = model::propertyVerdictName(r.verdict);
   std::string title = !r.reason.empty() ? r.reason : (r.decidedBy.empty() ? "" : "decided by " + r.decidedBy);
   return badge("v-" + name, name, title);
 }
@@ -781,7 +781,7 @@ std::string indexHtml(const Context &ctx, const std::vector<FilePage> &pages) {
       unsigned count = 0;
       for (const Finding &f : ctx.in.findings)
         count += f.loopId == m.id && !m.id.empty();
-      std::string race = polyhedral::raceVerdictName(l->verdicts.forwardRace.verdict);
+      std::string race = model::raceVerdictName(l->verdicts.forwardRace.verdict);
       std::set<std::string> verdicts;
       std::string arrays;
       for (const VariableVerdicts &vv : l->verdicts.variables) {
@@ -791,7 +791,7 @@ std::string indexHtml(const Context &ctx, const std::vector<FilePage> &pages) {
           verdicts.insert("unknown");
         if (!vv.active || !vv.array)
           continue;
-        std::string er = polyhedral::propertyVerdictName(vv.exclusiveRead.verdict);
+        std::string er = model::propertyVerdictName(vv.exclusiveRead.verdict);
         verdicts.insert(er);
         if (!vv.strategy.empty())
           verdicts.insert(vv.strategy);

@@ -8,9 +8,9 @@
 namespace adjoint_lint::reports {
 
 using model::LoopModel;
-using polyhedral::PropertyResult;
-using polyhedral::VariableVerdicts;
-using polyhedral::Verdict;
+using model::PropertyResult;
+using model::VariableVerdicts;
+using model::Verdict;
 
 namespace {
 
@@ -63,7 +63,7 @@ bool isAccessed(const LoopModel &m, size_t variable) {
 }
 
 Json notApplicable(const std::string &reason) {
-  return {{"verdict", polyhedral::propertyVerdictName(Verdict::NotApplicable)},
+  return {{"verdict", model::propertyVerdictName(Verdict::NotApplicable)},
           {"decided_by", "front end"},
           {"reason", reason}};
 }
@@ -97,8 +97,8 @@ Json arrayToJson(const LoopModel &m, const VariableVerdicts &vv) {
   // schedule(static[, c]): conflicts on one thread / across threads, and
   // whether the cross-thread ones sit at chunk boundaries only.
   if (vv.schedule.analysed) {
-    const polyhedral::ScheduleVerdicts &sc = vv.schedule;
-    auto split = [&m](const polyhedral::ScheduleSplit &s) {
+    const model::ScheduleVerdicts &sc = vv.schedule;
+    auto split = [&m](const model::ScheduleSplit &s) {
       Json o = {{"same_thread", propertyToJson(m, s.sameThread, false)},
                 {"cross_thread", propertyToJson(m, s.crossThread, false)},
                 {"chunk_boundary_only", propertyToJson(m, s.chunkBoundaryOnly, false)}};
@@ -133,7 +133,7 @@ Json unreportedToJson(const model::Variable &v) {
             {"element_type", v.elementType}};
   if (v.rank > 0)
     j["rank"] = v.rank;
-  j["forward_race"] = {{"verdict", polyhedral::raceVerdictName(Verdict::NotApplicable)},
+  j["forward_race"] = {{"verdict", model::raceVerdictName(Verdict::NotApplicable)},
                        {"decided_by", "front end"},
                        {"reason", why}};
   if (v.rank == 0)
@@ -146,7 +146,7 @@ Json unreportedToJson(const model::Variable &v) {
   return j;
 }
 
-bool isSingleIteration(const polyhedral::Witness &w) {
+bool isSingleIteration(const model::Witness &w) {
   return w.iterations.size() == 2 && w.iterations[0] == w.iterations[1] &&
          (w.inner.size() < 2 || w.inner[0] == w.inner[1]);
 }
@@ -164,7 +164,7 @@ Json locationFields(Json j, const Location &loc) {
 
 } // namespace
 
-Json witnessToJson(const LoopModel &m, const polyhedral::Witness &w) {
+Json witnessToJson(const LoopModel &m, const model::Witness &w) {
   Json iterations = Json::array();
   for (const auto &it : w.iterations)
     iterations.push_back(valuesToJson(m, it));
@@ -193,7 +193,7 @@ Json witnessToJson(const LoopModel &m, const polyhedral::Witness &w) {
 }
 
 /// `{"iteration": {"i": 0}, "element": [...], "accesses": [...]}`
-static Json counterexampleToJson(const LoopModel &m, const polyhedral::Witness &w) {
+static Json counterexampleToJson(const LoopModel &m, const model::Witness &w) {
   Json j = witnessToJson(m, w);
   Json iteration = j["iterations"].empty() ? Json::object() : j["iterations"][0];
   j.erase("iterations");
@@ -207,8 +207,8 @@ static Json counterexampleToJson(const LoopModel &m, const polyhedral::Witness &
 Json toolToJson() { return {{"name", toolName()}, {"version", toolVersion()}}; }
 
 Json verdictToJson(const PropertyResult &r, bool race) {
-  return {{"verdict", race ? polyhedral::raceVerdictName(r.verdict)
-                           : polyhedral::propertyVerdictName(r.verdict)},
+  return {{"verdict", race ? model::raceVerdictName(r.verdict)
+                           : model::propertyVerdictName(r.verdict)},
           {"decided_by", r.decidedBy}};
 }
 
@@ -247,7 +247,7 @@ Json propertyToJson(const LoopModel &m, const PropertyResult &r, bool race) {
   return j;
 }
 
-Json loopToJson(const LoopModel &m, const polyhedral::LoopVerdicts &v) {
+Json loopToJson(const LoopModel &m, const model::LoopVerdicts &v) {
   Json iterators = Json::array();
   for (const model::LoopHeader &h : m.iterators)
     iterators.push_back(h.iterator);

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "model/LoopModel.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 #include "reports/Finding.h"
 
 #include <nlohmann/json.hpp>
@@ -20,7 +20,7 @@ using Json = nlohmann::ordered_json;
 
 struct AnalysedLoop {
   model::LoopModel loop;
-  polyhedral::LoopVerdicts verdicts;
+  model::LoopVerdicts verdicts;
   /// Wall-clock seconds its deciders took (--time-loops); the report's
   /// "analysis_seconds". Unset otherwise: the report stays deterministic.
   std::optional<double> seconds = std::nullopt;
@@ -43,17 +43,17 @@ Json toolToJson();
 /// the report and in a certificate. `race` selects the race vocabulary
 /// (none/race/unknown) over the property one (holds/violated/unknown/
 /// not-applicable).
-Json verdictToJson(const polyhedral::PropertyResult &r, bool race);
+Json verdictToJson(const model::PropertyResult &r, bool race);
 
 /// `{"iterations": [{"i": 1}, {"i": 2}], "element": [2], "accesses": [...]}`
-Json witnessToJson(const model::LoopModel &loop, const polyhedral::Witness &w);
+Json witnessToJson(const model::LoopModel &loop, const model::Witness &w);
 
 /// `{"verdict": ..., "decided_by": ..., "reason"?, "witness"?, "with"?, "proof"?}`
 /// (verdictToJson, then the details). An unknown always gets a reason.
-Json propertyToJson(const model::LoopModel &loop, const polyhedral::PropertyResult &r, bool race);
+Json propertyToJson(const model::LoopModel &loop, const model::PropertyResult &r, bool race);
 
 /// One entry of "loops".
-Json loopToJson(const model::LoopModel &loop, const polyhedral::LoopVerdicts &verdicts);
+Json loopToJson(const model::LoopModel &loop, const model::LoopVerdicts &verdicts);
 
 /// One entry of "diagnostics".
 Json findingToJson(const Finding &f);

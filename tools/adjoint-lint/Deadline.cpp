@@ -32,7 +32,7 @@ struct DecisionState {
   std::mutex lock;
   std::condition_variable done;
   bool finished = false;
-  polyhedral::LoopVerdicts verdicts;
+  model::LoopVerdicts verdicts;
   std::exception_ptr error;
   std::string crash; ///< non-empty: the deciders crashed (Recovery.h)
 };
@@ -50,14 +50,14 @@ std::optional<Clock::time_point> fileDeadline() {
 }
 
 Decision decideBefore(const model::LoopModel &loop, const polyhedral::DeciderOptions &options,
-                      std::optional<Clock::time_point> deadline, polyhedral::LoopVerdicts &out,
+                      std::optional<Clock::time_point> deadline, model::LoopVerdicts &out,
                       std::string &crash) {
   if (deadline && Clock::now() >= *deadline)
     return Decision::TimedOut;
   auto state = std::make_shared<DecisionState>();
   // The worker owns copies: an abandoned one outlives the caller's data.
   llvm::thread worker(std::optional<unsigned>(workStackBytes()), [state, loop, options] {
-    polyhedral::LoopVerdicts v;
+    model::LoopVerdicts v;
     std::exception_ptr error;
     std::string crashed;
     try {
@@ -97,20 +97,20 @@ Decision decideBefore(const model::LoopModel &loop, const polyhedral::DeciderOpt
   return Decision::Decided;
 }
 
-polyhedral::LoopVerdicts timedOutVerdicts(const model::LoopModel &loop) {
-  polyhedral::LoopVerdicts v;
+model::LoopVerdicts timedOutVerdicts(const model::LoopModel &loop) {
+  model::LoopVerdicts v;
   std::ostringstream reason;
   reason << "the time budget of the file (--timeout=" << double(timeoutOption)
          << " s) ran out before this loop was decided";
-  v.forwardRace.verdict = polyhedral::Verdict::Unknown;
+  v.forwardRace.verdict = model::Verdict::Unknown;
   v.forwardRace.decidedBy = "timeout";
   v.forwardRace.reason = reason.str();
   return v;
 }
 
-polyhedral::LoopVerdicts crashedVerdicts(const std::string &crash) {
-  polyhedral::LoopVerdicts v;
-  v.forwardRace.verdict = polyhedral::Verdict::Unknown;
+model::LoopVerdicts crashedVerdicts(const std::string &crash) {
+  model::LoopVerdicts v;
+  v.forwardRace.verdict = model::Verdict::Unknown;
   v.forwardRace.decidedBy = "internal-error";
   v.forwardRace.reason = "the deciders crashed on this loop (" + crash + ")";
   return v;

@@ -13,7 +13,7 @@
 
 #include "model/LoopModel.h"
 #include "polyhedral/Deciders.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
 #include <chrono>
 #include <optional>
@@ -37,14 +37,14 @@ enum class Decision { Decided, TimedOut, Crashed };
 /// `crash`) when the deciders crashed; `out` is written only when Decided.
 /// Exceptions of decide() pass through.
 Decision decideBefore(const model::LoopModel &loop, const polyhedral::DeciderOptions &options,
-                      std::optional<Clock::time_point> deadline, polyhedral::LoopVerdicts &out,
+                      std::optional<Clock::time_point> deadline, model::LoopVerdicts &out,
                       std::string &crash);
 
 /// The verdicts of a loop that the budget did not leave time for.
-polyhedral::LoopVerdicts timedOutVerdicts(const model::LoopModel &loop);
+model::LoopVerdicts timedOutVerdicts(const model::LoopModel &loop);
 
 /// The verdicts of a loop whose deciders crashed (`crash`: how).
-polyhedral::LoopVerdicts crashedVerdicts(const std::string &crash);
+model::LoopVerdicts crashedVerdicts(const std::string &crash);
 
 /// Whether a decision was abandoned (its thread still runs).
 bool workAbandoned();

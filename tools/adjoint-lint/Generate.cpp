@@ -172,7 +172,7 @@ bool analyse(const std::string &file, const Args &args, std::vector<model::LoopM
 
 /// A property as a certificate records it: the report's verdict entry
 /// (reports::verdictToJson), its reason and its proof.
-json propertyJson(const polyhedral::PropertyResult &p, bool race) {
+json propertyJson(const model::PropertyResult &p, bool race) {
   json j = reports::verdictToJson(p, race);
   if (!p.reason.empty())
     j["reason"] = p.reason;
@@ -180,11 +180,11 @@ json propertyJson(const polyhedral::PropertyResult &p, bool race) {
   return j;
 }
 
-json verdictsJson(const polyhedral::LoopVerdicts &v) {
+json verdictsJson(const model::LoopVerdicts &v) {
   json j;
   j["forward_race"] = propertyJson(v.forwardRace, true);
   json arrays = json::array();
-  for (const polyhedral::VariableVerdicts &vv : v.variables) {
+  for (const model::VariableVerdicts &vv : v.variables) {
     if (!vv.array)
       continue;
     json a;
@@ -198,7 +198,7 @@ json verdictsJson(const polyhedral::LoopVerdicts &v) {
   return j;
 }
 
-json certificateJson(const model::LoopModel &loop, const polyhedral::LoopVerdicts &verdicts,
+json certificateJson(const model::LoopModel &loop, const model::LoopVerdicts &verdicts,
                      const codegen::GeneratedLoop &g, const Args &args) {
   json c;
   c["format"] = "adjoint-lint-certificate-1";
@@ -408,7 +408,7 @@ int runGenerate(int argc, const char **argv) {
   std::vector<Output> outputs;
   bool failed = false;
   for (const model::LoopModel *l : selected) {
-    polyhedral::LoopVerdicts verdicts = polyhedral::decide(*l);
+    model::LoopVerdicts verdicts = polyhedral::decide(*l);
     try {
       codegen::GeneratedLoop g = codegen::generateLoop(*l, verdicts);
       json cert = certificateJson(*l, verdicts, g, args);

@@ -317,7 +317,7 @@ void decideLoops(FileWork &work) {
     model::LoopModel loop = declared;
     driver::addConfigFacts(loop, work.config); // Assumptions (docs/assumptions.md)
     try {
-      polyhedral::LoopVerdicts verdicts;
+      model::LoopVerdicts verdicts;
       std::string crash;
       const driver::Clock::time_point start = driver::Clock::now();
       const driver::Decision decision =

@@ -13,7 +13,7 @@ namespace {
 using testing::ModelBuilder;
 
 struct Planned {
-  polyhedral::LoopVerdicts verdicts;
+  model::LoopVerdicts verdicts;
   GatherPlan plan;
 };
 

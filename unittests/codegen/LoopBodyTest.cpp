@@ -12,9 +12,9 @@ namespace {
 
 using testing::ModelBuilder;
 
-polyhedral::LoopVerdicts raceFree() {
-  polyhedral::LoopVerdicts v;
-  v.forwardRace.verdict = polyhedral::Verdict::Holds;
+model::LoopVerdicts raceFree() {
+  model::LoopVerdicts v;
+  v.forwardRace.verdict = model::Verdict::Holds;
   return v;
 }
 
@@ -28,7 +28,7 @@ std::string shape(const BodyNode &node) {
   return out + "}";
 }
 
-std::string messageOf(const model::LoopModel &m, const polyhedral::LoopVerdicts &v) {
+std::string messageOf(const model::LoopModel &m, const model::LoopVerdicts &v) {
   try {
     LoopBody body(m, v);
   } catch (const CodegenError &e) {
@@ -108,8 +108,8 @@ TEST(LoopBodyTest, TheFragmentIsChecked) {
     ModelBuilder b;
     int x = b.array("x"), y = b.array("y");
     b.assign(y, {"0"}, "=", b.read(x, {"i"}));
-    polyhedral::LoopVerdicts racy;
-    racy.forwardRace.verdict = polyhedral::Verdict::Violated;
+    model::LoopVerdicts racy;
+    racy.forwardRace.verdict = model::Verdict::Violated;
     EXPECT_NE(messageOf(b.m, racy).find("not proven race-free (forward race: race)"), std::string::npos);
   }
 }

@@ -10,14 +10,14 @@
 namespace adjoint_lint::codegen {
 namespace {
 
-using polyhedral::Verdict;
+using model::Verdict;
 using testing::ModelBuilder;
 
 /// y[i] = x[i] * x[i + 1] + w[0], 0 <= i < n - 1; `schedule` on the loop.
 struct Stencil {
   ModelBuilder b{"0", "n - 1"};
   int x, w, y;
-  polyhedral::LoopVerdicts verdicts;
+  model::LoopVerdicts verdicts;
 
   Stencil() {
     x = b.array("x");
@@ -28,7 +28,7 @@ struct Stencil {
                                   b.read(w, {"0"})));
     verdicts.forwardRace.verdict = Verdict::Holds;
     for (int v : {x, w, y}) {
-      polyhedral::VariableVerdicts vv;
+      model::VariableVerdicts vv;
       vv.variable = v;
       vv.name = b.m.variables[v].name;
       vv.active = true;
@@ -39,7 +39,7 @@ struct Stencil {
     }
   }
 
-  polyhedral::VariableVerdicts &of(int v) { return verdicts.variables[v == x ? 0 : v == w ? 1 : 2]; }
+  model::VariableVerdicts &of(int v) { return verdicts.variables[v == x ? 0 : v == w ? 1 : 2]; }
 
   /// Reads that overlap, with the deciders' advice.
   void overlapping(int v, const std::string &advice, const std::string &reason = "") {
@@ -134,7 +134,7 @@ TEST(VariantsTest, ChunkBoundaryAtomics) {
   Stencil s;
   s.b.schedule("static", 8);
   s.overlapping(s.x, "atomic");
-  polyhedral::ScheduleVerdicts &schedule = s.of(s.x).schedule;
+  model::ScheduleVerdicts &schedule = s.of(s.x).schedule;
   schedule.analysed = true;
   schedule.exclusiveRead.crossThread.verdict = Verdict::Violated;
   schedule.exclusiveRead.chunkBoundaryOnly.verdict = Verdict::Holds;
@@ -167,7 +167,7 @@ TEST(VariantsTest, ALoopThatReadsNoActiveArrayHasOnlyTheSerialAndChosenAdjoints)
   ModelBuilder b;
   int y = b.array("y");
   b.assign(y, {"i"}, "=", ModelBuilder::constant(1));
-  polyhedral::LoopVerdicts verdicts;
+  model::LoopVerdicts verdicts;
   verdicts.forwardRace.verdict = Verdict::Holds;
   LoopBody body(b.m, verdicts);
   VariantTable t = chooseVariants(body, verdicts, {});

@@ -10,6 +10,12 @@ using namespace adjoint_lint::polyhedral;
 
 namespace {
 
+using model::LoopVerdicts;
+using model::PropertyResult;
+using model::VariableVerdicts;
+using model::Verdict;
+using model::Witness;
+
 PropertyResult verdict(Verdict v, const char *by) {
   PropertyResult r;
   r.verdict = v;

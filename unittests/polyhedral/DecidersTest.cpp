@@ -11,6 +11,12 @@
 namespace adjoint_lint::polyhedral {
 namespace {
 
+using model::LoopVerdicts;
+using model::PropertyResult;
+using model::VariableVerdicts;
+using model::Verdict;
+using model::Witness;
+
 /// The model reader rejects variable names in "variable" (field<int> throws
 /// before the name lookup), so the tests write names and resolve them here.
 model::LoopModel fromJson(nlohmann::json j) {

@@ -12,6 +12,11 @@
 namespace adjoint_lint::polyhedral {
 namespace {
 
+using model::LoopVerdicts;
+using model::PropertyResult;
+using model::VariableVerdicts;
+using model::Verdict;
+
 model::LoopModel fromJson(nlohmann::json j) {
   for (nlohmann::json &a : j["accesses"])
     if (a["variable"].is_string())

@@ -18,6 +18,8 @@ using namespace adjoint_lint;
 using namespace adjoint_lint::polyhedral;
 namespace fs = std::filesystem;
 using model::IndexExpr;
+using model::LoopVerdicts;
+using model::Verdict;
 
 namespace {
 

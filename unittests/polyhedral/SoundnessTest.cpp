@@ -16,6 +16,11 @@ namespace adjoint_lint::polyhedral {
 namespace {
 
 using model::IndexExpr;
+using model::LoopVerdicts;
+using model::PropertyResult;
+using model::VariableVerdicts;
+using model::Verdict;
+using model::Witness;
 
 struct RandomLoop {
   model::LoopModel model;

@@ -8,7 +8,7 @@ namespace adjoint_lint::reports {
 namespace {
 
 using namespace testing;
-using polyhedral::Verdict;
+using model::Verdict;
 
 const Finding *findRule(const std::vector<Finding> &fs, const std::string &rule) {
   for (const Finding &f : fs)
@@ -26,7 +26,7 @@ bool hasNote(const Finding &f, const std::string &message) {
 
 TEST(Findings, CleanLoopHasNoFindings) {
   model::LoopModel m = stencilLoop();
-  polyhedral::LoopVerdicts v = stencilVerdicts();
+  model::LoopVerdicts v = stencilVerdicts();
   v.variables[0].exclusiveRead = result(Verdict::Holds);
   v.variables[0].strategy = "plain";
   EXPECT_TRUE(buildFindings(m, v).empty());
@@ -66,7 +66,7 @@ TEST(Findings, GatherAvailableIsANoteAtThePragma) {
 }
 
 TEST(Findings, ReflexiveStencilIsMentioned) {
-  polyhedral::LoopVerdicts v = stencilVerdicts();
+  model::LoopVerdicts v = stencilVerdicts();
   v.variables[0].reflexive = result(Verdict::Holds);
   v.variables[0].reflexive.with = "y";
   std::vector<Finding> fs = buildFindings(stencilLoop(), v);
@@ -81,7 +81,7 @@ TEST(Findings, ReflexiveStencilIsMentioned) {
 }
 
 TEST(Findings, SymmetricUpdateNote) {
-  polyhedral::LoopVerdicts v = stencilVerdicts();
+  model::LoopVerdicts v = stencilVerdicts();
   v.variables[0].symmetricUpdate = result(Verdict::Holds);
   v.variables[0].symmetricUpdate.with = "y";
   std::vector<Finding> fs = buildFindings(stencilLoop(), v);
@@ -111,7 +111,7 @@ TEST(Findings, ForwardRaceAtTheWriteWithIterationsInOrder) {
 }
 
 TEST(Findings, LoopLevelRaceWithoutVariableVerdict) {
-  polyhedral::LoopVerdicts v = shiftVerdicts();
+  model::LoopVerdicts v = shiftVerdicts();
   v.variables.clear();
   std::vector<Finding> fs = buildFindings(shiftLoop(), v);
   ASSERT_EQ(fs.size(), 1u);
@@ -121,8 +121,8 @@ TEST(Findings, LoopLevelRaceWithoutVariableVerdict) {
 
 TEST(Findings, SameAccessRacesWithItself) {
   model::LoopModel m = shiftLoop();
-  polyhedral::LoopVerdicts v = shiftVerdicts();
-  polyhedral::Witness w = witness(0, 0, 0, 1, {1});
+  model::LoopVerdicts v = shiftVerdicts();
+  model::Witness w = witness(0, 0, 0, 1, {1});
   v.forwardRace.witness = w;
   v.variables[0].forwardRace.witness = w;
   std::vector<Finding> fs = buildFindings(m, v);
@@ -136,8 +136,8 @@ TEST(Findings, CollapsedIterationsAndInnerLoops) {
   model::LoopModel m = shiftLoop();
   m.iterators.push_back(m.iterators[0]);
   m.iterators[1].iterator = "j";
-  polyhedral::LoopVerdicts v = shiftVerdicts();
-  polyhedral::Witness w = *v.forwardRace.witness;
+  model::LoopVerdicts v = shiftVerdicts();
+  model::Witness w = *v.forwardRace.witness;
   w.iterations = {{{"j", 1}, {"i", 0}}, {{"i", 1}, {"j", 0}}};
   w.inner = {{{"k", 3}}, {}};
   v.variables[0].forwardRace.witness = w;
@@ -152,7 +152,7 @@ TEST(Findings, CollapsedIterationsAndInnerLoops) {
 }
 
 TEST(Findings, UnknownCarriesTheReason) {
-  polyhedral::LoopVerdicts v = shiftVerdicts();
+  model::LoopVerdicts v = shiftVerdicts();
   v.forwardRace = result(Verdict::Unknown);
   v.forwardRace.reason = "subscript 'idx[i]' is not affine";
   v.variables[0].forwardRace = v.forwardRace;
@@ -172,7 +172,7 @@ TEST(Findings, UnknownCarriesTheReason) {
 }
 
 TEST(Findings, LoopLevelUnknownAtThePragma) {
-  polyhedral::LoopVerdicts v;
+  model::LoopVerdicts v;
   v.forwardRace = result(Verdict::Unknown);
   v.forwardRace.reason = "isl ran out of its operation budget";
   std::vector<Finding> fs = buildFindings(shiftLoop(), v);
@@ -183,13 +183,13 @@ TEST(Findings, LoopLevelUnknownAtThePragma) {
 }
 
 TEST(Findings, InactiveArraysGetNoAdjointFindings) {
-  polyhedral::LoopVerdicts v = stencilVerdicts();
+  model::LoopVerdicts v = stencilVerdicts();
   v.variables[0].active = false;
   EXPECT_TRUE(buildFindings(stencilLoop(), v).empty());
 }
 
 TEST(Findings, MissingWitnessStillYieldsAFinding) {
-  polyhedral::LoopVerdicts v = shiftVerdicts();
+  model::LoopVerdicts v = shiftVerdicts();
   v.forwardRace.witness.reset();
   v.variables[0].forwardRace.witness.reset();
   std::vector<Finding> fs = buildFindings(shiftLoop(), v);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "model/ModelJson.h"
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
 namespace adjoint_lint::reports::testing {
 
@@ -31,16 +31,16 @@ inline model::LoopModel stencilLoop() {
   })"));
 }
 
-inline polyhedral::PropertyResult result(polyhedral::Verdict v, std::string by = "isl") {
-  polyhedral::PropertyResult r;
+inline model::PropertyResult result(model::Verdict v, std::string by = "isl") {
+  model::PropertyResult r;
   r.verdict = v;
   r.decidedBy = std::move(by);
   return r;
 }
 
-inline polyhedral::Witness witness(int first, int64_t i1, int second, int64_t i2,
+inline model::Witness witness(int first, int64_t i1, int second, int64_t i2,
                                    std::vector<int64_t> element) {
-  polyhedral::Witness w;
+  model::Witness w;
   w.iterations = {{{"i", i1}}, {{"i", i2}}};
   w.element = std::move(element);
   w.firstAccess = first;
@@ -50,11 +50,11 @@ inline polyhedral::Witness witness(int first, int64_t i1, int second, int64_t i2
 
 /// The stencil's verdicts: no race; x read by neighbouring iterations
 /// (exclusive read violated), gather adjoint; y written once per iteration.
-inline polyhedral::LoopVerdicts stencilVerdicts() {
-  using polyhedral::Verdict;
-  polyhedral::LoopVerdicts v;
+inline model::LoopVerdicts stencilVerdicts() {
+  using model::Verdict;
+  model::LoopVerdicts v;
   v.forwardRace = result(Verdict::Holds);
-  polyhedral::VariableVerdicts x;
+  model::VariableVerdicts x;
   x.variable = 0;
   x.name = "x";
   x.active = true;
@@ -66,7 +66,7 @@ inline polyhedral::LoopVerdicts stencilVerdicts() {
   x.reflexive = result(Verdict::Violated);
   x.reflexive.with = "y";
   x.strategy = "gather";
-  polyhedral::VariableVerdicts y;
+  model::VariableVerdicts y;
   y.variable = 1;
   y.name = "y";
   y.active = true;
@@ -102,14 +102,14 @@ inline model::LoopModel shiftLoop() {
 
 /// The shift's verdicts: a race on x, witnessed read-first (iteration i=2
 /// reads x[2], iteration i=1 writes it) with n=4.
-inline polyhedral::LoopVerdicts shiftVerdicts() {
-  using polyhedral::Verdict;
-  polyhedral::LoopVerdicts v;
-  polyhedral::Witness w = witness(1, 2, 0, 1, {2});
+inline model::LoopVerdicts shiftVerdicts() {
+  using model::Verdict;
+  model::LoopVerdicts v;
+  model::Witness w = witness(1, 2, 0, 1, {2});
   w.parameters = {{"n", 4}};
   v.forwardRace = result(Verdict::Violated);
   v.forwardRace.witness = w;
-  polyhedral::VariableVerdicts x;
+  model::VariableVerdicts x;
   x.variable = 0;
   x.name = "x";
   x.active = true;

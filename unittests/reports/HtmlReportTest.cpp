@@ -26,7 +26,7 @@ const PatternTouch *touchAt(const AccessPattern &p, const std::string &row, cons
 // only, so the picture may take a larger n that fills the window around the
 // witness, [1-2, 2+2]: n=5.
 TEST(AccessPattern, ShiftRaceOverAWindowOfIterations) {
-  polyhedral::LoopVerdicts v = shiftVerdicts();
+  model::LoopVerdicts v = shiftVerdicts();
   std::optional<AccessPattern> p = accessPattern(shiftLoop(), 0, *v.forwardRace.witness, PatternMode::ForwardRace);
   ASSERT_TRUE(p);
   EXPECT_EQ(p->parameters.at("n"), 5);
@@ -58,7 +58,7 @@ TEST(AccessPattern, ShiftRaceOverAWindowOfIterations) {
 // Only the parallel iterators identify a row, whatever else the witness's
 // iteration maps hold.
 TEST(AccessPattern, WitnessRowsByTheParallelIterators) {
-  polyhedral::Witness w = *shiftVerdicts().forwardRace.witness;
+  model::Witness w = *shiftVerdicts().forwardRace.witness;
   w.iterations[0]["k"] = 7;
   std::optional<AccessPattern> p = accessPattern(shiftLoop(), 0, w, PatternMode::ForwardRace);
   ASSERT_TRUE(p);
@@ -74,7 +74,7 @@ TEST(AccessPattern, ParametersOfSubscriptsStayAsTheWitnessHasThem) {
                                                          model::IndexExpr::binary(model::IndexExpr::Kind::Sub,
                                                                                   model::IndexExpr::var("n"),
                                                                                   model::IndexExpr::constant(3)));
-  polyhedral::LoopVerdicts v = shiftVerdicts();
+  model::LoopVerdicts v = shiftVerdicts();
   std::optional<AccessPattern> p = accessPattern(m, 0, *v.forwardRace.witness, PatternMode::ForwardRace);
   ASSERT_TRUE(p);
   EXPECT_EQ(p->parameters.at("n"), 4);
@@ -84,8 +84,8 @@ TEST(AccessPattern, ParametersOfSubscriptsStayAsTheWitnessHasThem) {
 // y[i] = x[i] + x[i + 1]: neighbouring iterations read x[i + 1] and x[i]
 // of one element; in exclusive-read mode those are the conflicts.
 TEST(AccessPattern, ExclusiveReadConflictsAreTwoReads) {
-  polyhedral::LoopVerdicts v = stencilVerdicts();
-  polyhedral::Witness w = *v.variables[0].exclusiveRead.witness;
+  model::LoopVerdicts v = stencilVerdicts();
+  model::Witness w = *v.variables[0].exclusiveRead.witness;
   w.parameters = {{"n", 5}};
   std::optional<AccessPattern> p = accessPattern(stencilLoop(), 0, w, PatternMode::ExclusiveRead);
   ASSERT_TRUE(p);

@@ -10,11 +10,11 @@ namespace adjoint_lint::reports {
 namespace {
 
 using namespace testing;
-using polyhedral::Verdict;
+using model::Verdict;
 
 Json stencilReport() {
   model::LoopModel m = stencilLoop();
-  polyhedral::LoopVerdicts v = stencilVerdicts();
+  model::LoopVerdicts v = stencilVerdicts();
   return buildReport({{m, v}}, buildFindings(m, v), {{"stencil.c", true}});
 }
 
@@ -73,7 +73,7 @@ TEST(JsonReport, ArrayVerdictsAndWitness) {
 
 TEST(JsonReport, EveryUnknownHasAReasonEveryViolationAWitness) {
   model::LoopModel m = shiftLoop();
-  polyhedral::LoopVerdicts v = shiftVerdicts();
+  model::LoopVerdicts v = shiftVerdicts();
   v.variables[0].exclusiveRead = result(Verdict::Unknown);
   Json loop = loopToJson(m, v);
   EXPECT_EQ(loop["forward_race"]["verdict"], "race");
@@ -101,9 +101,9 @@ TEST(JsonReport, ScalarsAndUnreportedVariables) {
       {"variable": 1, "kind": "write", "subscripts": [0], "text": "t[0]"}
     ]
   })").get<nlohmann::json>());
-  polyhedral::LoopVerdicts v;
+  model::LoopVerdicts v;
   v.forwardRace = result(Verdict::Violated);
-  polyhedral::VariableVerdicts s;
+  model::VariableVerdicts s;
   s.variable = 0;
   s.name = "s";
   s.array = false;
@@ -146,8 +146,8 @@ TEST(JsonReport, ScalarSumSuggestsAReduction) {
     ],
     "statements": [{"lhs": 0, "op": "+=", "rhs": {"kind": "access", "access": 2}}]
   })").get<nlohmann::json>());
-  polyhedral::LoopVerdicts v;
-  polyhedral::VariableVerdicts sum;
+  model::LoopVerdicts v;
+  model::VariableVerdicts sum;
   sum.variable = 0;
   sum.name = "sum";
   sum.array = false;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace adjoint_lint::polyhedral {
+namespace adjoint_lint::model {
 
 /// Three-valued answers. For races, Holds reads "none" and Violated "race".
 enum class Verdict { Holds, Violated, Unknown, NotApplicable };
@@ -107,4 +107,4 @@ struct LoopVerdicts {
 const char *raceVerdictName(Verdict v);     ///< none | race | unknown | not-applicable
 const char *propertyVerdictName(Verdict v); ///< holds | violated | unknown | not-applicable
 
-} // namespace adjoint_lint::polyhedral
+} // namespace adjoint_lint::model

@@ -1,6 +1,6 @@
-#include "polyhedral/Verdicts.h"
+#include "model/Verdicts.h"
 
-namespace adjoint_lint::polyhedral {
+namespace adjoint_lint::model {
 
 const char *raceVerdictName(Verdict v) {
   switch (v) {
@@ -22,4 +22,4 @@ const char *propertyVerdictName(Verdict v) {
   return "unknown";
 }
 
-} // namespace adjoint_lint::polyhedral
+} // namespace adjoint_lint::model
