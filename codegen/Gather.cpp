@@ -44,9 +44,9 @@ namespace adjoint_lint::codegen {
 
 namespace {
 
-using polyhedral::detail::AccessRelation;
-using polyhedral::detail::Identity;
-using polyhedral::detail::LoopRelations;
+using polyhedral::AccessRelation;
+using polyhedral::Identity;
+using polyhedral::LoopRelations;
 
 std::string toC(__isl_keep isl_ast_expr *e) {
   char *s = isl_ast_expr_to_C_str(e);

@@ -5,7 +5,7 @@
 
 #include <set>
 
-namespace adjoint_lint::polyhedral::detail {
+namespace adjoint_lint::polyhedral {
 
 using model::Condition;
 using model::IndexExpr;
@@ -582,4 +582,4 @@ std::string LoopRelations::legend() const {
   return out;
 }
 
-} // namespace adjoint_lint::polyhedral::detail
+} // namespace adjoint_lint::polyhedral

@@ -1,4 +1,6 @@
-// Stage one of the deciders: a LoopModel as isl sets and relations.
+// Stage one of the deciders: a LoopModel as isl sets and relations; public,
+// since the generator builds its gather loops from the same relations
+// (codegen/Gather.cpp).
 //
 // Names: parameters become p0, p1, ...; the parallel iterators of an access's
 // statement instance are i0, i1, ..., its inner-loop iterators j0, j1, ...;
@@ -18,7 +20,7 @@
 #include <string>
 #include <vector>
 
-namespace adjoint_lint::polyhedral::detail {
+namespace adjoint_lint::polyhedral {
 
 /// How the elements of a variable are told apart.
 enum class Identity {
@@ -120,4 +122,4 @@ private:
   void useSubscripts(int v, bool linearOffset);
 };
 
-} // namespace adjoint_lint::polyhedral::detail
+} // namespace adjoint_lint::polyhedral

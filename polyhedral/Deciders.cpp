@@ -34,10 +34,6 @@ using model::privatised;
 
 namespace {
 
-using detail::AccessRelation;
-using detail::Identity;
-using detail::LoopRelations;
-
 template <typename T> std::string islText(const T &obj) {
   std::ostringstream os;
   os << obj;
@@ -676,7 +672,7 @@ std::vector<int64_t> LoopDecider::elementOf(int k, const Witness &w, size_t side
   for (const model::IndexExpr &e : loop_.accesses.at(static_cast<size_t>(k)).subscripts)
     if (auto value = evaluate(e, env))
       out.push_back(*value);
-  const detail::VariableRelations &vr = rel_.variable(loop_.accesses[static_cast<size_t>(k)].variable);
+  const VariableRelations &vr = rel_.variable(loop_.accesses[static_cast<size_t>(k)].variable);
   if (vr.identity == Identity::Delinearised && out.size() == 1)
     return delinearised(out[0], vr.rowExtents, w.parameters);
   return out;
