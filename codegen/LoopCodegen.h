@@ -9,6 +9,7 @@
 #include "model/LoopModel.h"
 #include "model/Verdicts.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,9 +20,12 @@ struct ArrayPlan {
   std::string name;
   std::string elementType;
   bool written = false;     ///< written by the loop: its adjoint is reset/scaled by the owner
-  std::string strategy;     ///< plain | gather | reduction | atomic
+  model::Strategy strategy = model::Strategy::Plain; ///< never serial
   std::string reason;       ///< why, one sentence
-  std::string verdictStrategy; ///< what the deciders advised (plain, gather, ...)
+  /// What the deciders advised; `strategy` differs from it only where the
+  /// generator could not build it (a gather loop, see the gaps) or the array
+  /// is written (its adjoint is reset by the iteration that writes it).
+  std::optional<model::Strategy> verdictStrategy;
   std::string proof;        ///< gather: the isl check that the gather loop is race-free
 };
 

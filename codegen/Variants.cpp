@@ -1,9 +1,12 @@
 #include "codegen/Variants.h"
 
+#include "reports/StrategyText.h"
+
 #include <algorithm>
 
 namespace adjoint_lint::codegen {
 
+using model::Strategy;
 using model::Verdict;
 
 namespace {
@@ -88,34 +91,33 @@ bool VariantChooser::exclusiveRead(int variable) const {
 }
 
 /// The increment of an array the loop only reads in the chosen variant:
-/// plain where exclusive read holds, else gather where built and advised,
-/// else atomic where advised, else reduction. Fills `plan`.
+/// plain where exclusive read holds, else the deciders' strategy, downgraded
+/// only: a gather loop the generator could not build becomes a reduction
+/// (the gaps say why). Fills `plan`.
 Increment VariantChooser::chooseIncrement(int k, ArrayPlan &plan) const {
   const model::VariableVerdicts *vv = verdictOf(k);
   if (exclusiveRead(k)) {
-    plan.strategy = "plain";
+    plan.strategy = Strategy::Plain;
     plan.reason = incrementComment(body_, k, Increment::Plain, table_.boundaryIterations);
     return Increment::Plain;
   }
-  if (gathers_.loops.count(k) && plan.verdictStrategy != "reduction" && plan.verdictStrategy != "atomic") {
-    // The deciders advise a reduction for small fixed footprints (w[k],
-    // k < 3): a gather loop over three elements has no parallelism.
-    plan.strategy = "gather";
+  if (plan.verdictStrategy == Strategy::Gather && gathers_.loops.count(k)) {
+    plan.strategy = Strategy::Gather;
     plan.reason = incrementComment(body_, k, Increment::Gather, table_.boundaryIterations);
     plan.proof = gathers_.loops.at(k).proof;
     return Increment::Gather;
   }
-  if (plan.verdictStrategy == "atomic") {
-    plan.strategy = "atomic";
-    plan.reason = (vv ? vv->strategyReason : "") + " (atomic)";
+  if (plan.verdictStrategy == Strategy::Atomic) {
+    plan.strategy = Strategy::Atomic;
+    plan.reason = reports::strategyReasonText(*vv) + " (atomic)";
     return Increment::Atomic;
   }
-  plan.strategy = "reduction";
+  plan.strategy = Strategy::Reduction;
   plan.reason = "exclusive read does not hold for " + plan.name +
-                (plan.verdictStrategy == "gather"
+                (plan.verdictStrategy == Strategy::Gather
                      ? "; the deciders advise a gather loop, which the generator could "
                        "not build (see gaps), so the next choice: a reduction"
-                     : "; reduction: " + (vv ? vv->strategyReason : std::string()));
+                     : "; reduction: " + (vv ? reports::strategyReasonText(*vv) : std::string()));
   return Increment::Reduction;
 }
 
@@ -184,11 +186,11 @@ VariantTable VariantChooser::choose() {
     plan.name = loop_.variables[k].name;
     plan.elementType = code.type;
     plan.written = code.written;
-    plan.verdictStrategy = vv ? vv->strategy : "";
+    plan.verdictStrategy = vv ? vv->strategy : std::nullopt;
     serial[k] = plain[k] = Increment::Plain;
     if (code.written) {
       reduction[k] = atomic[k] = gather[k] = chosen[k] = Increment::Plain;
-      plan.strategy = "plain";
+      plan.strategy = Strategy::Plain;
       plan.reason = incrementComment(body_, k, Increment::Plain, table_.boundaryIterations);
     } else {
       incremented = true;

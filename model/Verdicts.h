@@ -2,6 +2,8 @@
 // cross this header, and nothing here formats text for people.
 #pragma once
 
+#include "model/LoopModel.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -33,9 +35,20 @@ struct Witness {
   std::map<std::string, int64_t> arrayValues;
 };
 
+/// What decided a property: a prover, or a rule that needs none.
+enum class DecidedBy {
+  Nobody,        ///< undecided (Unknown, or NotApplicable by definition)
+  Isl,
+  Z3,
+  FrontEnd,      ///< the data-sharing rules alone (a variable the deciders do not report)
+  DataSharing,   ///< a private or reduction clause
+  Timeout,       ///< the file's time budget ran out first
+  InternalError, ///< the deciders crashed on the loop (the driver's crash recovery)
+};
+
 struct PropertyResult {
   Verdict verdict = Verdict::Unknown;
-  std::string decidedBy;             ///< "isl", "z3", "front end", "data-sharing" (a private/reduction clause)
+  DecidedBy decidedBy = DecidedBy::Nobody;
   std::string reason;                ///< why Unknown (or NotApplicable)
   std::optional<Witness> witness;    ///< when Violated
   std::vector<std::string> proof;    ///< proof artifacts, e.g. the empty isl conflict sets
@@ -70,6 +83,36 @@ struct ScheduleVerdicts {
   ScheduleSplit forwardRace, exclusiveRead;
 };
 
+/// How the adjoint of a variable runs in parallel: the table "Strategies,
+/// per array" of docs/architecture.md, chosen by polyhedral/Strategy.h.
+enum class Strategy { Plain, Gather, Reduction, Atomic, Serial };
+
+/// Why a strategy was chosen: the row of the table and what it rests on.
+/// Worded for people by reports/ (StrategyText.h).
+struct StrategyReason {
+  enum class Kind {
+    NotActive,         ///< plain: no adjoint
+    Privatised,        ///< plain: each thread has its own copy (`sharing`)
+    ReductionVariable, ///< plain: a reduction variable; iterations only read its adjoint
+    NotRead,           ///< plain: nothing increments its adjoint
+    ExclusiveRead,     ///< plain: exclusive read holds
+    ReadsNotExact,     ///< atomic: isl has no exact read pattern (`cause`: the exclusive read's reason)
+    ReadsNotAffine,    ///< atomic: reads through index arrays, decided by Z3 (`cause`, as above)
+    SmallFootprint,    ///< reduction: the reads cover at most `elements` elements, whatever the parameters
+    LargeFootprint,    ///< gather: the reads cover `elements` elements, more than `limit`
+    GrowingFootprint,  ///< gather: the reads' footprint grows with the parameters
+    Undecided,         ///< atomic: nothing was decided for the loop (`cause`: why)
+    ForwardRace,       ///< serial: the forward loop races (on `racingVariable`, where known)
+  };
+  Kind kind = Kind::NotActive;
+  std::string cause;
+  Sharing sharing = Sharing::Shared;
+  int64_t elements = 0;
+  int64_t limit = 0;
+  bool stencilShape = false; ///< gather: the stencil is reflexive, the gather loop has its shape
+  std::string racingVariable;
+};
+
 struct VariableVerdicts {
   int variable = -1;       ///< index into LoopModel::variables
   std::string name;
@@ -79,8 +122,8 @@ struct VariableVerdicts {
   PropertyResult exclusiveRead;
   PropertyResult symmetricUpdate;
   PropertyResult reflexive;
-  std::string strategy;       ///< plain | gather | reduction | atomic | serial
-  std::string strategyReason; ///< one sentence: why this strategy
+  std::optional<Strategy> strategy;             ///< none only where nothing chose one
+  std::optional<StrategyReason> strategyReason; ///< why this strategy
   /// Holds: the reads of the array are exact and affine, so the inverse read
   /// relation (which iterations read element e) is computable and the adjoint
   /// can run as a gather (transposed) loop; the proof holds R^-1.
@@ -106,5 +149,7 @@ struct LoopVerdicts {
 
 const char *raceVerdictName(Verdict v);     ///< none | race | unknown | not-applicable
 const char *propertyVerdictName(Verdict v); ///< holds | violated | unknown | not-applicable
+const char *toString(DecidedBy d);          ///< "" | isl | z3 | front end | data-sharing | timeout | internal-error
+const char *toString(Strategy s);           ///< plain | gather | reduction | atomic | serial
 
 } // namespace adjoint_lint::model

@@ -6,6 +6,7 @@
 
 namespace adjoint_lint::polyhedral {
 
+using model::DecidedBy;
 using model::LoopModel;
 using model::LoopVerdicts;
 using model::PropertyResult;
@@ -180,7 +181,7 @@ void compareVerdicts(const LoopModel &loop, const LoopVerdicts &isl, const std::
           {"forward race", {&vv.forwardRace, &zv.forwardRace}},
           {"exclusive read", {&vv.exclusiveRead, &zv.exclusiveRead}}};
       for (const auto &[property, results] : props) {
-        if (results.first->decidedBy != "isl")
+        if (results.first->decidedBy != DecidedBy::Isl)
           continue;
         if (auto d = disagreement(*results.first, *results.second))
           throw CrossCheckError("cross-check failed for loop " + loop.id + ": the " + property + " of " + vv.name +

@@ -11,6 +11,7 @@
 #include "polyhedral/Results.h"
 #include "polyhedral/Schedules.h"
 #include "polyhedral/SmtResult.h"
+#include "polyhedral/Strategy.h"
 
 #include <isl/set.h>
 
@@ -21,6 +22,7 @@ namespace adjoint_lint::polyhedral {
 
 using model::Access;
 using model::AccessKind;
+using model::DecidedBy;
 using model::LoopModel;
 using model::LoopVerdicts;
 using model::PropertyResult;
@@ -79,7 +81,7 @@ private:
   int pairedWrite(int x) const;
   /// { S[i..] -> E[e..] } the union of the accesses' index relations
   isl::map footprint(const std::vector<int> &accesses) const;
-  void chooseStrategy(int v, VariableVerdicts &out);
+  StrategyFacts strategyFacts(int v, const VariableVerdicts &out) const;
   std::optional<long> constantFootprint(const std::vector<int> &reads) const;
   Witness witnessOf(int a, int b, const isl::map &conflict) const;
   std::vector<long> smallPoint(isl::set set) const;
@@ -119,7 +121,7 @@ VariableVerdicts LoopDecider::decideVariableGuarded(int v) {
     out.active = var.floating && !privatised(var);
     out.forwardRace = out.exclusiveRead = out.symmetricUpdate = out.reflexive = out.gatherAvailable =
         unknown(std::string("isl failed: ") + e.what());
-    chooseStrategy(v, out);
+    chooseStrategy(strategyFacts(v, out), out);
     return out;
   }
 }
@@ -133,12 +135,14 @@ VariableVerdicts LoopDecider::decidePrivatised(int v) const {
   out.active = false;
   std::string clause = std::string(toString(var.sharing)) + "(" + var.name + ")";
   std::string why = clause + ": every thread has its own copy";
-  out.forwardRace = holds("data-sharing", {why}, why);
-  out.exclusiveRead = holds("data-sharing", {why}, why);
+  out.forwardRace = holds(DecidedBy::DataSharing, {why}, why);
+  out.exclusiveRead = holds(DecidedBy::DataSharing, {why}, why);
   out.symmetricUpdate = notApplicable(var.name + " is " + toString(var.sharing));
   out.reflexive = out.gatherAvailable = out.symmetricUpdate;
-  out.strategy = "plain";
-  out.strategyReason = "not active: " + var.name + " is " + toString(var.sharing) + ", so its adjoint is thread-local";
+  StrategyFacts facts;
+  facts.sharing = var.sharing;
+  facts.privatised = true;
+  chooseStrategy(facts, out);
   return out;
 }
 
@@ -154,14 +158,14 @@ VariableVerdicts LoopDecider::decideVariable(int v) {
   if (var.sharing == Sharing::Reduction) {
     std::string why = "reduction(" + var.reductionOp + ": " + var.name +
                       "): the runtime combines private partial results";
-    out.forwardRace = holds("data-sharing", {why}, why);
-    out.exclusiveRead = holds("data-sharing", {why}, why);
+    out.forwardRace = holds(DecidedBy::DataSharing, {why}, why);
+    out.exclusiveRead = holds(DecidedBy::DataSharing, {why}, why);
     out.symmetricUpdate = notApplicable(var.name + " is a reduction variable");
     out.reflexive = out.gatherAvailable = out.symmetricUpdate;
   } else if (rel_.variable(v).identity == Identity::Unknown) {
     // Elements of v cannot be identified, but reads alone never race.
     out.forwardRace = accessesOf(loop_, v, AccessKind::Write).empty()
-                          ? holds("isl", {var.name + " is only read in the loop: reads do not race"})
+                          ? holds(DecidedBy::Isl, {var.name + " is only read in the loop: reads do not race"})
                           : unknown(rel_.variable(v).reason);
     out.exclusiveRead = unknown(rel_.variable(v).reason);
     out.symmetricUpdate = out.reflexive = out.gatherAvailable = unknown(rel_.variable(v).reason);
@@ -188,24 +192,24 @@ VariableVerdicts LoopDecider::decideVariable(int v) {
       }
     break;
   }
-  chooseStrategy(v, out);
+  chooseStrategy(strategyFacts(v, out), out);
   return out;
 }
 
 PropertyResult LoopDecider::forwardRace(int v) {
   std::vector<std::pair<int, int>> pairs = conflictPairs(loop_, v, Question::ForwardRace);
   if (pairs.empty())
-    return holds("isl", {loop_.variables[static_cast<size_t>(v)].name +
-                         " has no unsynchronised write in the loop: no conflicting pair of accesses"});
+    return holds(DecidedBy::Isl, {loop_.variables[static_cast<size_t>(v)].name +
+                                  " has no unsynchronised write in the loop: no conflicting pair of accesses"});
   return conflicts(v, pairs, "written by one iteration and accessed by another");
 }
 
 PropertyResult LoopDecider::exclusiveRead(int v) {
   std::vector<std::pair<int, int>> pairs = conflictPairs(loop_, v, Question::ExclusiveRead);
   if (pairs.empty())
-    return holds("isl", {loop_.variables[static_cast<size_t>(v)].name +
-                         " is not read in the loop (other than as the left side of += or -=, whose "
-                         "adjoint increments nothing): no element is read by two iterations"});
+    return holds(DecidedBy::Isl, {loop_.variables[static_cast<size_t>(v)].name +
+                                  " is not read in the loop (other than as the left side of += or -=, whose "
+                                  "adjoint increments nothing): no element is read by two iterations"});
   return conflicts(v, pairs, "read by two iterations");
 }
 
@@ -244,7 +248,8 @@ PropertyResult LoopDecider::conflicts(int v, const std::vector<std::pair<int, in
       continue;
     }
     if (ra.must() && rb.must()) {
-      PropertyResult r = decided(Verdict::Violated, "isl", loop_.variables[static_cast<size_t>(v)].name + " is " + what);
+      PropertyResult r =
+          decided(Verdict::Violated, DecidedBy::Isl, loop_.variables[static_cast<size_t>(v)].name + " is " + what);
       r.witness = witnessOf(a, b, conflict);
       return r;
     }
@@ -264,7 +269,7 @@ PropertyResult LoopDecider::conflicts(int v, const std::vector<std::pair<int, in
   }
   if (!rel_.legend().empty())
     proof.push_back("isl names: " + rel_.legend());
-  return holds("isl", proof);
+  return holds(DecidedBy::Isl, proof);
 }
 
 int LoopDecider::pairedWrite(int x) const {
@@ -356,7 +361,7 @@ PropertyResult LoopDecider::gatherAvailable(int v) const {
     }
   /// { E[e..] -> S[i..] } the iterations that read each element
   isl::map inverse = footprint(reads).reverse().coalesce();
-  return holds("isl", {"R_" + var.name + "^-1 = " + islText(inverse) + legendSuffix()},
+  return holds(DecidedBy::Isl, {"R_" + var.name + "^-1 = " + islText(inverse) + legendSuffix()},
                "the reads of " + var.name + " are affine: the iterations reading each element are known");
 }
 
@@ -373,8 +378,8 @@ PropertyResult LoopDecider::symmetricUpdate(int x, int y, const isl::map &rx, co
   dumpIsl(xName + ".symmetric-update." + yName, islText(rx.subtract(wy).unite(wy.subtract(rx))),
           equal ? "empty" : "non-empty");
   if (equal)
-    return holds("isl", {"R_" + xName + " = W_" + yName + " = " + islText(rx) + legendSuffix()});
-  PropertyResult r = decided(Verdict::Violated, "isl",
+    return holds(DecidedBy::Isl, {"R_" + xName + " = W_" + yName + " = " + islText(rx) + legendSuffix()});
+  PropertyResult r = decided(Verdict::Violated, DecidedBy::Isl,
                              "iteration p reads " + xName + " elements that it does not write in " + yName +
                                  ", or vice versa");
   // A witness with two different iterations: p reads x[e] and does not write
@@ -421,8 +426,8 @@ PropertyResult LoopDecider::reflexive(int x, int y, const isl::map &rx, const is
   dumpIsl(loop_.variables[static_cast<size_t>(x)].name + ".reflexive." + loop_.variables[static_cast<size_t>(y)].name,
           islText(inside.subtract(inside.reverse())), symmetric ? "empty" : "non-empty");
   if (symmetric)
-    return holds("isl", {"I ∩ (E×E) = " + islText(inside) + " equals its inverse" + legendSuffix()});
-  PropertyResult r = decided(Verdict::Violated, "isl",
+    return holds(DecidedBy::Isl, {"I ∩ (E×E) = " + islText(inside) + " equals its inverse" + legendSuffix()});
+  PropertyResult r = decided(Verdict::Violated, DecidedBy::Isl,
                              "an output of " + loop_.variables[static_cast<size_t>(y)].name +
                                  " is influenced by an input of " + loop_.variables[static_cast<size_t>(x)].name +
                                  " that does not influence it back");
@@ -533,52 +538,20 @@ isl::set LoopDecider::fixedPoint(const std::string &name, const std::vector<long
   return isl::set(ctx_, paramPrefix() + "{ " + name + "[" + dims + "]" + fix + " }");
 }
 
-void LoopDecider::chooseStrategy(int v, VariableVerdicts &out) {
+StrategyFacts LoopDecider::strategyFacts(int v, const VariableVerdicts &out) const {
   const Variable &var = loop_.variables.at(static_cast<size_t>(v));
-  if (!out.active) {
-    out.strategy = "plain";
-    out.strategyReason = "not active: no adjoint";
-    return;
-  }
-  if (var.sharing == Sharing::Reduction) {
-    out.strategy = "plain";
-    out.strategyReason = "reduction variable: every iteration only reads its adjoint";
-    return;
-  }
-  Verdict ex = out.exclusiveRead.verdict;
   std::vector<int> reads = accessesOf(loop_, v, AccessKind::Read);
-  if (ex == Verdict::Holds || ex == Verdict::NotApplicable) {
-    out.strategy = "plain";
-    out.strategyReason = reads.empty() ? var.name + " is not read, so its adjoint is not incremented"
-                                       : "exclusive read holds: no two iterations increment one adjoint element";
-    return;
-  }
-  bool exact = ex == Verdict::Violated;
-  for (int k : reads)
-    exact = exact && rel_.access(k).must();
-  if (!exact) {
-    out.strategy = "atomic";
-    out.strategyReason = "the read pattern of " + var.name + " is not exactly known: " +
-                         (out.exclusiveRead.reason.empty() ? std::string("some reads are not affine")
-                                                           : out.exclusiveRead.reason);
-    return;
-  }
-  std::optional<long> elements = constantFootprint(reads);
-  if (elements && *elements <= options_.maxReductionElements) {
-    out.strategy = "reduction";
-    out.strategyReason = "the reads of " + var.name + " cover at most " + std::to_string(*elements) +
-                         " element(s) whatever the parameters: reduce per-thread copies of its adjoint";
-    return;
-  }
-  out.strategy = "gather";
-  std::string footprint = elements ? "cover " + std::to_string(*elements) + " elements (more than " +
-                                         std::to_string(options_.maxReductionElements) +
-                                         ", too many for per-thread copies)"
-                                   : "cover a footprint that grows with the parameters";
-  out.strategyReason = "the reads of " + var.name + " are affine and " + footprint + ": " +
-                       (out.reflexive.verdict == Verdict::Holds
-                            ? "a gather loop of the stencil's own shape pulls the adjoint increments"
-                            : "a transposed gather loop pulls the adjoint increments");
+  StrategyFacts facts;
+  facts.active = out.active;
+  facts.sharing = var.sharing;
+  facts.exclusiveRead = out.exclusiveRead.verdict;
+  facts.exclusiveReadReason = out.exclusiveRead.reason;
+  facts.read = !reads.empty();
+  facts.readsExact = std::all_of(reads.begin(), reads.end(), [this](int k) { return rel_.access(k).must(); });
+  facts.constantFootprint = [this, reads] { return constantFootprint(reads); };
+  facts.maxReductionElements = options_.maxReductionElements;
+  facts.reflexive = out.reflexive.verdict == Verdict::Holds;
+  return facts;
 }
 
 /// The number of elements of a box around the reads' footprint, if that box
@@ -715,8 +688,10 @@ LoopVerdicts undecided(const LoopModel &loop, const std::string &reason) {
     vv.array = var.rank > 0;
     vv.active = var.floating && !privatised(var);
     vv.forwardRace = vv.exclusiveRead = vv.symmetricUpdate = vv.reflexive = vv.gatherAvailable = unknown(reason);
-    vv.strategy = vv.active ? "atomic" : "plain";
-    vv.strategyReason = vv.active ? "nothing was decided (" + reason + ")" : "not active: no adjoint";
+    StrategyFacts facts;
+    facts.active = vv.active;
+    facts.undecided = reason;
+    chooseStrategy(facts, vv);
     out.variables.push_back(vv);
   }
   return out;
@@ -750,7 +725,7 @@ PropertyResult loopRace(const LoopModel &loop, const LoopVerdicts &v) {
       proof.push_back(var.name + ": " + p);
   if (proof.empty())
     proof.push_back("the loop accesses no variable");
-  return holds("isl", proof);
+  return holds(DecidedBy::Isl, proof);
 }
 
 /// An inner loop iterator that is a shared variable (declared outside the
@@ -771,7 +746,7 @@ void undoProofsThroughRacingIterators(const LoopModel &loop, LoopVerdicts &out) 
   for (VariableVerdicts &var : out.variables)
     for (PropertyResult *p :
          {&var.forwardRace, &var.exclusiveRead, &var.symmetricUpdate, &var.reflexive, &var.gatherAvailable})
-      if (var.array && p->verdict == Verdict::Holds && p->decidedBy != "data-sharing") {
+      if (var.array && p->verdict == Verdict::Holds && p->decidedBy != DecidedBy::DataSharing) {
         *p = unknown(why);
       }
 }
@@ -779,15 +754,19 @@ void undoProofsThroughRacingIterators(const LoopModel &loop, LoopVerdicts &out) 
 /// A loop whose forward iterations race computes nondeterministic values:
 /// no parallel adjoint of it is meaningful, whatever the reads look like.
 void serialiseAdjoints(LoopVerdicts &out) {
-  std::string culprit = out.forwardRace.witness ? out.forwardRace.reason.substr(0, out.forwardRace.reason.find(':'))
-                                                : std::string();
-  for (VariableVerdicts &var : out.variables) {
-    if (!var.active)
-      continue;
-    var.strategy = "serial";
-    var.strategyReason = "the forward loop has a data race" + (culprit.empty() ? "" : " on " + culprit) +
-                         ": fix it before differentiating; only the serial adjoint is meaningful";
-  }
+  StrategyFacts facts;
+  facts.active = true;
+  facts.forwardLoopRaces = true;
+  // The variable whose race (with a witness) is the loop's (loopRace).
+  for (const VariableVerdicts &var : out.variables)
+    if (var.forwardRace.verdict == Verdict::Violated) {
+      if (var.forwardRace.witness)
+        facts.racingVariable = var.name;
+      break;
+    }
+  for (VariableVerdicts &var : out.variables)
+    if (var.active)
+      chooseStrategy(facts, var);
 }
 
 std::vector<std::string> assumptionsOf(const LoopModel &loop) {

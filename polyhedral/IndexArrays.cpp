@@ -19,6 +19,7 @@
 #include "polyhedral/Polynomial.h"
 #include "polyhedral/Questions.h"
 #include "polyhedral/Smt.h"
+#include "polyhedral/Strategy.h"
 
 #include <z3++.h>
 
@@ -35,6 +36,7 @@ using model::Access;
 using model::AccessKind;
 using model::Condition;
 using model::ContradictedFact;
+using model::DecidedBy;
 using model::Fact;
 using model::IndexExpr;
 using model::LoopHeader;
@@ -123,6 +125,16 @@ std::string commaList(const std::vector<std::string> &items) {
   for (size_t i = 0; i < items.size(); ++i)
     out += (i ? (i + 1 == items.size() ? " and " : ", ") : "") + items[i];
   return out;
+}
+
+/// The strategy facts of an active array whose exclusive read Z3 decided.
+StrategyFacts strategyFacts(const VariableVerdicts &vv) {
+  StrategyFacts facts;
+  facts.active = vv.active;
+  facts.exclusiveReadByZ3 = true;
+  facts.exclusiveRead = vv.exclusiveRead.verdict;
+  facts.exclusiveReadReason = vv.exclusiveRead.reason;
+  return facts;
 }
 
 class IndexArrayDecider {
@@ -485,7 +497,7 @@ PropertyResult IndexArrayDecider::decidePairs(int v, const std::vector<std::pair
                                               const std::string &what, const std::string &question) {
   const std::string &name = loop_.variables[static_cast<size_t>(v)].name;
   PropertyResult r;
-  r.decidedBy = "z3";
+  r.decidedBy = DecidedBy::Z3;
   std::vector<std::string> proof;
   std::set<std::string> used;
   std::optional<PropertyResult> open;
@@ -510,7 +522,7 @@ PropertyResult IndexArrayDecider::decidePairs(int v, const std::vector<std::pair
     if (open)
       continue; // keep the first undecided pair's answer
     PropertyResult u;
-    u.decidedBy = "z3";
+    u.decidedBy = DecidedBy::Z3;
     u.causeAccess = -1;
     if (q.kind == QueryResult::Kind::Unknown) {
       u.verdict = Verdict::Unknown;
@@ -620,19 +632,19 @@ void IndexArrayDecider::run() {
       std::vector<std::pair<int, int>> pairs = conflictPairs(loop_, v, Question::ExclusiveRead);
       if (pairs.empty()) {
         vv.exclusiveRead.verdict = Verdict::Holds;
-        vv.exclusiveRead.decidedBy = "z3";
+        vv.exclusiveRead.decidedBy = DecidedBy::Z3;
         vv.exclusiveRead.reason.clear();
         vv.exclusiveRead.causeAccess = -1;
         vv.exclusiveRead.proof = {vv.name + " is not read in the loop (other than as the left side of += or -=, "
                                             "whose adjoint increments nothing): no element is read by two iterations"};
         if (vv.active)
-          indexArrayStrategy(loop_.variables[static_cast<size_t>(v)], vv);
+          chooseStrategy(strategyFacts(vv), vv);
         continue;
       }
       PropertyResult r = decidePairs(v, pairs, "read by two iterations", "exclusive-read");
       vv.exclusiveRead = keepCause(vv.exclusiveRead, r);
       if (vv.active)
-        indexArrayStrategy(loop_.variables[static_cast<size_t>(v)], vv);
+        chooseStrategy(strategyFacts(vv), vv);
     }
   }
   for (const std::string &f : used_) {
@@ -658,19 +670,6 @@ void IndexArrayDecider::run() {
 }
 
 } // namespace
-
-void indexArrayStrategy(const Variable &var, VariableVerdicts &out) {
-  if (out.exclusiveRead.verdict == Verdict::Holds) {
-    out.strategy = "plain";
-    out.strategyReason = "exclusive read holds: no two iterations increment one adjoint element";
-    return;
-  }
-  out.strategy = "atomic";
-  out.strategyReason = "the read pattern of " + var.name + " is not affine (" +
-                       (out.exclusiveRead.reason.empty() ? std::string("two iterations may read one element")
-                                                         : out.exclusiveRead.reason) +
-                       ")";
-}
 
 void decideIndexArrays(const LoopModel &loop, LoopVerdicts &out, IndexArrayPass pass,
                        const IndexArrayOptions &options) {

@@ -52,8 +52,4 @@ enum class IndexArrayPass {
 void decideIndexArrays(const model::LoopModel &loop, model::LoopVerdicts &out, IndexArrayPass pass,
                        const IndexArrayOptions &options = {});
 
-/// The strategy for an active array whose exclusive read Z3 decided (plain
-/// when it holds, atomic otherwise: the read pattern is not affine).
-void indexArrayStrategy(const model::Variable &var, model::VariableVerdicts &out);
-
 } // namespace adjoint_lint::polyhedral

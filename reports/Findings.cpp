@@ -1,5 +1,7 @@
 #include "reports/Findings.h"
 
+#include "reports/StrategyText.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -12,6 +14,7 @@ using model::Access;
 using model::AccessKind;
 using model::LoopModel;
 using model::PropertyResult;
+using model::Strategy;
 using model::VariableVerdicts;
 using model::Verdict;
 using model::Witness;
@@ -320,28 +323,28 @@ std::string strategyAdvice(const VariableVerdicts &vv) {
   const std::string &n = vv.name;
   std::string advice;
   std::string how;
-  if (vv.strategy == "gather") {
+  if (vv.strategy == Strategy::Gather) {
     advice = "use a gather (transposed) adjoint for '" + n + "'";
     how = "a parallel loop over the elements of " + n + " pulls their contributions";
     if (vv.reflexive.verdict == Verdict::Holds)
       how += "; the stencil is reflexive" +
              (vv.reflexive.with.empty() ? std::string() : " with '" + vv.reflexive.with + "'") +
              ", so that loop has the forward loop's shape";
-  } else if (vv.strategy == "reduction") {
+  } else if (vv.strategy == Strategy::Reduction) {
     advice = "use an array reduction for the adjoint of '" + n + "'";
     how = "each thread increments a private copy of the adjoint, summed at the end";
-  } else if (vv.strategy == "atomic") {
+  } else if (vv.strategy == Strategy::Atomic) {
     advice = "use atomic increments for the adjoint of '" + n + "'";
     how = "correct, but contended and not bitwise reproducible";
-  } else if (vv.strategy == "serial") {
+  } else if (vv.strategy == Strategy::Serial) {
     advice = "run the adjoint of '" + n + "' serially";
-  } else if (vv.strategy == "plain") {
+  } else if (vv.strategy == Strategy::Plain) {
     advice = "the adjoint of '" + n + "' can run in parallel as it is";
   } else {
     advice = "no parallel adjoint strategy was chosen for '" + n + "'";
   }
-  if (!vv.strategyReason.empty())
-    how = vv.strategyReason;
+  if (vv.strategyReason)
+    how = strategyReasonText(vv);
   return how.empty() ? advice : advice + ": " + how;
 }
 
@@ -471,8 +474,8 @@ Finding gatherFinding(const LoopModel &m, const VariableVerdicts &vv) {
     message += " of the forward stencil's shape";
   Finding f = makeFinding(kRuleGatherAvailable, Level::Note, pragmaOf(m), message, m);
   f.variable = vv.name;
-  if (!vv.strategyReason.empty())
-    f.notes.push_back({pragmaNoteOf(m), vv.strategyReason});
+  if (vv.strategyReason)
+    f.notes.push_back({pragmaNoteOf(m), strategyReasonText(vv)});
   return f;
 }
 
@@ -531,7 +534,7 @@ std::vector<Finding> buildFindings(const LoopModel &m, const model::LoopVerdicts
       out.push_back(sharedAdjointFinding(m, vv, var));
     else if (vv.exclusiveRead.verdict == Verdict::Unknown && !causedLoopWide(m, vv.exclusiveRead))
       out.push_back(unknownExclusiveReadFinding(m, vv, var));
-    if (vv.strategy == "gather")
+    if (vv.strategy == Strategy::Gather)
       out.push_back(gatherFinding(m, vv));
   }
   // The loop-level verdict, where no variable's verdict already explains it.

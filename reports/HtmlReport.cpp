@@ -4,6 +4,7 @@
 #include "reports/Findings.h"
 #include "reports/Fingerprint.h"
 #include "reports/OutputFile.h"
+#include "reports/StrategyText.h"
 #include "reports/Version.h"
 
 #include <algorithm>
@@ -210,18 +211,23 @@ std::string badge(const std::string &cls, const std::string &text, const std::st
 
 std::string raceBadge(const PropertyResult &r) {
   std::string name = model::raceVerdictName(r.verdict);
-  std::string title = r.verdict == Verdict::Unknown ? r.reason : (r.decidedBy.empty() ? "" : "decided by " + r.decidedBy);
+  std::string by = model::toString(r.decidedBy);
+  std::string title = r.verdict == Verdict::Unknown ? r.reason : (by.empty() ? "" : "decided by " + by);
   return badge("v-" + name, name == "race" ? "race" : name == "none" ? "no race" : name, title);
 }
 
 std::string propertyBadge(const PropertyResult &r) {
   std::string name = model::propertyVerdictName(r.verdict);
-  std::string title = !r.reason.empty() ? r.reason : (r.decidedBy.empty() ? "" : "decided by " + r.decidedBy);
+  std::string by = model::toString(r.decidedBy);
+  std::string title = !r.reason.empty() ? r.reason : (by.empty() ? "" : "decided by " + by);
   return badge("v-" + name, name, title);
 }
 
-std::string strategyBadge(const std::string &strategy) {
-  return strategy.empty() ? std::string("<span class=\"muted\">&ndash;</span>") : badge("s-" + strategy, strategy);
+std::string strategyBadge(const std::optional<model::Strategy> &strategy) {
+  if (!strategy)
+    return "<span class=\"muted\">&ndash;</span>";
+  std::string name = model::toString(*strategy);
+  return badge("s-" + name, name);
 }
 
 /// Deterministic page name for a source file: the path relative to the
@@ -495,8 +501,8 @@ std::string arraysTable(const AnalysedLoop &l) {
     if (vv.active && vv.array) {
       s += "<td>" + propertyBadge(vv.exclusiveRead) + "</td><td>" + propertyBadge(vv.symmetricUpdate) + "</td><td>" +
            propertyBadge(vv.reflexive) + "</td><td>" + strategyBadge(vv.strategy);
-      if (!vv.strategyReason.empty())
-        s += "<div class=\"muted\">" + htmlEscape(vv.strategyReason) + "</div>";
+      if (vv.strategyReason)
+        s += "<div class=\"muted\">" + htmlEscape(strategyReasonText(vv)) + "</div>";
       s += "</td>";
     } else {
       s += "<td colspan=\"4\" class=\"muted\">" +
@@ -793,8 +799,8 @@ std::string indexHtml(const Context &ctx, const std::vector<FilePage> &pages) {
           continue;
         std::string er = model::propertyVerdictName(vv.exclusiveRead.verdict);
         verdicts.insert(er);
-        if (!vv.strategy.empty())
-          verdicts.insert(vv.strategy);
+        if (vv.strategy)
+          verdicts.insert(model::toString(*vv.strategy));
         arrays += "<span class=\"arr\"><code>" + htmlEscape(vv.name) + "</code> " + propertyBadge(vv.exclusiveRead) +
                   " " + strategyBadge(vv.strategy) + "</span>";
       }

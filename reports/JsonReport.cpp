@@ -1,5 +1,6 @@
 #include "reports/JsonReport.h"
 
+#include "reports/StrategyText.h"
 #include "reports/Version.h"
 
 #include <algorithm>
@@ -64,7 +65,7 @@ bool isAccessed(const LoopModel &m, size_t variable) {
 
 Json notApplicable(const std::string &reason) {
   return {{"verdict", model::propertyVerdictName(Verdict::NotApplicable)},
-          {"decided_by", "front end"},
+          {"decided_by", model::toString(model::DecidedBy::FrontEnd)},
           {"reason", reason}};
 }
 
@@ -80,14 +81,12 @@ Json arrayToJson(const LoopModel &m, const VariableVerdicts &vv) {
   j["exclusive_read"] = propertyToJson(m, vv.exclusiveRead, false);
   j["symmetric_update"] = propertyToJson(m, vv.symmetricUpdate, false);
   j["reflexive"] = propertyToJson(m, vv.reflexive, false);
-  std::string strategy = vv.strategy, reason = vv.strategyReason;
-  if (strategy.empty()) {
-    // The contract requires a strategy; without a decision, the safe one.
-    strategy = vv.active ? "serial" : "plain";
-    if (reason.empty())
-      reason = vv.active ? "no parallel strategy was decided" : "not active: there is no adjoint to compute";
-  }
-  j["strategy"] = strategy;
+  // The contract requires a strategy; without a decision, the safe one.
+  model::Strategy strategy = vv.strategy.value_or(vv.active ? model::Strategy::Serial : model::Strategy::Plain);
+  std::string reason = strategyReasonText(vv);
+  if (!vv.strategy && reason.empty())
+    reason = vv.active ? "no parallel strategy was decided" : "not active: there is no adjoint to compute";
+  j["strategy"] = model::toString(strategy);
   if (!reason.empty())
     j["strategy_reason"] = reason;
   // Whether the adjoint can run as a gather (transposed) loop: the inverse
@@ -134,14 +133,14 @@ Json unreportedToJson(const model::Variable &v) {
   if (v.rank > 0)
     j["rank"] = v.rank;
   j["forward_race"] = {{"verdict", model::raceVerdictName(Verdict::NotApplicable)},
-                       {"decided_by", "front end"},
+                       {"decided_by", model::toString(model::DecidedBy::FrontEnd)},
                        {"reason", why}};
   if (v.rank == 0)
     return j;
   j["exclusive_read"] = notApplicable(why);
   j["symmetric_update"] = notApplicable(why);
   j["reflexive"] = notApplicable(why);
-  j["strategy"] = "plain";
+  j["strategy"] = model::toString(model::Strategy::Plain);
   j["strategy_reason"] = why + ": its adjoint is private too";
   return j;
 }
@@ -209,7 +208,7 @@ Json toolToJson() { return {{"name", toolName()}, {"version", toolVersion()}}; }
 Json verdictToJson(const PropertyResult &r, bool race) {
   return {{"verdict", race ? model::raceVerdictName(r.verdict)
                            : model::propertyVerdictName(r.verdict)},
-          {"decided_by", r.decidedBy}};
+          {"decided_by", model::toString(r.decidedBy)}};
 }
 
 Json propertyToJson(const LoopModel &m, const PropertyResult &r, bool race) {

@@ -103,7 +103,7 @@ model::LoopVerdicts timedOutVerdicts(const model::LoopModel &loop) {
   reason << "the time budget of the file (--timeout=" << double(timeoutOption)
          << " s) ran out before this loop was decided";
   v.forwardRace.verdict = model::Verdict::Unknown;
-  v.forwardRace.decidedBy = "timeout";
+  v.forwardRace.decidedBy = model::DecidedBy::Timeout;
   v.forwardRace.reason = reason.str();
   return v;
 }
@@ -111,7 +111,7 @@ model::LoopVerdicts timedOutVerdicts(const model::LoopModel &loop) {
 model::LoopVerdicts crashedVerdicts(const std::string &crash) {
   model::LoopVerdicts v;
   v.forwardRace.verdict = model::Verdict::Unknown;
-  v.forwardRace.decidedBy = "internal-error";
+  v.forwardRace.decidedBy = model::DecidedBy::InternalError;
   v.forwardRace.reason = "the deciders crashed on this loop (" + crash + ")";
   return v;
 }

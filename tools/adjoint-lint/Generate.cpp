@@ -191,7 +191,7 @@ json verdictsJson(const model::LoopVerdicts &v) {
     a["name"] = vv.name;
     a["forward_race"] = propertyJson(vv.forwardRace, true);
     a["exclusive_read"] = propertyJson(vv.exclusiveRead, false);
-    a["strategy_advised"] = vv.strategy;
+    a["strategy_advised"] = vv.strategy ? model::toString(*vv.strategy) : "";
     arrays.push_back(a);
   }
   j["arrays"] = arrays;
@@ -214,9 +214,9 @@ json certificateJson(const model::LoopModel &loop, const model::LoopVerdicts &ve
   json arrays = json::array();
   for (const codegen::ArrayPlan &a : g.arrays) {
     json entry = {{"name", a.name},
-                  {"strategy", a.strategy},
+                  {"strategy", model::toString(a.strategy)},
                   {"reason", a.reason},
-                  {"advised", a.verdictStrategy},
+                  {"advised", a.verdictStrategy ? model::toString(*a.verdictStrategy) : ""},
                   {"written", a.written}};
     if (!a.proof.empty())
       entry["gather_proof"] = a.proof;

@@ -7,9 +7,14 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+
 namespace adjoint_lint::codegen {
 namespace {
 
+using model::Strategy;
+using model::StrategyReason;
 using model::Verdict;
 using testing::ModelBuilder;
 
@@ -34,7 +39,7 @@ struct Stencil {
       vv.active = true;
       vv.forwardRace.verdict = Verdict::Holds;
       vv.exclusiveRead.verdict = Verdict::Holds;
-      vv.strategy = "plain";
+      vv.strategy = Strategy::Plain;
       verdicts.variables.push_back(vv);
     }
   }
@@ -42,10 +47,18 @@ struct Stencil {
   model::VariableVerdicts &of(int v) { return verdicts.variables[v == x ? 0 : v == w ? 1 : 2]; }
 
   /// Reads that overlap, with the deciders' advice.
-  void overlapping(int v, const std::string &advice, const std::string &reason = "") {
+  void overlapping(int v, Strategy advice, std::optional<StrategyReason> reason = std::nullopt) {
     of(v).exclusiveRead.verdict = Verdict::Violated;
     of(v).strategy = advice;
     of(v).strategyReason = reason;
+  }
+
+  /// A reason of `kind`, resting on `cause`.
+  static StrategyReason because(StrategyReason::Kind kind, const std::string &cause = "") {
+    StrategyReason r;
+    r.kind = kind;
+    r.cause = cause;
+    return r;
   }
 
   VariantTable choose(const GatherPlan &gathers = {}) {
@@ -88,7 +101,7 @@ TEST(VariantsTest, ExclusiveReadEverywhereGivesThePlainVariant) {
   EXPECT_EQ(t.variants.back().increments.at(s.x), Increment::Plain);
   EXPECT_EQ(t.variants[2].increments.at(s.x), Increment::Reduction);
   EXPECT_EQ(t.variants[2].increments.at(s.y), Increment::Plain); // written: plain everywhere
-  EXPECT_EQ(planOf(t, "x").strategy, "plain");
+  EXPECT_EQ(planOf(t, "x").strategy, Strategy::Plain);
   EXPECT_TRUE(planOf(t, "y").written);
   EXPECT_NE(planOf(t, "y").reason.find("reset or scaled only by the iteration"), std::string::npos);
   EXPECT_TRUE(t.gaps.empty());
@@ -96,8 +109,9 @@ TEST(VariantsTest, ExclusiveReadEverywhereGivesThePlainVariant) {
 
 TEST(VariantsTest, TheChosenVariantPrefersGatherOverReductionOverAtomic) {
   Stencil s;
-  s.overlapping(s.x, "gather");
-  s.overlapping(s.w, "atomic", "w[0] is read by every iteration");
+  s.overlapping(s.x, Strategy::Gather);
+  s.overlapping(s.w, Strategy::Atomic,
+                Stencil::because(StrategyReason::Kind::ReadsNotExact, "w[0] is read by every iteration"));
   VariantTable t = s.choose(gatherFor(s.x));
   EXPECT_EQ(names(t), (std::vector<std::string>{"serial", "gather", "reduction", "atomic", "chosen"}));
   const AdjointVariant &gather = t.variants[1], &chosen = t.variants.back();
@@ -107,24 +121,40 @@ TEST(VariantsTest, TheChosenVariantPrefersGatherOverReductionOverAtomic) {
   EXPECT_EQ(chosen.increments.at(s.x), Increment::Gather);
   EXPECT_EQ(chosen.increments.at(s.w), Increment::Atomic);
   EXPECT_FALSE(chosen.deterministic);
-  EXPECT_EQ(planOf(t, "x").strategy, "gather");
+  EXPECT_EQ(planOf(t, "x").strategy, Strategy::Gather);
   EXPECT_EQ(planOf(t, "x").proof, "gather loop of xb: proof");
-  EXPECT_EQ(planOf(t, "w").strategy, "atomic");
-  EXPECT_EQ(planOf(t, "w").reason, "w[0] is read by every iteration (atomic)");
+  EXPECT_EQ(planOf(t, "w").strategy, Strategy::Atomic);
+  EXPECT_EQ(planOf(t, "w").reason,
+            "the read pattern of w is not exactly known: w[0] is read by every iteration (atomic)");
 }
 
 TEST(VariantsTest, AnAdvisedReductionWinsOverAGatherLoop) {
   Stencil s;
-  s.overlapping(s.x, "reduction", "a small fixed footprint");
+  StrategyReason small = Stencil::because(StrategyReason::Kind::SmallFootprint);
+  small.elements = 2;
+  s.overlapping(s.x, Strategy::Reduction, small);
   VariantTable t = s.choose(gatherFor(s.x));
   EXPECT_EQ(t.variants.back().increments.at(s.x), Increment::Reduction);
-  EXPECT_EQ(planOf(t, "x").strategy, "reduction");
-  EXPECT_EQ(planOf(t, "x").reason, "exclusive read does not hold for x; reduction: a small fixed footprint");
+  EXPECT_EQ(planOf(t, "x").strategy, Strategy::Reduction);
+  EXPECT_EQ(planOf(t, "x").reason, "exclusive read does not hold for x; reduction: the reads of x cover at most 2 "
+                                   "element(s) whatever the parameters: reduce per-thread copies of its adjoint");
+}
+
+TEST(VariantsTest, TheChosenStrategyIsNeverBetterThanTheAdvice) {
+  // The generator only downgrades: a gather loop it could build does not
+  // override the deciders' atomic.
+  Stencil s;
+  s.overlapping(s.x, Strategy::Atomic, Stencil::because(StrategyReason::Kind::ReadsNotExact));
+  VariantTable t = s.choose(gatherFor(s.x));
+  EXPECT_EQ(t.variants.back().increments.at(s.x), Increment::Atomic);
+  EXPECT_EQ(planOf(t, "x").strategy, Strategy::Atomic);
+  EXPECT_EQ(planOf(t, "x").verdictStrategy, Strategy::Atomic);
+  EXPECT_TRUE(planOf(t, "x").proof.empty());
 }
 
 TEST(VariantsTest, AnAdvisedGatherLoopNotBuiltFallsBackToAReduction) {
   Stencil s;
-  s.overlapping(s.x, "gather");
+  s.overlapping(s.x, Strategy::Gather);
   VariantTable t = s.choose();
   EXPECT_EQ(names(t), (std::vector<std::string>{"serial", "reduction", "atomic", "chosen"}));
   EXPECT_NE(planOf(t, "x").reason.find("which the generator could not build (see gaps)"), std::string::npos);
@@ -133,7 +163,7 @@ TEST(VariantsTest, AnAdvisedGatherLoopNotBuiltFallsBackToAReduction) {
 TEST(VariantsTest, ChunkBoundaryAtomics) {
   Stencil s;
   s.b.schedule("static", 8);
-  s.overlapping(s.x, "atomic");
+  s.overlapping(s.x, Strategy::Atomic, Stencil::because(StrategyReason::Kind::ReadsNotExact));
   model::ScheduleVerdicts &schedule = s.of(s.x).schedule;
   schedule.analysed = true;
   schedule.exclusiveRead.crossThread.verdict = Verdict::Violated;
@@ -156,7 +186,7 @@ TEST(VariantsTest, ChunkBoundaryAtomics) {
 TEST(VariantsTest, NoChunkBoundaryAtomicsWithoutTheScheduleAnalysisIsAGap) {
   Stencil s;
   s.b.schedule("static", 8);
-  s.overlapping(s.x, "atomic");
+  s.overlapping(s.x, Strategy::Atomic, Stencil::because(StrategyReason::Kind::ReadsNotExact));
   VariantTable t = s.choose();
   EXPECT_EQ(names(t), (std::vector<std::string>{"serial", "reduction", "atomic", "chosen"}));
   ASSERT_EQ(t.gaps.size(), 1u);

@@ -16,7 +16,7 @@ using model::VariableVerdicts;
 using model::Verdict;
 using model::Witness;
 
-PropertyResult verdict(Verdict v, const char *by) {
+PropertyResult verdict(Verdict v, model::DecidedBy by) {
   PropertyResult r;
   r.verdict = v;
   r.decidedBy = by;
@@ -40,7 +40,7 @@ TEST(CrossCheck, OnlyHoldsAgainstViolatedDisagrees) {
   for (Verdict a : all)
     for (Verdict b : all) {
       bool expected = (a == Verdict::Holds && b == Verdict::Violated) || (a == Verdict::Violated && b == Verdict::Holds);
-      EXPECT_EQ(disagreement(verdict(a, "isl"), verdict(b, "z3")).has_value(), expected)
+      EXPECT_EQ(disagreement(verdict(a, model::DecidedBy::Isl), verdict(b, model::DecidedBy::Z3)).has_value(), expected)
           << static_cast<int>(a) << " vs " << static_cast<int>(b);
     }
 }
@@ -51,14 +51,14 @@ TEST(CrossCheck, DisagreementNamesLoopVariableAndProperty) {
   VariableVerdicts vv;
   vv.variable = 0;
   vv.name = "x";
-  vv.forwardRace = verdict(Verdict::Holds, "isl");
-  vv.exclusiveRead = verdict(Verdict::Violated, "isl");
+  vv.forwardRace = verdict(Verdict::Holds, model::DecidedBy::Isl);
+  vv.exclusiveRead = verdict(Verdict::Violated, model::DecidedBy::Isl);
   isl.variables.push_back(vv);
 
-  SmtVariableVerdicts agree{0, verdict(Verdict::Holds, "z3"), verdict(Verdict::Unknown, "z3")};
+  SmtVariableVerdicts agree{0, verdict(Verdict::Holds, model::DecidedBy::Z3), verdict(Verdict::Unknown, model::DecidedBy::Z3)};
   EXPECT_NO_THROW(compareVerdicts(loop, isl, {agree}));
 
-  SmtVariableVerdicts fake{0, verdict(Verdict::Holds, "z3"), verdict(Verdict::Holds, "z3")};
+  SmtVariableVerdicts fake{0, verdict(Verdict::Holds, model::DecidedBy::Z3), verdict(Verdict::Holds, model::DecidedBy::Z3)};
   try {
     compareVerdicts(loop, isl, {fake});
     FAIL() << "a disagreement must throw";
@@ -72,7 +72,7 @@ TEST(CrossCheck, DisagreementNamesLoopVariableAndProperty) {
 
   // A verdict that isl did not decide (the data-sharing clauses, or Z3
   // itself for index arrays) is not compared.
-  isl.variables[0].exclusiveRead.decidedBy = "data-sharing";
+  isl.variables[0].exclusiveRead.decidedBy = model::DecidedBy::DataSharing;
   EXPECT_NO_THROW(compareVerdicts(loop, isl, {fake}));
 }
 

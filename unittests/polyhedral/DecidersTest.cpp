@@ -60,14 +60,14 @@ std::string joined(const std::vector<std::string> &lines) {
 #define EXPECT_HOLDS(p)                                                                            \
   do {                                                                                             \
     EXPECT_EQ((p).verdict, Verdict::Holds) << (p).reason;                                          \
-    EXPECT_EQ((p).decidedBy, "isl");                                                               \
+    EXPECT_EQ((p).decidedBy, model::DecidedBy::Isl);                                                               \
     EXPECT_FALSE((p).proof.empty());                                                               \
   } while (0)
 
 #define EXPECT_VIOLATED(p)                                                                         \
   do {                                                                                             \
     EXPECT_EQ((p).verdict, Verdict::Violated) << (p).reason << "\n" << joined((p).proof);          \
-    EXPECT_EQ((p).decidedBy, "isl");                                                               \
+    EXPECT_EQ((p).decidedBy, model::DecidedBy::Isl);                                                               \
     EXPECT_TRUE((p).witness.has_value());                                                          \
   } while (0)
 
@@ -116,8 +116,8 @@ TEST(Deciders, HeatStencil) {
   EXPECT_EQ(x.reflexive.with, "y");
   EXPECT_VIOLATED(x.symmetricUpdate);
   expectDistinctIterations(*x.symmetricUpdate.witness);
-  EXPECT_EQ(x.strategy, "gather");
-  EXPECT_EQ(y.strategy, "plain");
+  EXPECT_EQ(x.strategy, model::Strategy::Gather);
+  EXPECT_EQ(y.strategy, model::Strategy::Plain);
   EXPECT_HOLDS(y.exclusiveRead); // vacuously: y is only written
   EXPECT_EQ(y.symmetricUpdate.verdict, Verdict::NotApplicable);
 }
@@ -139,7 +139,7 @@ TEST(Deciders, UpwindIsNotReflexive) {
   ASSERT_EQ(w.secondElement.size(), 1u);
   EXPECT_EQ(w.secondElement[0] - w.element[0], 1); // y[o] reads x[o-1], y[o-1] does not read x[o]
   expectDistinctIterations(w);
-  EXPECT_EQ(x.strategy, "gather");
+  EXPECT_EQ(x.strategy, model::Strategy::Gather);
 }
 
 TEST(Deciders, PointwiseIsPlain) {
@@ -155,7 +155,7 @@ TEST(Deciders, PointwiseIsPlain) {
   EXPECT_HOLDS(x.exclusiveRead);
   EXPECT_HOLDS(x.symmetricUpdate);
   EXPECT_HOLDS(x.reflexive);
-  EXPECT_EQ(x.strategy, "plain");
+  EXPECT_EQ(x.strategy, model::Strategy::Plain);
 }
 
 const char *kTrueDependence = R"json({
@@ -221,7 +221,7 @@ TEST(Deciders, ReductionScalarDoesNotRace) {
   LoopVerdicts v = decide(loop(kScalars));
   const VariableVerdicts &sum = var(v, "sum");
   EXPECT_EQ(sum.forwardRace.verdict, Verdict::Holds);
-  EXPECT_EQ(sum.forwardRace.decidedBy, "data-sharing"); // a clause, not an isl proof
+  EXPECT_EQ(sum.forwardRace.decidedBy, model::DecidedBy::DataSharing); // a clause, not an isl proof
   EXPECT_FALSE(sum.forwardRace.proof.empty());
   EXPECT_TRUE(sum.active);
 }
@@ -233,7 +233,7 @@ TEST(Deciders, PrivatisedArraysDoNotRace) {
                                                                     : model::Sharing::LastPrivate;
     LoopVerdicts v = decide(m);
     EXPECT_EQ(v.forwardRace.verdict, Verdict::Holds) << sharing;
-    EXPECT_EQ(var(v, "x").forwardRace.decidedBy, "data-sharing");
+    EXPECT_EQ(var(v, "x").forwardRace.decidedBy, model::DecidedBy::DataSharing);
     EXPECT_NE(var(v, "x").forwardRace.reason.find(sharing), std::string::npos);
   }
   // Shared, the same write races.
@@ -244,10 +244,10 @@ TEST(Deciders, PrivateScalarDoesNotRace) {
   LoopVerdicts v = decide(loop(kScalars));
   const VariableVerdicts &t = var(v, "t");
   EXPECT_EQ(t.forwardRace.verdict, Verdict::Holds);
-  EXPECT_EQ(t.forwardRace.decidedBy, "data-sharing");
+  EXPECT_EQ(t.forwardRace.decidedBy, model::DecidedBy::DataSharing);
   EXPECT_FALSE(t.forwardRace.reason.empty());
   EXPECT_FALSE(t.active);
-  EXPECT_EQ(t.strategy, "plain");
+  EXPECT_EQ(t.strategy, model::Strategy::Plain);
 }
 
 TEST(Deciders, HalfIndexWriteRaces) {
@@ -325,7 +325,7 @@ TEST(Deciders, Jacobi2DOnTuples) {
   EXPECT_EQ(w.element.size(), 2u);
   EXPECT_EQ(w.iterations[0].size(), 2u);
   EXPECT_HOLDS(x.reflexive);
-  EXPECT_EQ(x.strategy, "gather");
+  EXPECT_EQ(x.strategy, model::Strategy::Gather);
 }
 
 TEST(Deciders, VlaRowsMustBeProvenInBounds) {
@@ -345,7 +345,7 @@ TEST(Deciders, UnknownRowLengthIsUnknown) {
   LoopVerdicts v = decide(m);
   EXPECT_UNKNOWN(var(v, "x").exclusiveRead);
   EXPECT_EQ(var(v, "x").exclusiveRead.reason, "the row length of x is unknown");
-  EXPECT_EQ(var(v, "x").strategy, "atomic");
+  EXPECT_EQ(var(v, "x").strategy, model::Strategy::Atomic);
   // Declared as separate rows (std::vector<std::vector<double>>): decided, with the assumption listed.
   m.variables[0].separateRows = true;
   LoopVerdicts rows = decide(m);
@@ -380,7 +380,7 @@ TEST(Deciders, Jacobi2DLinearised) {
   for (size_t side = 0; side < 2; ++side)
     EXPECT_LE(std::abs(w.element[0] - w.iterations[side].at("i")) + std::abs(w.element[1] - w.iterations[side].at("j")), 1);
   EXPECT_HOLDS(x.reflexive);
-  EXPECT_EQ(x.strategy, "gather");
+  EXPECT_EQ(x.strategy, model::Strategy::Gather);
 }
 
 TEST(Deciders, LinearisedUpwindWitnessInSourceSpace) {
@@ -423,12 +423,12 @@ TEST(Deciders, MatVec) {
   })json"));
   EXPECT_HOLDS(v.forwardRace);
   EXPECT_HOLDS(var(v, "A").exclusiveRead);
-  EXPECT_EQ(var(v, "A").strategy, "plain");
+  EXPECT_EQ(var(v, "A").strategy, model::Strategy::Plain);
   const VariableVerdicts &x = var(v, "x");
   EXPECT_VIOLATED(x.exclusiveRead);
   EXPECT_EQ(x.exclusiveRead.witness->inner.size(), 2u);
   EXPECT_EQ(x.exclusiveRead.witness->inner[0].count("j"), 1u);
-  EXPECT_EQ(x.strategy, "gather"); // the footprint x[0..n) grows with n
+  EXPECT_EQ(x.strategy, model::Strategy::Gather); // the footprint x[0..n) grows with n
 }
 
 TEST(Deciders, SmallWeightsNeedReduction) {
@@ -444,8 +444,8 @@ TEST(Deciders, SmallWeightsNeedReduction) {
                  {"variable": "x", "kind": "read", "subscripts": ["i + k"], "scope": 0}]
   })json"));
   EXPECT_HOLDS(v.forwardRace);
-  EXPECT_EQ(var(v, "w").strategy, "reduction");
-  EXPECT_EQ(var(v, "x").strategy, "gather");
+  EXPECT_EQ(var(v, "w").strategy, model::Strategy::Reduction);
+  EXPECT_EQ(var(v, "x").strategy, model::Strategy::Gather);
 }
 
 TEST(Deciders, PaperTwoByTwo) {
@@ -462,9 +462,9 @@ TEST(Deciders, PaperTwoByTwo) {
   })json"));
   EXPECT_HOLDS(v.forwardRace);
   EXPECT_HOLDS(var(v, "w").exclusiveRead);
-  EXPECT_EQ(var(v, "w").strategy, "plain");
+  EXPECT_EQ(var(v, "w").strategy, model::Strategy::Plain);
   EXPECT_VIOLATED(var(v, "x").exclusiveRead);
-  EXPECT_EQ(var(v, "x").strategy, "reduction"); // two elements, read by every iteration
+  EXPECT_EQ(var(v, "x").strategy, model::Strategy::Reduction); // two elements, read by every iteration
 }
 
 TEST(Deciders, LargeConstantFootprintGathers) {
@@ -491,7 +491,7 @@ TEST(Deciders, LargeConstantFootprintGathers) {
   EXPECT_VIOLATED(u.exclusiveRead);
   EXPECT_EQ(u.exclusiveRead.witness->element.size(), 3u);
   EXPECT_HOLDS(u.reflexive);
-  EXPECT_EQ(u.strategy, "gather");
+  EXPECT_EQ(u.strategy, model::Strategy::Gather);
 }
 
 const char *kRowAliasing = R"json({
@@ -528,7 +528,7 @@ TEST(Deciders, UnprovenStrideRacesForSZero) {
   EXPECT_EQ(v.forwardRace.verdict, Verdict::Violated);
   const PropertyResult &x = var(v, "x").forwardRace;
   ASSERT_EQ(x.verdict, Verdict::Violated) << x.reason;
-  EXPECT_EQ(x.decidedBy, "z3");
+  EXPECT_EQ(x.decidedBy, model::DecidedBy::Z3);
   ASSERT_TRUE(x.witness.has_value());
   EXPECT_EQ(x.witness->parameters.at("s"), 0);
 }
@@ -550,7 +550,7 @@ TEST(Deciders, OpaqueSubscriptIsUnknown) {
   EXPECT_NE(x.forwardRace.reason.find("x[idx[i]]"), std::string::npos) << x.forwardRace.reason;
   EXPECT_NE(x.forwardRace.reason.find("data-dependent"), std::string::npos) << x.forwardRace.reason;
   EXPECT_FALSE(var(v, "idx").active);
-  EXPECT_EQ(var(v, "idx").strategy, "plain");
+  EXPECT_EQ(var(v, "idx").strategy, model::Strategy::Plain);
   EXPECT_HOLDS(var(v, "idx").forwardRace);
 }
 
@@ -582,7 +582,7 @@ TEST(Deciders, BudgetExhaustionIsUnknown) {
   EXPECT_UNKNOWN(v.forwardRace);
   EXPECT_NE(v.forwardRace.reason.find("budget of 1"), std::string::npos) << v.forwardRace.reason;
   EXPECT_UNKNOWN(var(v, "x").exclusiveRead);
-  EXPECT_EQ(var(v, "x").strategy, "atomic");
+  EXPECT_EQ(var(v, "x").strategy, model::Strategy::Atomic);
 }
 
 TEST(Deciders, NegativeStep) {

@@ -61,7 +61,7 @@ TEST(IndexArrays, PermutationGatherIsUnknownWithoutAFactAndShowsTheValues) {
   LoopVerdicts v = decide(loop(gather));
   const PropertyResult &x = var(v, "x").exclusiveRead;
   EXPECT_EQ(x.verdict, Verdict::Unknown);
-  EXPECT_EQ(x.decidedBy, "z3");
+  EXPECT_EQ(x.decidedBy, model::DecidedBy::Z3);
   ASSERT_TRUE(x.witness.has_value());
   ASSERT_EQ(x.witness->arrayValues.size(), 2u);
   // Two different elements of perm with one value.
@@ -69,7 +69,7 @@ TEST(IndexArrays, PermutationGatherIsUnknownWithoutAFactAndShowsTheValues) {
   EXPECT_NE(first->first, second->first);
   EXPECT_EQ(first->second, second->second);
   EXPECT_NE(x.reason.find(" = "), std::string::npos) << x.reason;
-  EXPECT_EQ(var(v, "x").strategy, "atomic");
+  EXPECT_EQ(var(v, "x").strategy, model::Strategy::Atomic);
   EXPECT_EQ(v.forwardRace.verdict, Verdict::Holds);
   EXPECT_FALSE(listed(v, "injective"));
 }
@@ -78,8 +78,8 @@ TEST(IndexArrays, PermutationGatherHoldsWithInjective) {
   LoopVerdicts v = decide(loop(gather, {"injective(perm)"}));
   const PropertyResult &x = var(v, "x").exclusiveRead;
   EXPECT_EQ(x.verdict, Verdict::Holds) << x.reason;
-  EXPECT_EQ(x.decidedBy, "z3");
-  EXPECT_EQ(var(v, "x").strategy, "plain");
+  EXPECT_EQ(x.decidedBy, model::DecidedBy::Z3);
+  EXPECT_EQ(var(v, "x").strategy, model::Strategy::Plain);
   EXPECT_TRUE(listed(v, "assumed injective(perm)"));
 }
 
@@ -112,7 +112,7 @@ TEST(IndexArrays, ParametricStrideRacesForSZero) {
   LoopVerdicts v = decide(loop(stride));
   const PropertyResult &r = var(v, "x").forwardRace;
   ASSERT_EQ(r.verdict, Verdict::Violated) << r.reason;
-  EXPECT_EQ(r.decidedBy, "z3");
+  EXPECT_EQ(r.decidedBy, model::DecidedBy::Z3);
   ASSERT_TRUE(r.witness.has_value());
   EXPECT_EQ(r.witness->parameters.at("s"), 0);
   EXPECT_NE(r.witness->iterations[0].at("i"), r.witness->iterations[1].at("i"));
@@ -159,10 +159,10 @@ TEST(IndexArrays, CsrRowsShareValOnlyWithoutNondecreasingRowptr) {
 
   LoopVerdicts v = decide(loop(csr, {"nondecreasing(rowptr)"}));
   EXPECT_EQ(var(v, "val").exclusiveRead.verdict, Verdict::Holds) << var(v, "val").exclusiveRead.reason;
-  EXPECT_EQ(var(v, "val").strategy, "plain");
+  EXPECT_EQ(var(v, "val").strategy, model::Strategy::Plain);
   // Two rows may read one x[col[k]] whatever rowptr looks like.
   EXPECT_EQ(var(v, "x").exclusiveRead.verdict, Verdict::Unknown);
-  EXPECT_EQ(var(v, "x").strategy, "atomic");
+  EXPECT_EQ(var(v, "x").strategy, model::Strategy::Atomic);
   EXPECT_TRUE(listed(v, "assumed nondecreasing(rowptr)"));
 }
 
@@ -183,7 +183,7 @@ TEST(IndexArrays, InjectivityDerivedFromTheForwardWriteServesTheAdjointOnly) {
   EXPECT_EQ(v.forwardRace.verdict, Verdict::Unknown);
   // The adjoint does: idx is injective on the iterations if the loop is race-free.
   EXPECT_EQ(var(v, "x").exclusiveRead.verdict, Verdict::Holds) << var(v, "x").exclusiveRead.reason;
-  EXPECT_EQ(var(v, "x").strategy, "plain");
+  EXPECT_EQ(var(v, "x").strategy, model::Strategy::Plain);
   EXPECT_TRUE(listed(v, "derived: idx"));
 }
 

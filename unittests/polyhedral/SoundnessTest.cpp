@@ -260,7 +260,7 @@ TEST(Soundness, DelinearisedExclusiveReadAgreesWithBruteForce) {
     }
     int64_t e1 = l.element(w.firstAccess, n, p, j1), e2 = l.element(w.secondAccess, n, q, j2);
     EXPECT_EQ(e1, e2) << text;
-    if (ex.decidedBy == "z3") {
+    if (ex.decidedBy == model::DecidedBy::Z3) {
       // Not delinearised (a row may be left): Z3 compares the offsets.
       ASSERT_EQ(w.element.size(), 1u) << text;
       EXPECT_EQ(w.element[0], e1) << text;

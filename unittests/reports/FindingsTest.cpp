@@ -28,7 +28,7 @@ TEST(Findings, CleanLoopHasNoFindings) {
   model::LoopModel m = stencilLoop();
   model::LoopVerdicts v = stencilVerdicts();
   v.variables[0].exclusiveRead = result(Verdict::Holds);
-  v.variables[0].strategy = "plain";
+  v.variables[0].strategy = model::Strategy::Plain;
   EXPECT_TRUE(buildFindings(m, v).empty());
 }
 
@@ -156,7 +156,7 @@ TEST(Findings, UnknownCarriesTheReason) {
   v.forwardRace = result(Verdict::Unknown);
   v.forwardRace.reason = "subscript 'idx[i]' is not affine";
   v.variables[0].forwardRace = v.forwardRace;
-  v.variables[0].exclusiveRead = result(Verdict::Unknown, "");
+  v.variables[0].exclusiveRead = result(Verdict::Unknown, model::DecidedBy::Nobody);
   std::vector<Finding> fs = buildFindings(shiftLoop(), v);
   ASSERT_EQ(fs.size(), 2u);
   EXPECT_EQ(fs[0].rule, kRuleUnknown);
@@ -168,7 +168,8 @@ TEST(Findings, UnknownCarriesTheReason) {
   EXPECT_EQ(fs[1].message, "cannot decide whether the adjoint of 'x' needs synchronisation: the "
                            "decider gave no reason");
   EXPECT_EQ(fs[1].notes.at(0).message,
-            "run the adjoint of 'x' serially: the forward loop races");
+            "run the adjoint of 'x' serially: the forward loop has a data race: fix it before "
+            "differentiating; only the serial adjoint is meaningful");
 }
 
 TEST(Findings, LoopLevelUnknownAtThePragma) {

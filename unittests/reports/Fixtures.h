@@ -31,10 +31,10 @@ inline model::LoopModel stencilLoop() {
   })"));
 }
 
-inline model::PropertyResult result(model::Verdict v, std::string by = "isl") {
+inline model::PropertyResult result(model::Verdict v, model::DecidedBy by = model::DecidedBy::Isl) {
   model::PropertyResult r;
   r.verdict = v;
-  r.decidedBy = std::move(by);
+  r.decidedBy = by;
   return r;
 }
 
@@ -65,7 +65,7 @@ inline model::LoopVerdicts stencilVerdicts() {
   x.symmetricUpdate.with = "y";
   x.reflexive = result(Verdict::Violated);
   x.reflexive.with = "y";
-  x.strategy = "gather";
+  x.strategy = model::Strategy::Gather;
   model::VariableVerdicts y;
   y.variable = 1;
   y.name = "y";
@@ -76,7 +76,7 @@ inline model::LoopVerdicts stencilVerdicts() {
   y.symmetricUpdate.reason = "y is not read";
   y.reflexive = result(Verdict::NotApplicable);
   y.reflexive.reason = "y is not read";
-  y.strategy = "plain";
+  y.strategy = model::Strategy::Plain;
   v.variables = {x, y};
   return v;
 }
@@ -117,8 +117,9 @@ inline model::LoopVerdicts shiftVerdicts() {
   x.exclusiveRead = result(Verdict::Holds);
   x.symmetricUpdate = result(Verdict::NotApplicable);
   x.reflexive = result(Verdict::NotApplicable);
-  x.strategy = "serial";
-  x.strategyReason = "the forward loop races";
+  x.strategy = model::Strategy::Serial;
+  x.strategyReason = model::StrategyReason{};
+  x.strategyReason->kind = model::StrategyReason::Kind::ForwardRace;
   v.variables = {x};
   return v;
 }

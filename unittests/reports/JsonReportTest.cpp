@@ -84,7 +84,8 @@ TEST(JsonReport, EveryUnknownHasAReasonEveryViolationAWitness) {
   EXPECT_TRUE(x["forward_race"].contains("witness"));
   EXPECT_EQ(x["exclusive_read"]["verdict"], "unknown");
   EXPECT_EQ(x["exclusive_read"]["reason"], "the decider gave no reason");
-  EXPECT_EQ(x["strategy_reason"], "the forward loop races");
+  EXPECT_EQ(x["strategy_reason"], "the forward loop has a data race: fix it before differentiating; only the "
+                                  "serial adjoint is meaningful");
 }
 
 TEST(JsonReport, ScalarsAndUnreportedVariables) {
