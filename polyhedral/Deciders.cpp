@@ -1,5 +1,6 @@
 // The isl deciders: forward races, exclusive reads, symmetric updates,
-// reflexive stencils and adjoint strategies (definitions: docs/design.md).
+// reflexive stencils and adjoint strategies (definitions: docs/architecture.md,
+// "The questions, precisely" and "Strategies, per array").
 #include "polyhedral/Deciders.h"
 
 #include "polyhedral/AccessRelations.h"

@@ -90,7 +90,8 @@ Json arrayToJson(const LoopModel &m, const VariableVerdicts &vv) {
   if (!reason.empty())
     j["strategy_reason"] = reason;
   // Whether the adjoint can run as a gather (transposed) loop: the inverse
-  // read relation is computable (docs/report-fields.md).
+  // read relation is computable (docs/z3.md, "Symmetric updates, reflexive
+  // stencils, gather adjoints").
   if (vv.gatherAvailable.verdict != Verdict::Unknown || !vv.gatherAvailable.reason.empty())
     j["gather_available"] = propertyToJson(m, vv.gatherAvailable, false);
   // schedule(static[, c]): conflicts on one thread / across threads, and
