@@ -165,24 +165,18 @@ isl::set Translator::condition(const Condition &c, bool over, std::string &why) 
 
 isl::set Translator::loopHeader(const LoopHeader &h, const isl::pw_aff &it, std::string &why) const {
   isl::set s = universe_;
-  std::string w;
-  if (auto lower = affine(h.lower, w)) {
+  std::string startWhy, boundWhy;
+  std::optional<isl::pw_aff> lower = affine(h.lower, startWhy);
+  if (lower) {
     s = s.intersect(h.step > 0 ? it.ge_set(*lower) : it.le_set(*lower));
     int64_t stride = h.step > 0 ? h.step : -h.step;
     if (stride > 1)
       s = s.intersect(it.sub(*lower).mod(static_cast<long>(stride)).eq_set(universe_.pw_aff_on_domain(0L)));
-  } else {
-    note(why, "the start " + h.lower.str() + " of loop " + h.iterator + " is " + w);
   }
-  w.clear();
-  if (auto bound = affine(h.bound, w))
+  std::optional<isl::pw_aff> bound = affine(h.bound, boundWhy);
+  if (bound)
     s = s.intersect(compare(it, h.op, *bound));
-  else
-    note(why, "the bound " + h.bound.str() + " of loop " + h.iterator + " is " + w);
-  bool countsUp = h.op == Condition::Op::LT || h.op == Condition::Op::LE;
-  bool countsDown = h.op == Condition::Op::GT || h.op == Condition::Op::GE;
-  if ((h.step > 0 && !countsUp) || (h.step < 0 && !countsDown))
-    note(why, "loop " + h.iterator + " steps away from its bound");
+  noteLoopHeader(why, h, lower ? std::nullopt : std::optional(startWhy), bound ? std::nullopt : std::optional(boundWhy));
   return s;
 }
 

@@ -3,6 +3,8 @@
 // "The questions, precisely" and "Strategies, per array").
 #include "polyhedral/Deciders.h"
 
+#include "model/Evaluate.h"
+
 #include "polyhedral/AccessRelations.h"
 #include "polyhedral/CrossCheck.h"
 #include "polyhedral/IndexArrays.h"
@@ -13,6 +15,7 @@
 #include "polyhedral/Schedules.h"
 #include "polyhedral/SmtResult.h"
 #include "polyhedral/Strategy.h"
+#include "support/OutputFile.h"
 
 #include <isl/set.h>
 
@@ -520,8 +523,9 @@ void LoopDecider::dumpIsl(const std::string &question, const std::string &relati
   std::string text = "# adjoint-lint isl relation: loop " + loop_.id + ", " + question + "\n# answer: " + answer +
                      "\n" + (rel_.legend().empty() ? "" : "# isl names: " + rel_.legend() + "\n") + relation + "\n";
   std::string error;
-  smt::writeFileAtomically(options_.dumpIslDir + "/" + smt::fileSafe(loop_.id) + "." + smt::fileSafe(question) + ".isl",
-                           text, error);
+  support::writeFileAtomically(options_.dumpIslDir + "/" + smt::fileSafe(loop_.id) + "." + smt::fileSafe(question) +
+                                   ".isl",
+                               text, error);
 }
 
 std::string LoopDecider::legendSuffix() const {

@@ -53,6 +53,19 @@ void note(std::string &why, const std::string &reason) {
     why = reason;
 }
 
+void noteLoopHeader(std::string &why, const model::LoopHeader &h, const std::optional<std::string> &startWhy,
+                    const std::optional<std::string> &boundWhy) {
+  if (startWhy)
+    note(why, "the start " + h.lower.str() + " of loop " + h.iterator + " is " + *startWhy);
+  if (boundWhy)
+    note(why, "the bound " + h.bound.str() + " of loop " + h.iterator + " is " + *boundWhy);
+  using Op = model::Condition::Op;
+  bool countsUp = h.op == Op::LT || h.op == Op::LE;
+  bool countsDown = h.op == Op::GT || h.op == Op::GE;
+  if ((h.step > 0 && !countsUp) || (h.step < 0 && !countsDown))
+    note(why, "loop " + h.iterator + " steps away from its bound");
+}
+
 std::string opaquePhrase(const std::string &reason, DataDependence detail) {
   if (reason.empty())
     return "not analysable";

@@ -5,6 +5,7 @@
 
 #include "model/LoopModel.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +25,13 @@ std::vector<ValueConditions> valueConditions(const model::LoopModel &loop);
 /// Sets `why` to `reason` unless it holds one already: the first reason is
 /// kept, later ones are usually consequences.
 void note(std::string &why, const std::string &reason);
+
+/// Notes (`note`) what keeps loop header `h` from being encoded exactly, in
+/// the order both encodings find it: its start (`startWhy`: why it is not
+/// encodable, nullopt when it is), its bound (`boundWhy`, likewise), a step
+/// away from the bound.
+void noteLoopHeader(std::string &why, const model::LoopHeader &h, const std::optional<std::string> &startWhy,
+                    const std::optional<std::string> &boundWhy);
 
 /// How much of the front end's reason for a data-dependent expression an
 /// encoding repeats.

@@ -1,5 +1,7 @@
 #include "polyhedral/Polynomial.h"
 
+#include "model/Evaluate.h"
+
 #include <algorithm>
 
 namespace adjoint_lint::polyhedral {
@@ -142,50 +144,6 @@ std::optional<std::vector<std::string>> monomialChain(const std::set<Monomial> &
     previous = m;
   }
   return added;
-}
-
-std::optional<int64_t> evaluate(const IndexExpr &e, const std::map<std::string, int64_t> &env) {
-  switch (e.kind) {
-  case IndexExpr::Kind::Const:
-    return e.value;
-  case IndexExpr::Kind::Var: {
-    auto it = env.find(e.name);
-    return it == env.end() ? std::nullopt : std::optional<int64_t>(it->second);
-  }
-  case IndexExpr::Kind::Opaque:
-    return std::nullopt;
-  case IndexExpr::Kind::ArrayRead: {
-    // An index array's element is looked up as "a[3]" (witness values).
-    std::string key = e.name;
-    for (const IndexExpr &o : e.ops) {
-      auto v = evaluate(o, env);
-      if (!v)
-        return std::nullopt;
-      key += "[" + std::to_string(*v) + "]";
-    }
-    auto it = env.find(key);
-    return it == env.end() ? std::nullopt : std::optional<int64_t>(it->second);
-  }
-  case IndexExpr::Kind::Neg: {
-    auto a = evaluate(e.ops.at(0), env);
-    return a ? std::optional<int64_t>(-*a) : std::nullopt;
-  }
-  default:
-    break;
-  }
-  auto a = evaluate(e.ops.at(0), env), b = evaluate(e.ops.at(1), env);
-  if (!a || !b)
-    return std::nullopt;
-  switch (e.kind) {
-  case IndexExpr::Kind::Add: return *a + *b;
-  case IndexExpr::Kind::Sub: return *a - *b;
-  case IndexExpr::Kind::Mul: return *a * *b;
-  case IndexExpr::Kind::Div: return *b == 0 ? std::nullopt : std::optional<int64_t>(*a / *b);
-  case IndexExpr::Kind::Mod: return *b == 0 ? std::nullopt : std::optional<int64_t>(*a % *b);
-  case IndexExpr::Kind::Min: return std::min(*a, *b);
-  case IndexExpr::Kind::Max: return std::max(*a, *b);
-  default: return std::nullopt;
-  }
 }
 
 std::optional<int64_t> foldConstant(const IndexExpr &e) { return evaluate(e, {}); }

@@ -45,11 +45,6 @@ std::optional<Polynomial> expandPolynomial(const model::IndexExpr &e,
 /// {{}, {m}, {m, n}} gives {m, n}. nullopt otherwise.
 std::optional<std::vector<std::string>> monomialChain(const std::set<Monomial> &monomials);
 
-/// C semantics (truncating division); nullopt for names missing from `env`,
-/// opaque parts and division by zero.
-std::optional<int64_t> evaluate(const model::IndexExpr &e,
-                                const std::map<std::string, int64_t> &env);
-
 /// The value of `e` if it contains no names.
 std::optional<int64_t> foldConstant(const model::IndexExpr &e);
 

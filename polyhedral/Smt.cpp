@@ -1,8 +1,8 @@
 #include "polyhedral/Smt.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include "model/Evaluate.h"
+#include "support/OutputFile.h"
+
 #include <sstream>
 
 namespace adjoint_lint::polyhedral::smt {
@@ -13,18 +13,6 @@ using model::LoopHeader;
 using model::Witness;
 
 namespace {
-
-z3::expr compare(const z3::expr &a, Condition::Op op, const z3::expr &b) {
-  switch (op) {
-  case Condition::Op::LT: return a < b;
-  case Condition::Op::LE: return a <= b;
-  case Condition::Op::GT: return a > b;
-  case Condition::Op::GE: return a >= b;
-  case Condition::Op::EQ: return a == b;
-  case Condition::Op::NE: return a != b;
-  }
-  return a == b;
-}
 
 std::optional<int64_t> numeral(const z3::expr &e) {
   int64_t v = 0;
@@ -130,7 +118,7 @@ std::optional<z3::expr> Encoder::condition(const Condition &c, const Env &env, s
     std::string w;
     auto a = term(c.operands.at(0), env, w), b = term(c.operands.at(1), env, w);
     if (a && b)
-      return compare(*a, c.op, *b);
+      return model::compare(c.op, *a, *b);
     note(why, "the condition " + c.str() + " is " + w);
     return std::nullopt;
   }
@@ -157,24 +145,18 @@ std::optional<z3::expr> Encoder::condition(const Condition &c, const Env &env, s
 
 z3::expr Encoder::loopHeader(const LoopHeader &h, const z3::expr &it, const Env &env, std::string &why) {
   z3::expr s = ctx_.bool_val(true);
-  std::string w;
-  if (auto lower = term(h.lower, env, w)) {
+  std::string startWhy, boundWhy;
+  std::optional<z3::expr> lower = term(h.lower, env, startWhy);
+  if (lower) {
     s = s && (h.step > 0 ? it >= *lower : it <= *lower);
     int64_t stride = h.step > 0 ? h.step : -h.step;
     if (stride > 1)
       s = s && z3::mod(it - *lower, ctx_.int_val(stride)) == 0;
-  } else {
-    note(why, "the start " + h.lower.str() + " of loop " + h.iterator + " is " + w);
   }
-  w.clear();
-  if (auto bound = term(h.bound, env, w))
-    s = s && compare(it, h.op, *bound);
-  else
-    note(why, "the bound " + h.bound.str() + " of loop " + h.iterator + " is " + w);
-  bool countsUp = h.op == Condition::Op::LT || h.op == Condition::Op::LE;
-  bool countsDown = h.op == Condition::Op::GT || h.op == Condition::Op::GE;
-  if ((h.step > 0 && !countsUp) || (h.step < 0 && !countsDown))
-    note(why, "loop " + h.iterator + " steps away from its bound");
+  std::optional<z3::expr> bound = term(h.bound, env, boundWhy);
+  if (bound)
+    s = s && model::compare(h.op, it, *bound);
+  noteLoopHeader(why, h, lower ? std::nullopt : std::optional(startWhy), bound ? std::nullopt : std::optional(boundWhy));
   return s;
 }
 
@@ -338,7 +320,7 @@ void Session::dump(z3::solver &solver, const std::string &question, const std::s
     text = "; adjoint-lint query: loop " + loopKey_ + ", " + question + "\n; Z3 could not print it: " + e.msg() + "\n";
   }
   std::string error;
-  if (!writeFileAtomically(path, text, error))
+  if (!support::writeFileAtomically(path, text, error))
     dumpErrors_.push_back(error);
 }
 

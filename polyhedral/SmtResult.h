@@ -45,8 +45,4 @@ SolverOutcome budgetSpent(bool rlimit);
 /// A file-name-safe rendering of `text` ("a.c:3:9" -> "a.c_3_9").
 std::string fileSafe(const std::string &text);
 
-/// Writes `text` to `path` through a temporary file and a rename (no
-/// half-written file); false with `error` naming the path and the reason.
-bool writeFileAtomically(const std::string &path, const std::string &text, std::string &error);
-
 } // namespace adjoint_lint::polyhedral::smt

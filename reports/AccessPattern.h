@@ -57,12 +57,4 @@ struct AccessPattern {
 std::optional<AccessPattern> accessPattern(const model::LoopModel &loop, int variable,
                                            const model::Witness &witness, PatternMode mode);
 
-/// Evaluates an index expression (C semantics: truncating division);
-/// nullopt when it is opaque, names an unknown variable, divides by zero or
-/// overflows.
-std::optional<int64_t> evaluate(const model::IndexExpr &e, const std::map<std::string, int64_t> &values);
-
-/// Evaluates a condition; nullopt when it cannot be.
-std::optional<bool> evaluate(const model::Condition &c, const std::map<std::string, int64_t> &values);
-
 } // namespace adjoint_lint::reports

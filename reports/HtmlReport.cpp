@@ -3,7 +3,7 @@
 #include "reports/AccessPattern.h"
 #include "reports/Findings.h"
 #include "reports/Fingerprint.h"
-#include "reports/OutputFile.h"
+#include "support/OutputFile.h"
 #include "reports/StrategyText.h"
 #include "reports/Version.h"
 
@@ -872,12 +872,12 @@ std::vector<HtmlPage> buildHtmlReport(const HtmlReportInput &input, const Source
 bool writeHtmlReport(const std::string &dir, const HtmlReportInput &input, const SourceHighlighter &highlight,
                      std::string &error) {
   std::vector<HtmlPage> pages = buildHtmlReport(input, highlight);
-  if (!makeDirectories(dir + "/files", error))
+  if (!support::makeDirectories(dir + "/files", error))
     return false;
   // The file pages first and index.html last, so that the index never
   // links to a page that is not there yet.
   for (size_t k = pages.size(); k-- > 0;)
-    if (!writeFileAtomically(dir + "/" + pages[k].path, pages[k].html, error))
+    if (!support::writeFileAtomically(dir + "/" + pages[k].path, pages[k].html, error))
       return false;
   return true;
 }

@@ -46,15 +46,16 @@ Rule = namedtuple("Rule", "layers libraries headers", defaults=(None,))
 # Per directory (a file belongs to the longest that contains it). The rules
 # of docs/architecture.md, "Layout".
 LAYERS = {
+    "support": Rule(layers=set(), libraries=set()),
     "model": Rule(layers=set(), libraries={"nlohmann-json"}),
     # Clang in the .cpp files only: the headers are the layer's Clang-free API.
     "analyzer": Rule(layers={"model", "reports"}, libraries={"Clang", "LLVM", "nlohmann-json"},
                      headers={"nlohmann-json"}),
-    "polyhedral": Rule(layers={"model"}, libraries={"isl", "Z3"}),
-    "reports": Rule(layers={"model"}, libraries={"nlohmann-json"}),
+    "polyhedral": Rule(layers={"model", "support"}, libraries={"isl", "Z3"}),
+    "reports": Rule(layers={"model", "support"}, libraries={"nlohmann-json"}),
     "codegen": Rule(layers={"model", "reports"}, libraries=set()),
     "codegen/runtime": Rule(layers=set(), libraries=set()),
-    "tools/adjoint-lint": Rule(layers={"analyzer", "model", "polyhedral", "reports", "codegen"},
+    "tools/adjoint-lint": Rule(layers={"analyzer", "model", "polyhedral", "reports", "codegen", "support"},
                                libraries={"LLVM", "nlohmann-json"}),
     "tools/oracle-instrument": Rule(layers={"analyzer"}, libraries={"LLVM"}),
 }

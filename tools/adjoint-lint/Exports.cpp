@@ -2,7 +2,7 @@
 
 #include "analyzer/SourceHtml.h"
 #include "reports/HtmlReport.h"
-#include "reports/OutputFile.h"
+#include "support/OutputFile.h"
 #include "tools/adjoint-lint/Options.h"
 
 #include <llvm/Support/CommandLine.h>
@@ -46,7 +46,7 @@ bool writeExports(const std::vector<reports::AnalysedLoop> &loops,
         reports::buildSarif(findings, inputs, executionSuccessful, sarifOptions())
             .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
         "\n";
-    if (!reports::writeFileAtomically(exportSarif, text, error)) {
+    if (!support::writeFileAtomically(exportSarif, text, error)) {
       errors.push_back(error);
       ok = false;
     }

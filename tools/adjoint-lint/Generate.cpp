@@ -3,7 +3,7 @@
 // file reads the command line, runs the front end and the deciders, writes
 // the files (all or none), compiles and runs the numeric check, and writes
 // and checks certificates.
-#include "reports/OutputFile.h"
+#include "support/OutputFile.h"
 #include "tools/adjoint-lint/Generate.h"
 
 #include "analyzer/ClangTextPrinter.h"
@@ -46,7 +46,7 @@ namespace adjoint_lint::driver {
 namespace {
 
 using nlohmann::json;
-using reports::writeFileAtomically;
+using support::writeFileAtomically;
 
 enum { ExitOk = 0, ExitFailed = 1, ExitInput = 2 };
 

@@ -39,12 +39,5 @@ TEST(Polynomial, ChainNeedsOneParameterPerStep) {
   EXPECT_TRUE(monomialChain({Monomial{"s"}}));
 }
 
-TEST(Polynomial, EvaluatesWithCTruncation) {
-  EXPECT_EQ(evaluate(expr("-7 / 2"), {}), -3);
-  EXPECT_EQ(evaluate(expr("-7 % 2"), {}), -1);
-  EXPECT_EQ(evaluate(expr("i * n + j"), {{"i", 2}, {"n", 5}, {"j", 1}}), 11);
-  EXPECT_FALSE(evaluate(expr("i / 0"), {{"i", 1}}));
-}
-
 } // namespace
 } // namespace adjoint_lint::polyhedral

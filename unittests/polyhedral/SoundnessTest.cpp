@@ -5,6 +5,7 @@
 #include "polyhedral/Deciders.h"
 #include "polyhedral/Polynomial.h"
 
+#include "model/Evaluate.h"
 #include "model/ModelJson.h"
 
 #include <gtest/gtest.h>

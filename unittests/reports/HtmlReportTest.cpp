@@ -113,19 +113,6 @@ TEST(AccessPattern, ExclusiveReadConflictsAreTwoReads) {
   EXPECT_EQ(p->rowLabels, (std::vector<std::string>{"i=1", "i=2"}));
 }
 
-TEST(AccessPattern, EvaluatesCIntegerArithmetic) {
-  using model::IndexExpr;
-  using K = IndexExpr::Kind;
-  std::map<std::string, int64_t> v = {{"i", -7}};
-  EXPECT_EQ(evaluate(IndexExpr::binary(K::Div, IndexExpr::var("i"), IndexExpr::constant(2)), v), -3);
-  EXPECT_EQ(evaluate(IndexExpr::binary(K::Mod, IndexExpr::var("i"), IndexExpr::constant(2)), v), -1);
-  EXPECT_EQ(evaluate(IndexExpr::binary(K::Div, IndexExpr::var("i"), IndexExpr::constant(0)), v), std::nullopt);
-  EXPECT_EQ(evaluate(IndexExpr::var("n"), v), std::nullopt);
-  EXPECT_EQ(evaluate(IndexExpr::opaque("a call", "f(i)"), v), std::nullopt);
-  EXPECT_EQ(evaluate(IndexExpr::binary(K::Mul, IndexExpr::constant(INT64_MAX), IndexExpr::constant(2)), v),
-            std::nullopt);
-}
-
 std::optional<std::vector<std::string>> fakeSource(const std::string &file, const std::vector<SourceMark> &marks,
                                                    std::string &error) {
   // shift.c: line 6 holds the accesses.

@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace adjoint_lint::reports {
+namespace adjoint_lint::support {
 
 /// Writes `contents` to `path` atomically. Returns false and sets `error`
 /// ("cannot write 'PATH': REASON") on failure.
@@ -17,4 +17,4 @@ bool writeFileAtomically(const std::string &path, const std::string &contents, s
 /// failure (also when `dir` exists but is not a directory).
 bool makeDirectories(const std::string &dir, std::string &error);
 
-} // namespace adjoint_lint::reports
+} // namespace adjoint_lint::support

@@ -1,4 +1,4 @@
-#include "reports/OutputFile.h"
+#include "support/OutputFile.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 
 #include <unistd.h>
 
-namespace adjoint_lint::reports {
+namespace adjoint_lint::support {
 namespace {
 
 namespace fs = std::filesystem;
@@ -67,4 +67,4 @@ TEST(OutputFile, MakeDirectories) {
 }
 
 } // namespace
-} // namespace adjoint_lint::reports
+} // namespace adjoint_lint::support

@@ -1,4 +1,4 @@
-#include "reports/OutputFile.h"
+#include "support/OutputFile.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace adjoint_lint::reports {
+namespace adjoint_lint::support {
 
 namespace {
 
@@ -93,4 +93,4 @@ bool makeDirectories(const std::string &dir, std::string &error) {
   return true;
 }
 
-} // namespace adjoint_lint::reports
+} // namespace adjoint_lint::support
