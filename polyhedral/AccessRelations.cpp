@@ -305,7 +305,7 @@ void LoopRelations::buildAccess(int k) {
   subscriptWhy_.push_back(std::move(whys));
 }
 
-std::vector<int> LoopRelations::accessesOf(int v) const {
+std::vector<int> LoopRelations::allAccessesOf(int v) const {
   std::vector<int> out;
   for (size_t k = 0; k < loop_.accesses.size(); ++k)
     if (loop_.accesses[k].variable == v)
@@ -337,12 +337,12 @@ void LoopRelations::buildVariable(int v) {
   std::string range = "v" + std::to_string(v);
   if (var.rank == 0) {
     out.identity = Identity::Scalar;
-    for (int k : accessesOf(v))
+    for (int k : allAccessesOf(v))
       accesses_[static_cast<size_t>(k)].memory = accesses_[static_cast<size_t>(k)].index =
           anyElement(k, range, 0);
     return;
   }
-  for (int k : accessesOf(v))
+  for (int k : allAccessesOf(v))
     if (loop_.accesses[static_cast<size_t>(k)].subscripts.size() != var.rank) {
       out.reason = "an access to " + var.name + " has " +
                    std::to_string(loop_.accesses[static_cast<size_t>(k)].subscripts.size()) +
@@ -350,7 +350,7 @@ void LoopRelations::buildVariable(int v) {
       return;
     }
   bool needsDelinearisation = false;
-  for (int k : accessesOf(v))
+  for (int k : allAccessesOf(v))
     for (size_t d = 0; d < var.rank; ++d)
       if (!subscripts_[static_cast<size_t>(k)][d] && !loop_.accesses[static_cast<size_t>(k)].subscripts[d].isOpaque() &&
           !loop_.accesses[static_cast<size_t>(k)].subscripts[d].readsArray())
@@ -391,7 +391,7 @@ void LoopRelations::buildVariable(int v) {
 void LoopRelations::useSubscripts(int v, bool linearOffset) {
   const model::Variable &var = loop_.variables.at(static_cast<size_t>(v));
   std::string range = "v" + std::to_string(v);
-  for (int k : accessesOf(v)) {
+  for (int k : allAccessesOf(v)) {
     AccessRelation &r = accesses_[static_cast<size_t>(k)];
     const auto &subs = subscripts_[static_cast<size_t>(k)];
     std::vector<isl::pw_aff> dims;
@@ -426,7 +426,7 @@ void LoopRelations::useSubscripts(int v, bool linearOffset) {
 /// inner dimension d of every access with affine subscripts.
 std::optional<std::string> LoopRelations::rowLeak(int v) const {
   const model::Variable &var = loop_.variables.at(static_cast<size_t>(v));
-  for (int k : accessesOf(v)) {
+  for (int k : allAccessesOf(v)) {
     const auto &subs = subscripts_[static_cast<size_t>(k)];
     const Translator &tr = *translators_[static_cast<size_t>(k)];
     const std::string &text = loop_.accesses[static_cast<size_t>(k)].text;
@@ -453,7 +453,7 @@ bool LoopRelations::tryDelinearise(int v, VariableRelations &out) {
   std::set<std::string> params(loop_.parameters.begin(), loop_.parameters.end());
   std::map<int, Polynomial> polys;
   std::set<Monomial> monomials;
-  for (int k : accessesOf(v)) {
+  for (int k : allAccessesOf(v)) {
     const IndexExpr &sub = loop_.accesses[static_cast<size_t>(k)].subscripts[0];
     if (sub.isOpaque() || sub.readsArray())
       continue;
@@ -512,7 +512,7 @@ bool LoopRelations::tryDelinearise(int v, VariableRelations &out) {
     }
     dimsOf[k] = std::vector<isl::pw_aff>(innermostFirst.rbegin(), innermostFirst.rend());
   }
-  for (int k : accessesOf(v)) {
+  for (int k : allAccessesOf(v)) {
     AccessRelation &r = accesses_[static_cast<size_t>(k)];
     auto it = dimsOf.find(k);
     if (it == dimsOf.end()) {

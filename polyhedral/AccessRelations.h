@@ -114,7 +114,9 @@ private:
   void buildParallelDomain();
   void buildAccess(int k);
   void buildVariable(int v);
-  std::vector<int> accessesOf(int v) const;
+  /// Every access of variable `v`, reduction updates included (the relations
+  /// describe them all; Questions.h's accessesOf is what the questions see).
+  std::vector<int> allAccessesOf(int v) const;
   isl::map relation(int k, const std::string &range, const std::vector<isl::pw_aff> &dims) const;
   isl::map anyElement(int k, const std::string &range, unsigned rank) const;
   bool tryDelinearise(int v, VariableRelations &out);

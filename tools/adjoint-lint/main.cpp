@@ -264,12 +264,11 @@ Finding configProblem(const driver::ConfigError &e) {
 /// The configuration for `path`; false (and a problem reported once) when
 /// it cannot be read or enables no rule.
 bool configFor(Run &run, driver::ConfigResolver &resolver, const std::string &path,
-               driver::Config &config, std::set<std::string> &reported) {
+               driver::Config &config, std::set<Finding, reports::FindingOrder> &reported) {
   driver::ConfigError error;
   if (!resolver.configFor(path, config, error)) {
     Finding f = configProblem(error);
-    std::string key = f.loc.file + ":" + std::to_string(f.loc.line) + f.message;
-    if (reported.insert(key).second)
+    if (reported.insert(f).second)
       addProblem(run, std::move(f));
     return false;
   }
@@ -280,8 +279,9 @@ bool configFor(Run &run, driver::ConfigResolver &resolver, const std::string &pa
       where += " and --checks";
     std::string message = "no adjoint-lint rule is enabled by the checks '" + config.checks +
                           "' (from " + where + ")";
-    if (reported.insert(message).second)
-      addProblem(run, inputError(config.files.empty() ? "" : config.files.front(), message));
+    Finding f = inputError(config.files.empty() ? "" : config.files.front(), message);
+    if (reported.insert(f).second)
+      addProblem(run, std::move(f));
     return false;
   }
   return true;
@@ -435,7 +435,7 @@ void analyzeSources(Run &run, driver::ConfigResolver &resolver,
 
   // Configurations are read here, before the worker threads start.
   std::vector<FileWork> work(files.size());
-  std::set<std::string> reported;
+  std::set<Finding, reports::FindingOrder> reported;
   for (size_t i = 0; i < files.size(); ++i) {
     work[i].file = files[i];
     work[i].configured = configFor(run, resolver, files[i], work[i].config, reported);
@@ -511,7 +511,7 @@ void analyzeSources(Run &run, driver::ConfigResolver &resolver,
 void analyzeModel(Run &run, driver::ConfigResolver &resolver) {
   FileWork w;
   w.file = modelPath;
-  std::set<std::string> reported;
+  std::set<Finding, reports::FindingOrder> reported;
   if (!configFor(run, resolver, modelPath, w.config, reported)) {
     run.inputs.push_back({modelPath, false});
     return;
