@@ -235,7 +235,7 @@ void Attacher::run(std::vector<RawPragma> pragmas, std::vector<m::LoopModel> &lo
       if (inside(p.loc, c) && (!q.block || inside(sm_.getExpansionLoc(c->getBeginLoc()), q.block)))
         q.block = c;
     for (m::Fact &f : q.facts) {
-      f.origin = "pragma";
+      f.origin = m::Fact::Origin::Pragma;
       f.range.file = file_;
       f.range.line = f.range.endLine = line;
       f.range.column = f.range.endColumn = column;

@@ -33,6 +33,7 @@ namespace {
 
 using namespace clang;
 namespace m = adjoint_lint::model;
+using Why = m::Unsupported::Kind; ///< the kind of an unsupported construct
 
 // ---------------------------------------------------------------------------
 // Source locations and text
@@ -311,6 +312,58 @@ m::Condition::Op cmpOp(BinaryOperatorKind k) {
   }
 }
 
+/// The model's operator of a unary operator that lowerUnary keeps.
+m::Expr::Op exprOp(UnaryOperatorKind op) {
+  switch (op) {
+  case UO_Plus: return m::Expr::Op::Plus;
+  case UO_Minus: return m::Expr::Op::Minus;
+  case UO_LNot: return m::Expr::Op::LNot;
+  case UO_Not: return m::Expr::Op::BitNot;
+  default: llvm_unreachable("not a value operator of the model");
+  }
+}
+
+/// The model's operator of a binary operator other than an assignment or
+/// the comma.
+m::Expr::Op exprOp(BinaryOperatorKind op) {
+  using Op = m::Expr::Op;
+  switch (op) {
+  case BO_PtrMemD: return Op::PtrMemD;
+  case BO_PtrMemI: return Op::PtrMemI;
+  case BO_Mul: return Op::Mul;
+  case BO_Div: return Op::Div;
+  case BO_Rem: return Op::Rem;
+  case BO_Add: return Op::Plus;
+  case BO_Sub: return Op::Minus;
+  case BO_Shl: return Op::Shl;
+  case BO_Shr: return Op::Shr;
+  case BO_Cmp: return Op::ThreeWay;
+  case BO_LT: return Op::LT;
+  case BO_GT: return Op::GT;
+  case BO_LE: return Op::LE;
+  case BO_GE: return Op::GE;
+  case BO_EQ: return Op::EQ;
+  case BO_NE: return Op::NE;
+  case BO_And: return Op::BitAnd;
+  case BO_Xor: return Op::BitXor;
+  case BO_Or: return Op::BitOr;
+  case BO_LAnd: return Op::LAnd;
+  case BO_LOr: return Op::LOr;
+  default: llvm_unreachable("not a value operator of the model");
+  }
+}
+
+m::Schedule scheduleKind(OpenMPScheduleClauseKind k) {
+  switch (k) {
+  case OMPC_SCHEDULE_static: return m::Schedule::Static;
+  case OMPC_SCHEDULE_dynamic: return m::Schedule::Dynamic;
+  case OMPC_SCHEDULE_guided: return m::Schedule::Guided;
+  case OMPC_SCHEDULE_auto: return m::Schedule::Auto;
+  case OMPC_SCHEDULE_runtime: return m::Schedule::Runtime;
+  default: return m::Schedule::None;
+  }
+}
+
 m::Condition::Op swapOp(m::Condition::Op op) {
   switch (op) {
   case m::Condition::Op::LT: return m::Condition::Op::GT;
@@ -469,7 +522,7 @@ private:
   void lowerDeref(const UnaryOperator *u);
   int pushGuard(m::Condition c, clang::SourceRange r);
 
-  void unsupported(const std::string &reason, clang::SourceRange r, int variable = -1);
+  void unsupported(m::Unsupported::Kind kind, const std::string &reason, clang::SourceRange r, int variable = -1);
   void checkWholeAndMembers();
   /// Context facts (origin "context"): the conditions of the `if`
   /// statements around the loop and the values of unwritten integer locals
@@ -631,11 +684,13 @@ void LoopLowerer::addAssumptions() {
   model_.assumptions.insert(model_.assumptions.begin(), front.begin(), front.end());
 }
 
-void LoopLowerer::unsupported(const std::string &reason, clang::SourceRange r, int variable) {
+void LoopLowerer::unsupported(m::Unsupported::Kind kind, const std::string &reason, clang::SourceRange r,
+                              int variable) {
   for (const m::Unsupported &u : model_.unsupported)
     if (u.reason == reason && u.variable == variable)
-      return;
+      return; // said once
   m::Unsupported u;
+  u.kind = kind;
   u.reason = reason;
   u.range = loc_.range(r);
   u.variable = variable;
@@ -692,7 +747,7 @@ void LoopLowerer::readClauses(const OMPExecutableDirective *d) {
       }
       c.defaultSharing = defaultSharing_;
     } else if (const auto *sch = dyn_cast<OMPScheduleClause>(cl)) {
-      c.schedule = getOpenMPSimpleClauseTypeName(llvm::omp::OMPC_schedule, sch->getScheduleKind());
+      c.schedule = scheduleKind(sch->getScheduleKind());
       if (const Expr *chunk = sch->getChunkSize()) {
         Expr::EvalResult r;
         if (!chunk->isValueDependent() && chunk->EvaluateAsInt(r, ctx_))
@@ -705,7 +760,7 @@ void LoopLowerer::readClauses(const OMPExecutableDirective *d) {
     } else if (isa<OMPNowaitClause>(cl)) {
       c.nowait = true;
     } else if (isa<OMPOrderedClause>(cl)) {
-      unsupported("'ordered' clause is not modelled", cl->getBeginLoc());
+      unsupported(Why::Clause, "'ordered' clause is not modelled", cl->getBeginLoc());
     }
   }
 }
@@ -844,7 +899,7 @@ void LoopLowerer::checkPointerOrigin(const VarDecl *v, int index) {
   mayAlias_.insert(index);
   // Loop-wide (-1): the accesses through var may hit the other variable's
   // elements, so no verdict about that variable holds either.
-  unsupported(var.name + " may alias " + (target->empty() ? "another array" : *target),
+  unsupported(Why::Alias, var.name + " may alias " + (target->empty() ? "another array" : *target),
               v->getSourceRange(), -1);
 }
 
@@ -1078,7 +1133,7 @@ int LoopLowerer::memberVariable(const MemberExpr *me) {
   MemberPath path;
   std::string why;
   if (!resolveMember(me, path, why)) {
-    unsupported("member access " + text(me) + " is not modelled: " + why, me->getSourceRange());
+    unsupported(Why::Member, "member access " + text(me) + " is not modelled: " + why, me->getSourceRange());
     return -1;
   }
   auto it = memberIndex_.find(path.name);
@@ -1111,12 +1166,12 @@ int LoopLowerer::memberVariable(const MemberExpr *me) {
     std::optional<std::string> target = rootIndirect ? aliasTarget(root) : std::nullopt;
     if (target) {
       mayAlias_.insert(index);
-      unsupported(name + " may alias " + (target->empty() ? "another array" : *target) + " (through " +
+      unsupported(Why::Alias, name + " may alias " + (target->empty() ? "another array" : *target) + " (through " +
                       root->getNameAsString() + ")",
                   me->getSourceRange(), -1);
     } else if (path.storedPointer) {
       mayAlias_.insert(index);
-      unsupported(name + " may alias another array (a pointer stored in the local object " +
+      unsupported(Why::Alias, name + " may alias another array (a pointer stored in the local object " +
                       root->getNameAsString() + ")",
                   me->getSourceRange(), -1);
     }
@@ -1127,7 +1182,7 @@ int LoopLowerer::memberVariable(const MemberExpr *me) {
     for (const std::string &m : modifiedMembers_)
       moved = moved || isPrefixPath(m, name);
     if (moved)
-      unsupported(name + " is reached through a pointer or object that the loop modifies",
+      unsupported(Why::Alias, name + " is reached through a pointer or object that the loop modifies",
                   me->getSourceRange(), -1);
   }
   return index;
@@ -1143,7 +1198,7 @@ int LoopLowerer::accessMember(const Expr *whole, const MemberExpr *me,
     return -1;
   const m::Variable &info = model_.variables[static_cast<size_t>(var)];
   if (withWrite && info.isPointer && subs.size() < info.rank)
-    unsupported("pointer member " + info.name + " is reassigned in the loop", whole->getSourceRange());
+    unsupported(Why::Member, "pointer member " + info.name + " is reassigned in the loop", whole->getSourceRange());
   return accessVariable(whole, var, subs, withRead, withWrite, readIndex);
 }
 
@@ -1155,10 +1210,10 @@ m::Expr LoopLowerer::lowerMember(const MemberExpr *me) {
   const m::Variable &info = model_.variables[static_cast<size_t>(var)];
   if (info.rank > 0) {
     if (info.isPointer)
-      unsupported("pointer " + info.name + " is used outside a subscript (" + t + ")",
+      unsupported(Why::Pointer, "pointer " + info.name + " is used outside a subscript (" + t + ")",
                   me->getSourceRange(), var);
     else if (info.sharing != m::Sharing::Private && info.sharing != m::Sharing::FirstPrivate)
-      unsupported("address of " + info.name + " is taken (" + t + ")", me->getSourceRange(), var);
+      unsupported(Why::AddressTaken, "address of " + info.name + " is taken (" + t + ")", me->getSourceRange(), var);
     return opaqueExpr(t);
   }
   m::Expr out;
@@ -1516,15 +1571,15 @@ m::IndexExpr LoopLowerer::lowerArrayRead(const Expr *e, unsigned depth) {
   const VarDecl *v = nullptr;
   std::vector<const Expr *> subs;
   if (!resolveLocation(e, v, subs) || !v || subs.empty())
-    return m::IndexExpr::opaque("data-dependent subscript " + t, t);
+    return m::IndexExpr::opaque("data-dependent subscript " + t, t, m::OpaqueKind::DataDependent);
   if (declaredInLoop(v))
     return m::IndexExpr::opaque("data-dependent subscript " + t + ": " + v->getNameAsString() +
                                     " is declared in the loop",
-                                t);
+                                t, m::OpaqueKind::DataDependent);
   int index = variableOf(v);
   const m::Variable &var = model_.variables[static_cast<size_t>(index)];
   if (var.sharing != m::Sharing::Shared || var.rank != subs.size() || var.floating)
-    return m::IndexExpr::opaque("data-dependent subscript " + t, t);
+    return m::IndexExpr::opaque("data-dependent subscript " + t, t, m::OpaqueKind::DataDependent);
   std::vector<m::IndexExpr> ops;
   for (const Expr *s : subs)
     ops.push_back(lowerIndex(s, depth + 1));
@@ -1715,7 +1770,7 @@ void LoopLowerer::lowerStmt(const Stmt *s) {
     } else if (k == llvm::omp::OMPD_flush || k == llvm::omp::OMPD_barrier) {
       return;
     } else {
-      unsupported("OpenMP directive '" + directiveName(k) + "' inside the loop is not modelled",
+      unsupported(Why::Directive, "OpenMP directive '" + directiveName(k) + "' inside the loop is not modelled",
                   d->getSourceRange());
     }
     const Stmt *body = rawBody(d);
@@ -1736,7 +1791,7 @@ void LoopLowerer::lowerStmt(const Stmt *s) {
     what = "range-based for loop";
   else if (isa<ReturnStmt>(s) || isa<GotoStmt>(s))
     what = "jump out of the loop body";
-  unsupported(what + " is not modelled", s->getSourceRange());
+  unsupported(Why::Statement, what + " is not modelled", s->getSourceRange());
   // Its accesses still count, under a condition nobody can evaluate.
   int saved = scope_;
   scope_ = pushGuard(opaqueCondition(what + " is not modelled", ""), s->getSourceRange());
@@ -1827,7 +1882,7 @@ void LoopLowerer::lowerInnerLoop(const ForStmt *f) {
   const VarDecl *iter = nullptr;
   std::string why;
   if (!lowerHeader(f, h, iter, why)) {
-    unsupported("inner loop: " + why, f->getSourceRange());
+    unsupported(Why::LoopForm, "inner loop: " + why, f->getSourceRange());
     int saved = scope_;
     scope_ = pushGuard(opaqueCondition(why, ""), f->getSourceRange());
     lowerStmt(f->getInit());
@@ -1925,7 +1980,7 @@ void LoopLowerer::lowerDecl(const VarDecl *v) {
     model_.accesses.push_back(std::move(a));
     m::Statement st;
     st.lhs = static_cast<int>(model_.accesses.size()) - 1;
-    st.op = "=";
+    st.op = m::Statement::Op::Assign;
     st.rhs = lowerValue(init);
     st.scope = scope_;
     st.range = loc_.range(v->getSourceRange());
@@ -2033,7 +2088,7 @@ int LoopLowerer::accessVariable(const Expr *whole, int var, const std::vector<co
                                 bool withRead, bool withWrite, int *readIndex) {
   const m::Variable &info = model_.variables[static_cast<size_t>(var)];
   if (subs.size() != info.rank) {
-    unsupported(text(whole) + (subs.size() < info.rank ? " is used as a pointer" : " subscripts a non-array"),
+    unsupported(Why::Pointer, text(whole) + (subs.size() < info.rank ? " is used as a pointer" : " subscripts a non-array"),
                 whole->getSourceRange(), var);
   }
   std::vector<m::IndexExpr> idx;
@@ -2076,7 +2131,7 @@ int LoopLowerer::derefAccess(const UnaryOperator *u, m::AccessKind kind) {
 
 /// The unsupported entries and the reads of a dereference's operand.
 void LoopLowerer::lowerDeref(const UnaryOperator *u) {
-  unsupported("pointer dereference " + text(u) + " is not modelled", u->getSourceRange());
+  unsupported(Why::Pointer, "pointer dereference " + text(u) + " is not modelled", u->getSourceRange());
   lowerValue(u->getSubExpr());
 }
 
@@ -2095,12 +2150,12 @@ int LoopLowerer::lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr 
     size_t known = model_.unsupported.size();
     lowerValue(lhs); // names pointer dereferences, member accesses...
     if (model_.unsupported.size() == known)
-      unsupported("write through " + text(lhs) + " is not modelled", lhs->getSourceRange());
+      unsupported(Why::Write, "write through " + text(lhs) + " is not modelled", lhs->getSourceRange());
     lowerValue(rhs);
     return -1;
   }
   if (v && (isPrivateInnerIterator(v) || (subs.empty() && isIterator(v)))) {
-    unsupported("loop iterator " + v->getNameAsString() + " is modified in the loop body",
+    unsupported(Why::IteratorModified, "loop iterator " + v->getNameAsString() + " is modified in the loop body",
                 whole->getSourceRange());
     lowerValue(rhs);
     return -1;
@@ -2123,11 +2178,11 @@ int LoopLowerer::lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr 
   st.scope = scope_;
   st.range = loc_.range(whole->getSourceRange());
   switch (op) {
-  case BO_Assign: st.op = "="; break;
-  case BO_AddAssign: st.op = "+="; break;
-  case BO_SubAssign: st.op = "-="; break;
-  case BO_MulAssign: st.op = "*="; break;
-  case BO_DivAssign: st.op = "/="; break;
+  case BO_Assign: st.op = m::Statement::Op::Assign; break;
+  case BO_AddAssign: st.op = m::Statement::Op::AddAssign; break;
+  case BO_SubAssign: st.op = m::Statement::Op::SubAssign; break;
+  case BO_MulAssign: st.op = m::Statement::Op::MulAssign; break;
+  case BO_DivAssign: st.op = m::Statement::Op::DivAssign; break;
   default: {
     // x op= e  ==>  x = x op e
     m::Expr old;
@@ -2136,12 +2191,12 @@ int LoopLowerer::lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr 
     old.text = text(lhs);
     m::Expr bin;
     bin.kind = m::Expr::Kind::Binary;
-    bin.op = BinaryOperator::getOpcodeStr(BinaryOperator::getOpForCompoundAssignment(op)).str();
-    bin.text = old.text + " " + bin.op + " " + text(rhs);
+    bin.op = exprOp(BinaryOperator::getOpForCompoundAssignment(op));
+    bin.text = old.text + " " + m::toString(bin.op) + " " + text(rhs);
     bin.operands.push_back(std::move(old));
     bin.operands.push_back(std::move(value));
     value = std::move(bin);
-    st.op = "=";
+    st.op = m::Statement::Op::Assign;
   }
   }
   st.rhs = std::move(value);
@@ -2158,15 +2213,15 @@ int LoopLowerer::lowerIncDec(const UnaryOperator *u) {
     size_t known = model_.unsupported.size();
     lowerValue(sub);
     if (model_.unsupported.size() == known)
-      unsupported("update through " + text(sub) + " is not modelled", u->getSourceRange());
+      unsupported(Why::Write, "update through " + text(sub) + " is not modelled", u->getSourceRange());
     return -1;
   }
   if (sub->getType()->isPointerType()) {
-    unsupported("pointer arithmetic " + text(u), u->getSourceRange());
+    unsupported(Why::Pointer, "pointer arithmetic " + text(u), u->getSourceRange());
     return -1;
   }
   if (v && (isPrivateInnerIterator(v) || (subs.empty() && isIterator(v)))) {
-    unsupported("loop iterator " + v->getNameAsString() + " is modified in the loop body",
+    unsupported(Why::IteratorModified, "loop iterator " + v->getNameAsString() + " is modified in the loop body",
                 u->getSourceRange());
     return -1;
   }
@@ -2175,7 +2230,7 @@ int LoopLowerer::lowerIncDec(const UnaryOperator *u) {
     return -1;
   m::Statement st;
   st.lhs = write;
-  st.op = u->isIncrementOp() ? "+=" : "-=";
+  st.op = u->isIncrementOp() ? m::Statement::Op::AddAssign : m::Statement::Op::SubAssign;
   st.rhs.kind = m::Expr::Kind::IntConst;
   st.rhs.intValue = 1;
   st.rhs.text = "1";
@@ -2191,14 +2246,14 @@ m::Expr LoopLowerer::lowerCall(const CallExpr *call) {
   out.kind = m::Expr::Kind::Call;
   out.text = text(call);
   if (!fd) {
-    unsupported("call through a function pointer " + text(call->getCallee()) +
+    unsupported(Why::Call, "call through a function pointer " + text(call->getCallee()) +
                     " may access shared memory",
                 call->getSourceRange());
-    out.op = text(call->getCallee());
+    out.callee = text(call->getCallee());
   } else {
-    out.op = fd->getNameAsString();
+    out.callee = fd->getNameAsString();
     if (!isPureMath(fd))
-      unsupported("call to '" + fd->getNameAsString() + "' may access shared memory",
+      unsupported(Why::Call, "call to '" + fd->getNameAsString() + "' may access shared memory",
                   call->getSourceRange());
   }
   for (const Expr *arg : call->arguments())
@@ -2224,11 +2279,11 @@ m::Expr LoopLowerer::lowerVarRef(const DeclRefExpr *dr) {
   const m::Variable &info = model_.variables[static_cast<size_t>(var)];
   if (info.rank > 0) {
     if (info.isPointer)
-      unsupported("pointer " + v->getNameAsString() + " is used outside a subscript (" + t +
+      unsupported(Why::Pointer, "pointer " + v->getNameAsString() + " is used outside a subscript (" + t +
                       ")",
                   dr->getSourceRange(), var);
     else if (info.sharing != m::Sharing::Private && info.sharing != m::Sharing::FirstPrivate)
-      unsupported("address of " + v->getNameAsString() + " is taken (" + t + ")",
+      unsupported(Why::AddressTaken, "address of " + v->getNameAsString() + " is taken (" + t + ")",
                   dr->getSourceRange(), var);
     return opaqueExpr(t);
   }
@@ -2248,7 +2303,7 @@ m::Expr LoopLowerer::lowerUnary(const UnaryOperator *u) {
   case UO_Not: {
     m::Expr out;
     out.kind = m::Expr::Kind::Unary;
-    out.op = UnaryOperator::getOpcodeStr(u->getOpcode()).str();
+    out.op = exprOp(u->getOpcode());
     out.operands.push_back(lowerValue(u->getSubExpr()));
     out.text = t;
     return out;
@@ -2281,7 +2336,7 @@ m::Expr LoopLowerer::lowerUnary(const UnaryOperator *u) {
       privateTarget = subs.empty() && s != m::Sharing::Shared && s != m::Sharing::Reduction;
     }
     if (!privateTarget)
-      unsupported("address of shared data taken (" + t + ")", u->getSourceRange(),
+      unsupported(Why::AddressTaken, "address of shared data taken (" + t + ")", u->getSourceRange(),
                   v ? variableOf(v) : target);
     for (const Expr *s : subs)
       lowerValue(s);
@@ -2309,10 +2364,10 @@ m::Expr LoopLowerer::lowerBinary(const BinaryOperator *b) {
   }
   if (b->getType()->isPointerType() || (b->isAdditiveOp() &&
       (b->getLHS()->getType()->isPointerType() || b->getRHS()->getType()->isPointerType())))
-    unsupported("pointer arithmetic " + t + " is not modelled", b->getSourceRange());
+    unsupported(Why::Pointer, "pointer arithmetic " + t + " is not modelled", b->getSourceRange());
   m::Expr out;
   out.kind = m::Expr::Kind::Binary;
-  out.op = b->getOpcodeStr().str();
+  out.op = exprOp(b->getOpcode());
   if (b->isLogicalOp()) {
     // Short circuit: the right operand runs only where the left one does
     // not decide, in an if or loop condition as much as in a value.
@@ -2366,7 +2421,7 @@ m::Expr LoopLowerer::lowerMemberCall(const CXXMemberCallExpr *mc) {
   }
   if (obj && (name == "size" || name == "empty") && mc->getNumArgs() == 0)
     return opaqueExpr(t);
-  unsupported("call to '" + (name.empty() ? t : name) + "' may access shared memory",
+  unsupported(Why::Call, "call to '" + (name.empty() ? t : name) + "' may access shared memory",
               mc->getSourceRange());
   for (const Expr *arg : mc->arguments())
     lowerValue(arg);
@@ -2382,7 +2437,7 @@ m::Expr LoopLowerer::lowerConstruct(const CXXConstructExpr *ctor) {
                (rd->isInStdNamespace() && rd->getIdentifier() &&
                 (rd->getName() == "vector" || rd->getName() == "array"));
   if (!known)
-    unsupported("constructor call " + t + " is not modelled", ctor->getSourceRange());
+    unsupported(Why::Call, "constructor call " + t + " is not modelled", ctor->getSourceRange());
   for (const Expr *arg : ctor->arguments())
     lowerValue(arg);
   return opaqueExpr(t);
@@ -2441,7 +2496,7 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
     const MemberExpr *member = nullptr;
     std::vector<const Expr *> subs;
     if (!resolveLocation(e, v, subs, &member)) {
-      unsupported("access " + t + " is not modelled", e->getSourceRange());
+      unsupported(Why::Expression, "access " + t + " is not modelled", e->getSourceRange());
       for (const Stmt *c : e->children())
         if (const auto *ce = dyn_cast_or_null<Expr>(c))
           lowerValue(ce);
@@ -2457,7 +2512,7 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
   }
   if (const auto *call = dyn_cast<CallExpr>(e)) {
     if (isa<CXXOperatorCallExpr>(call)) {
-      unsupported("overloaded operator " + t + " is not modelled", e->getSourceRange());
+      unsupported(Why::Call, "overloaded operator " + t + " is not modelled", e->getSourceRange());
       for (const Expr *arg : call->arguments())
         lowerValue(arg);
       return opaqueExpr(t);
@@ -2467,11 +2522,11 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
   if (const auto *c = dyn_cast<ExplicitCastExpr>(e)) {
     m::Expr out;
     out.kind = m::Expr::Kind::Cast;
-    out.op = c->getTypeAsWritten().getAsString(ctx_.getPrintingPolicy());
+    out.castType = c->getTypeAsWritten().getAsString(ctx_.getPrintingPolicy());
     out.operands.push_back(lowerValue(c->getSubExprAsWritten()));
     out.text = t;
     if (c->getType()->isPointerType() && !c->getSubExpr()->getType()->isNullPtrType())
-      unsupported("pointer cast " + t + " is not modelled", e->getSourceRange());
+      unsupported(Why::Pointer, "pointer cast " + t + " is not modelled", e->getSourceRange());
     return out;
   }
   if (isa<CXXDefaultArgExpr>(e) || isa<CXXDefaultInitExpr>(e) || isa<ImplicitValueInitExpr>(e))
@@ -2480,7 +2535,7 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
     return lowerMember(me);
   // Anything else: its reads count; side effects we cannot see are unsupported.
   if (!e->isValueDependent() && e->HasSideEffects(ctx_))
-    unsupported("expression " + t + " is not modelled", e->getSourceRange());
+    unsupported(Why::Expression, "expression " + t + " is not modelled", e->getSourceRange());
   for (const Stmt *c : e->children())
     if (const auto *ce = dyn_cast_or_null<Expr>(c))
       lowerValue(ce);
@@ -2507,7 +2562,7 @@ m::LoopModel LoopLowerer::run() {
   outerLoop_ = dyn_cast_or_null<ForStmt>(s);
   if (!outerLoop_) {
     lm.sourceText = loc_.text(dir_->getBeginLoc(), s ? s->getEndLoc() : dir_->getEndLoc());
-    unsupported(std::string(s ? (isa<CXXForRangeStmt>(s) ? "range-based for loop"
+    unsupported(Why::LoopForm, std::string(s ? (isa<CXXForRangeStmt>(s) ? "range-based for loop"
                                                          : "loop form")
                               : "loop") +
                     " is not modelled",
@@ -2526,7 +2581,7 @@ m::LoopModel LoopLowerer::run() {
       loop = dyn_cast_or_null<ForStmt>(stripToLoop(loop->getBody()));
   }
   if (loops.size() < n) {
-    unsupported("collapsed loops are not perfectly nested", outerLoop_->getSourceRange());
+    unsupported(Why::LoopForm, "collapsed loops are not perfectly nested", outerLoop_->getSourceRange());
     return lm;
   }
   const Stmt *body = loops.back()->getBody();
@@ -2538,7 +2593,7 @@ m::LoopModel LoopLowerer::run() {
     const VarDecl *iter = nullptr;
     std::string why;
     if (!lowerHeader(f, h, iter, why)) {
-      unsupported("parallel loop: " + why, f->getSourceRange());
+      unsupported(Why::LoopForm, "parallel loop: " + why, f->getSourceRange());
       return lm;
     }
     parallelIters_.push_back(iter);
@@ -2548,13 +2603,11 @@ m::LoopModel LoopLowerer::run() {
   lowerStmt(body);
   // Lowering names each assignment to an iterator at its place; this catches
   // the remaining ways (an address taken, a call's reference argument...).
-  for (const VarDecl *it : parallelIters_) {
-    std::string reason = "loop iterator " + it->getNameAsString() + " is modified in the loop body";
-    bool named = std::any_of(model_.unsupported.begin(), model_.unsupported.end(),
-                             [&](const m::Unsupported &u) { return u.reason == reason; });
-    if (modified_.count(it) && !named)
-      unsupported(reason, body->getSourceRange());
-  }
+  // (unsupported() says each reason once.)
+  for (const VarDecl *it : parallelIters_)
+    if (modified_.count(it))
+      unsupported(Why::IteratorModified, "loop iterator " + it->getNameAsString() + " is modified in the loop body",
+                  body->getSourceRange());
 
   checkWholeAndMembers();
   if (narrowWrap_)
@@ -2667,12 +2720,12 @@ void LoopLowerer::addContext() {
   auto add = [&](m::Condition c, SourceLocation at) {
     std::string text = c.str();
     for (const m::Fact &f : model_.facts)
-      if (f.origin == "context" && f.str() == text)
+      if (f.origin == m::Fact::Origin::Context && f.str() == text)
         return;
     m::Fact f;
     f.kind = m::Fact::Kind::Condition;
     f.condition = std::move(c);
-    f.origin = "context";
+    f.origin = m::Fact::Origin::Context;
     f.range = loc_.range(clang::SourceRange(at, at));
     model_.facts.push_back(std::move(f));
   };
@@ -2858,6 +2911,7 @@ void LoopLowerer::checkWholeAndMembers() {
     if (whole.empty())
       continue;
     m::Unsupported u;
+    u.kind = m::Unsupported::Kind::Member;
     u.reason = whole + " is used both as a whole and through its member " + name;
     for (const m::Access &a : model_.accesses)
       if (a.variable == index) {

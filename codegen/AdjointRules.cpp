@@ -11,6 +11,19 @@
 namespace adjoint_lint::codegen {
 
 using model::Expr;
+using Op = model::Expr::Op;
+
+namespace {
+/// Comparisons and logical operators: integer results, no derivative.
+bool integerResult(Op op) {
+  switch (op) {
+  case Op::LT: case Op::GT: case Op::LE: case Op::GE: case Op::EQ: case Op::NE: case Op::LAnd: case Op::LOr:
+    return true;
+  default:
+    return false;
+  }
+}
+} // namespace
 
 // --- CodeWriter ---------------------------------------------------------------
 
@@ -213,11 +226,11 @@ std::string primalExpr(const Expr &e, const ExprContext &ctx) {
   case Expr::Kind::Unary:
     if (e.operands.size() != 1)
       fail(ctx, "malformed unary expression '" + e.text + "'");
-    return e.op + paren(primalExpr(e.operands[0], ctx));
+    return model::toString(e.op) + paren(primalExpr(e.operands[0], ctx));
   case Expr::Kind::Binary:
     if (e.operands.size() != 2)
       fail(ctx, "malformed binary expression '" + e.text + "'");
-    return paren(primalExpr(e.operands[0], ctx)) + " " + e.op + " " +
+    return paren(primalExpr(e.operands[0], ctx)) + " " + model::toString(e.op) + " " +
            paren(primalExpr(e.operands[1], ctx));
   case Expr::Kind::Conditional:
     if (e.operands.size() != 3)
@@ -227,18 +240,18 @@ std::string primalExpr(const Expr &e, const ExprContext &ctx) {
   case Expr::Kind::Cast: {
     if (e.operands.size() != 1)
       fail(ctx, "malformed cast '" + e.text + "'");
-    bool floatingType = e.op == "double" || e.op == "float";
+    bool floatingType = e.castType == "double" || e.castType == "float";
     if (!floatingType && isActive(e.operands[0], ctx))
-      fail(ctx, "conversion of a differentiated value to '" + e.op + "' in '" + e.text +
+      fail(ctx, "conversion of a differentiated value to '" + e.castType + "' in '" + e.text +
                     "' is not supported");
     if (ctx.overloadedMath && floatingType)
       return paren(primalExpr(e.operands[0], ctx));
-    return "(" + e.op + ")" + paren(primalExpr(e.operands[0], ctx));
+    return "(" + e.castType + ")" + paren(primalExpr(e.operands[0], ctx));
   }
   case Expr::Kind::Call: {
-    MathFunction m = mathFunction(e.op);
+    MathFunction m = mathFunction(e.callee);
     if (m.base.empty())
-      fail(ctx, "call to '" + e.op + "' in '" + e.text +
+      fail(ctx, "call to '" + e.callee + "' in '" + e.text +
                     "' is not supported (known: sin cos tan exp log sqrt pow fabs fmin fmax "
                     "tanh and their float variants)");
     std::string args;
@@ -265,7 +278,7 @@ std::string sum(const std::string &a, const std::string &b) {
 }
 
 std::string tangentCall(const Expr &e, const ExprContext &ctx) {
-  MathFunction m = mathFunction(e.op);
+  MathFunction m = mathFunction(e.callee);
   if (m.base.empty())
     primalExpr(e, ctx); // throws with the message
   if (m.base == "pow") {
@@ -332,9 +345,9 @@ std::string tangentExpr(const Expr &e, const ExprContext &ctx) {
   case Expr::Kind::Unary: {
     primalExpr(e, ctx);
     std::string da = tangentExpr(e.operands[0], ctx);
-    if (da.empty() || e.op == "+")
+    if (da.empty() || e.op == Op::Plus)
       return da; // d (+a) = ȧ
-    if (e.op == "-")
+    if (e.op == Op::Minus)
       return negate(da); // d (-a) = -ȧ
     return "";   // ! and ~ have integer results: no derivative
   }
@@ -343,11 +356,11 @@ std::string tangentExpr(const Expr &e, const ExprContext &ctx) {
     std::string da = tangentExpr(e.operands[0], ctx), db = tangentExpr(e.operands[1], ctx);
     if (da.empty() && db.empty())
       return "";
-    if (e.op == "+")
+    if (e.op == Op::Plus)
       return sum(da, db); // d (a + b) = ȧ + ḃ
-    if (e.op == "-")      // d (a - b) = ȧ - ḃ
+    if (e.op == Op::Minus)      // d (a - b) = ȧ - ḃ
       return da.empty() ? negate(db) : db.empty() ? da : da + " - " + paren(db);
-    if (e.op == "*") { // d (a b) = ȧ b + a ḃ
+    if (e.op == Op::Mul) { // d (a b) = ȧ b + a ḃ
       std::string out;
       if (!da.empty())
         out = times(da, value(e.operands[1], ctx));
@@ -355,7 +368,7 @@ std::string tangentExpr(const Expr &e, const ExprContext &ctx) {
         out = sum(out, times(value(e.operands[0], ctx), db));
       return out;
     }
-    if (e.op == "/") { // d (a / b) = (ȧ - (a / b) ḃ) / b
+    if (e.op == Op::Div) { // d (a / b) = (ȧ - (a / b) ḃ) / b
       std::string a = value(e.operands[0], ctx), b = value(e.operands[1], ctx);
       std::string num = da.empty() ? "" : da;
       if (!db.empty())
@@ -364,10 +377,9 @@ std::string tangentExpr(const Expr &e, const ExprContext &ctx) {
       return "(" + num + ") / " + paren(b);
     }
     // Comparisons and logical operators have integer results.
-    if (e.op == "<" || e.op == ">" || e.op == "<=" || e.op == ">=" || e.op == "==" ||
-        e.op == "!=" || e.op == "&&" || e.op == "||")
+    if (integerResult(e.op))
       return "";
-    fail(ctx, "operator '" + e.op + "' on differentiated values in '" + e.text +
+    fail(ctx, std::string("operator '") + model::toString(e.op) + "' on differentiated values in '" + e.text +
                   "' is not supported");
   }
   case Expr::Kind::Conditional: {
@@ -395,7 +407,7 @@ std::string tangentExpr(const Expr &e, const ExprContext &ctx) {
 namespace {
 
 void reverseCall(const Expr &e, const std::string &s, const ExprContext &ctx, CodeWriter &out) {
-  MathFunction m = mathFunction(e.op);
+  MathFunction m = mathFunction(e.callee);
   if (m.base.empty())
     primalExpr(e, ctx); // throws with the message
   if (m.base == "pow") {
@@ -488,27 +500,27 @@ void reverseExpr(const Expr &e, const std::string &seed, const ExprContext &ctx,
   }
   case Expr::Kind::Unary:
     primalExpr(e, ctx);
-    if (e.op == "-")
+    if (e.op == Op::Minus)
       reverseExpr(e.operands[0], negate(seed), ctx, out); // -a: ā -= s
-    else if (e.op == "+")
+    else if (e.op == Op::Plus)
       reverseExpr(e.operands[0], seed, ctx, out); // +a: ā += s
     return; // ! and ~: integer results, no derivative
   case Expr::Kind::Binary: {
     primalExpr(e, ctx);
     const Expr &a = e.operands[0], &b = e.operands[1];
     std::string s = isLeafLike(a) && isLeafLike(b) ? seed : bind(seed, ctx, out);
-    if (e.op == "+") { // a + b: ā += s; b̄ += s
+    if (e.op == Op::Plus) { // a + b: ā += s; b̄ += s
       reverseExpr(a, s, ctx, out);
       reverseExpr(b, s, ctx, out);
-    } else if (e.op == "-") { // a - b: ā += s; b̄ -= s
+    } else if (e.op == Op::Minus) { // a - b: ā += s; b̄ -= s
       reverseExpr(a, s, ctx, out);
       reverseExpr(b, negate(s), ctx, out);
-    } else if (e.op == "*") { // a * b: ā += s b; b̄ += s a
+    } else if (e.op == Op::Mul) { // a * b: ā += s b; b̄ += s a
       if (isActive(a, ctx))
         reverseExpr(a, times(s, value(b, ctx)), ctx, out);
       if (isActive(b, ctx))
         reverseExpr(b, times(s, value(a, ctx)), ctx, out);
-    } else if (e.op == "/") { // a / b: ā += s / b; b̄ -= s a / b²
+    } else if (e.op == Op::Div) { // a / b: ā += s / b; b̄ -= s a / b²
       std::string bv = value(b, ctx);
       if (isActive(a, ctx))
         reverseExpr(a, paren(s) + " / " + paren(bv), ctx, out);
@@ -516,11 +528,10 @@ void reverseExpr(const Expr &e, const std::string &seed, const ExprContext &ctx,
         reverseExpr(b, negate(times(s, paren(value(a, ctx)) + " / (" + paren(bv) + " * " +
                                            paren(bv) + ")")),
                     ctx, out);
-    } else if (e.op == "<" || e.op == ">" || e.op == "<=" || e.op == ">=" || e.op == "==" ||
-               e.op == "!=" || e.op == "&&" || e.op == "||") {
+    } else if (integerResult(e.op)) {
       return; // integer results: no derivative
     } else {
-      fail(ctx, "operator '" + e.op + "' on differentiated values in '" + e.text +
+      fail(ctx, std::string("operator '") + model::toString(e.op) + "' on differentiated values in '" + e.text +
                     "' is not supported");
     }
     return;

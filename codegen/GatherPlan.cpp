@@ -103,16 +103,16 @@ void GatherPlanner::findAccumulators() {
       rec(st.rhs);
       if (readsV) {
         bool plainRead = st.rhs.kind == model::Expr::Kind::Access &&
-                         lhsCode(st).role == VariableRole::Array && st.op != "*=" && st.op != "/=";
+                         lhsCode(st).role == VariableRole::Array && st.op != Statement::Op::MulAssign && st.op != Statement::Op::DivAssign;
         if (!plainRead || reader >= 0)
           why = "local " + n + " is read other than once, by `Y[o] = " + n + "`";
         reader = static_cast<int>(k);
       }
       if (body_.lhsVariable(st) == static_cast<int>(v)) {
         ExprContext c = body_.exprContext(st.range.line);
-        if (st.op == "=" && !isActive(st.rhs, c) && init < 0 && reader < 0)
+        if (st.op == Statement::Op::Assign && !isActive(st.rhs, c) && init < 0 && reader < 0)
           init = static_cast<int>(k);
-        else if ((st.op == "+=" || st.op == "-=") && !readsLocal(st.rhs) && init >= 0 && reader < 0)
+        else if ((st.op == Statement::Op::AddAssign || st.op == Statement::Op::SubAssign) && !readsLocal(st.rhs) && init >= 0 && reader < 0)
           updates.push_back(static_cast<int>(k));
         else
           why = "local " + n + " is not an accumulator (line " + std::to_string(st.range.line) + ")";
@@ -137,7 +137,7 @@ void GatherPlanner::findAccumulators() {
       continue;
     }
     ExprContext c = body_.exprContext(r.range.line);
-    localSeed_[static_cast<int>(v)] = (r.op == "-=" ? "-" : "") + c.adjoint(r.lhs);
+    localSeed_[static_cast<int>(v)] = (r.op == Statement::Op::SubAssign ? "-" : "") + c.adjoint(r.lhs);
   }
 }
 
@@ -153,21 +153,21 @@ std::string GatherPlanner::findStatementSeeds() {
     int v = body_.lhsVariable(st);
     ExprContext c = body_.exprContext(st.range.line);
     if (body_.variable(v).role == VariableRole::Local) {
-      if ((st.op == "+=" || st.op == "-=") && localSeed_.count(v))
-        seedOf_[static_cast<int>(k)] = (st.op == "-=" ? "-(" : "(") + localSeed_.at(v) + ")";
+      if ((st.op == Statement::Op::AddAssign || st.op == Statement::Op::SubAssign) && localSeed_.count(v))
+        seedOf_[static_cast<int>(k)] = (st.op == Statement::Op::SubAssign ? "-(" : "(") + localSeed_.at(v) + ")";
       continue;
     }
     if (!body_.variable(v).active)
       continue;
     std::string distinct;
-    if (st.op != "=" && st.op != "+=" && st.op != "-=")
-      why = "its statement at line " + std::to_string(st.range.line) + " uses " + st.op;
+    if (st.op != Statement::Op::Assign && st.op != Statement::Op::AddAssign && st.op != Statement::Op::SubAssign)
+      why = "its statement at line " + std::to_string(st.range.line) + " uses " + model::toString(st.op);
     else if (writers[v] > 1)
       why = loop_.variables[v].name + " is assigned by more than one statement";
-    else if (st.op == "=" && body_.inInnerLoop(st.scope) && !writesDistinctElements(loop_, st.lhs, distinct))
+    else if (st.op == Statement::Op::Assign && body_.inInnerLoop(st.scope) && !writesDistinctElements(loop_, st.lhs, distinct))
       why = distinct;
     else if (!readsLocal(st.rhs)) // reading locals: gatherIteration
-      seedOf_[static_cast<int>(k)] = (st.op == "-=" ? "-" : "") + c.adjoint(st.lhs);
+      seedOf_[static_cast<int>(k)] = (st.op == Statement::Op::SubAssign ? "-" : "") + c.adjoint(st.lhs);
   }
   return why;
 }

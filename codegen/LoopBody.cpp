@@ -275,8 +275,6 @@ void LoopBody::buildTree() {
     open.back()->children.push_back(std::move(statement));
     if (s.lhs < 0 || s.lhs >= static_cast<int>(loop_.accesses.size()))
       fail("malformed statement", s.range.line);
-    if (s.op != "=" && s.op != "+=" && s.op != "-=" && s.op != "*=" && s.op != "/=")
-      fail("assignment operator '" + s.op + "' is not supported", s.range.line);
   }
 }
 

@@ -75,17 +75,17 @@ void Sweeps::writePrimalNodes(const std::vector<BodyNode> &nodes, CodeWriter &w,
       w.line("al_push(&tape, " + lhs + ");");
     if (mode == Mode::Tangent && body_.variable(v).active) {
       std::string d = tangentExpr(s.rhs, ctx), ld = ctx.tangent(s.lhs);
-      if (s.op == "=") // l = e: l̇ = ė
+      if (s.op == Statement::Op::Assign) // l = e: l̇ = ė
         w.line(ld + " = " + (d.empty() ? "0" : d) + ";");
-      else if ((s.op == "+=" || s.op == "-=") && !d.empty()) // l ±= e: l̇ ±= ė
-        w.line(ld + " " + s.op + " " + d + ";");
-      else if (s.op == "*=") // l *= e: l̇ = l̇ e + l ė
+      else if ((s.op == Statement::Op::AddAssign || s.op == Statement::Op::SubAssign) && !d.empty()) // l ±= e: l̇ ±= ė
+        w.line(ld + " " + model::toString(s.op) + " " + d + ";");
+      else if (s.op == Statement::Op::MulAssign) // l *= e: l̇ = l̇ e + l ė
         w.line(ld + " = " + ld + " * (" + rhs + ")" + (d.empty() ? "" : " + " + lhs + " * (" + d + ")") + ";");
-      else if (s.op == "/=") // l /= e: l̇ = (l̇ - (l / e) ė) / e
+      else if (s.op == Statement::Op::DivAssign) // l /= e: l̇ = (l̇ - (l / e) ė) / e
         w.line(ld + " = (" + ld + (d.empty() ? "" : " - " + lhs + " / (" + rhs + ") * (" + d + ")") +
                ") / (" + rhs + ");");
     }
-    w.line(lhs + " " + s.op + " " + rhs + ";");
+    w.line(lhs + " " + model::toString(s.op) + " " + rhs + ";");
   }
 }
 
@@ -143,7 +143,7 @@ void Sweeps::writeReverseStatement(int k, CodeWriter &w, const Increments &incre
   std::string lb = ctx.adjoint(s.lhs);
   bool activeRhs = isActive(s.rhs, ctx);
   auto temporary = [temps] { return "t" + std::to_string(temps ? ++*temps : 0); };
-  if (s.op == "=") {
+  if (s.op == Statement::Op::Assign) {
     // l = e: ē += l̄; l̄ = 0
     if (!activeRhs) {
       if (resets)
@@ -155,17 +155,17 @@ void Sweeps::writeReverseStatement(int k, CodeWriter &w, const Increments &incre
     if (resets)
       w.line(lb + " = 0;");
     reverseExpr(s.rhs, t, ctx, w);
-  } else if (s.op == "+=" || s.op == "-=") {
+  } else if (s.op == Statement::Op::AddAssign || s.op == Statement::Op::SubAssign) {
     // l ±= e: l̄ unchanged; ē ±= l̄
     if (!activeRhs)
       return;
     std::string t = temporary();
-    w.line("const " + ctx.real + " " + t + " = " + (s.op == "-=" ? "-" : "") + lb + ";");
+    w.line("const " + ctx.real + " " + t + " = " + (s.op == Statement::Op::SubAssign ? "-" : "") + lb + ";");
     reverseExpr(s.rhs, t, ctx, w);
-  } else if (s.op == "*=" || s.op == "/=") {
+  } else if (s.op == Statement::Op::MulAssign || s.op == Statement::Op::DivAssign) {
     // l *= e: ē += l̄ l_old; l̄ = l̄ e
     // l /= e: l̄_old = l̄ / e; ē -= l̄ l_old / e²
-    bool times = s.op == "*=";
+    bool times = s.op == Statement::Op::MulAssign;
     recordAll(s.rhs, values);
     if (values)
       values->insert(s.lhs);
@@ -212,7 +212,7 @@ void Sweeps::writeReverseNodes(const std::vector<BodyNode> &nodes, CodeWriter &w
     writeReverseStatement(node.statement, rule, increments, temps, nullptr, focus);
     if (rule.empty())
       continue;
-    w.line("/* line " + std::to_string(s.range.line) + ": " + body_.lhsValue(s) + " " + s.op + " " +
+    w.line("/* line " + std::to_string(s.range.line) + ": " + body_.lhsValue(s) + " " + model::toString(s.op) + " " +
            commentText(s.rhs.text) + " */");
     w.append(rule);
   }
@@ -283,7 +283,7 @@ SweepValues analyseValues(const LoopBody &body) {
     if (!out.needed.count(v))
       continue;
     if (body.variable(v).role != VariableRole::Local || writes[v] > 1 || body.inInnerLoop(s.scope) ||
-        s.op != "=")
+        s.op != Statement::Op::Assign)
       out.pushed.insert(v);
   }
   return out;

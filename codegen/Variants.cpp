@@ -130,7 +130,7 @@ Increments VariantChooser::chunkBoundaryIncrements(int64_t &boundaryIterations) 
   bool incremented = std::any_of(body_.arrays().begin(), body_.arrays().end(), [&](int k) {
     return body_.variable(k).active && !body_.variable(k).written;
   });
-  bool valid = loop_.iterators.size() == 1 && loop_.clauses.schedule == "static" &&
+  bool valid = loop_.iterators.size() == 1 && loop_.clauses.schedule == model::Schedule::Static &&
                loop_.clauses.chunk && *loop_.clauses.chunk > 0 && incremented;
   bool anyAtomic = false;
   for (int k : body_.arrays()) {
@@ -212,7 +212,7 @@ VariantTable VariantChooser::choose() {
   if (!gathers_.loops.empty())
     add(VariantKind::Gather, gather);
   Increments chunkAtomic = chunkBoundaryIncrements(table_.boundaryIterations);
-  if (loop_.clauses.schedule == "static" && loop_.clauses.chunk && chunkAtomic.empty() && incremented)
+  if (loop_.clauses.schedule == model::Schedule::Static && loop_.clauses.chunk && chunkAtomic.empty() && incremented)
     table_.gaps.push_back("no chunk-boundary atomic variant: the schedule analysis did not show that "
                           "every cross-thread conflict sits at a chunk boundary");
   if (!chunkAtomic.empty())

@@ -33,11 +33,18 @@ IndexExpr IndexExpr::neg(IndexExpr a) {
   return e;
 }
 
-IndexExpr IndexExpr::opaque(std::string reason, std::string text) {
+IndexExpr IndexExpr::opaque(std::string reason, std::string text, OpaqueKind kind) {
   IndexExpr e;
   e.kind = Kind::Opaque;
   e.reason = std::move(reason);
   e.text = std::move(text);
+  e.opaqueKind = kind;
+  return e;
+}
+
+IndexExpr IndexExpr::dataDependent(const std::string &why, std::string text) {
+  IndexExpr e = opaque("data-dependent: " + why + ", in " + text, text, OpaqueKind::DataDependent);
+  e.dataDependence = why + ", in " + e.text;
   return e;
 }
 
@@ -215,6 +222,91 @@ const char *toString(Sync s) {
   return "?";
 }
 
+const char *toString(Expr::Op op) {
+  using Op = Expr::Op;
+  switch (op) {
+  case Op::Plus: return "+";
+  case Op::Minus: return "-";
+  case Op::Mul: return "*";
+  case Op::Div: return "/";
+  case Op::Rem: return "%";
+  case Op::Shl: return "<<";
+  case Op::Shr: return ">>";
+  case Op::ThreeWay: return "<=>";
+  case Op::LT: return "<";
+  case Op::GT: return ">";
+  case Op::LE: return "<=";
+  case Op::GE: return ">=";
+  case Op::EQ: return "==";
+  case Op::NE: return "!=";
+  case Op::BitAnd: return "&";
+  case Op::BitXor: return "^";
+  case Op::BitOr: return "|";
+  case Op::LAnd: return "&&";
+  case Op::LOr: return "||";
+  case Op::LNot: return "!";
+  case Op::BitNot: return "~";
+  case Op::PtrMemD: return ".*";
+  case Op::PtrMemI: return "->*";
+  }
+  return "?";
+}
+
+const char *toString(Statement::Op op) {
+  switch (op) {
+  case Statement::Op::Assign: return "=";
+  case Statement::Op::AddAssign: return "+=";
+  case Statement::Op::SubAssign: return "-=";
+  case Statement::Op::MulAssign: return "*=";
+  case Statement::Op::DivAssign: return "/=";
+  }
+  return "?";
+}
+
+const char *toString(Schedule s) {
+  switch (s) {
+  case Schedule::None: return "";
+  case Schedule::Static: return "static";
+  case Schedule::Dynamic: return "dynamic";
+  case Schedule::Guided: return "guided";
+  case Schedule::Auto: return "auto";
+  case Schedule::Runtime: return "runtime";
+  }
+  return "?";
+}
+
+const char *toString(Fact::Origin o) {
+  switch (o) {
+  case Fact::Origin::Pragma: return "pragma";
+  case Fact::Origin::Config: return "config";
+  case Fact::Origin::Context: return "context";
+  }
+  return "?";
+}
+
+namespace {
+/// The value of `E` (from `first` to `last`) that toString spells `s`.
+template <typename E> std::optional<E> fromSpelling(const std::string &s, E first, E last) {
+  for (int v = static_cast<int>(first); v <= static_cast<int>(last); ++v)
+    if (s == toString(static_cast<E>(v)))
+      return static_cast<E>(v);
+  return std::nullopt;
+}
+} // namespace
+
+std::optional<Expr::Op> exprOpFromString(const std::string &s) {
+  return fromSpelling(s, Expr::Op::Plus, Expr::Op::PtrMemI);
+}
+std::optional<Statement::Op> statementOpFromString(const std::string &s) {
+  return fromSpelling(s, Statement::Op::Assign, Statement::Op::DivAssign);
+}
+std::optional<Schedule> scheduleFromString(const std::string &s) {
+  return fromSpelling(s, Schedule::None, Schedule::Runtime);
+}
+std::optional<Fact::Origin> factOriginFromString(const std::string &s) {
+  return fromSpelling(s, Fact::Origin::Pragma, Fact::Origin::Context);
+}
+
 namespace {
 void conditionNames(const Condition &c, std::vector<std::string> &out);
 void indexNames(const IndexExpr &e, std::vector<std::string> &out) {
@@ -260,7 +352,7 @@ void opaqueIn(IndexExpr &e, const ArrayWhy &why) {
   if (e.kind == IndexExpr::Kind::ArrayRead)
     if (std::optional<std::string> reason = why(e.name)) {
       std::string text = e.str();
-      e = IndexExpr::opaque("data-dependent: " + *reason + ", in " + text, text);
+      e = IndexExpr::dataDependent(*reason, text);
       return;
     }
   for (IndexExpr &o : e.ops)
@@ -329,7 +421,7 @@ bool LoopModel::isUpdateReadHalf(int k) const {
   if (r.kind != AccessKind::Read)
     return false;
   for (const Statement &st : statements) {
-    if ((st.op != "+=" && st.op != "-=") || st.lhs < 0 || st.lhs >= static_cast<int>(accesses.size()))
+    if ((st.op != Statement::Op::AddAssign && st.op != Statement::Op::SubAssign) || st.lhs < 0 || st.lhs >= static_cast<int>(accesses.size()))
       continue;
     const Access &w = accesses[static_cast<size_t>(st.lhs)];
     bool same = w.variable == r.variable && w.scope == r.scope &&

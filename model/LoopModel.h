@@ -30,6 +30,16 @@ struct SourceRange {
   unsigned endLine = 0, endColumn = 0; ///< 1-based, inclusive last character
 };
 
+/// Why an expression or condition is Opaque, as data; the reason is its
+/// wording for people.
+enum class OpaqueKind {
+  Other,
+  /// It reads an array element that the deciders cannot treat as a function
+  /// of the iteration ("data-dependent subscript idx[i]", or an ArrayRead
+  /// made opaque by opaqueArrayReads).
+  DataDependent,
+};
+
 /// An integer expression: subscripts, loop bounds, guard operands.
 struct IndexExpr {
   /// ArrayRead: the value of an element of an integer array that the loop
@@ -44,12 +54,20 @@ struct IndexExpr {
   std::vector<IndexExpr> ops; ///< operands: two for binary kinds, one for Neg; ArrayRead: subscripts
   std::string reason;         ///< Opaque: why it cannot be analysed
   std::string text;           ///< Opaque: the source text
+  OpaqueKind opaqueKind = OpaqueKind::Other; ///< Opaque
+  /// Opaque, DataDependent: why the array read is not a function the
+  /// deciders may use, where opaqueArrayReads said (e.g. "perm is written in
+  /// the loop, in perm[i]"); empty otherwise.
+  std::string dataDependence;
 
   static IndexExpr constant(int64_t v);
   static IndexExpr var(std::string name);
   static IndexExpr binary(Kind k, IndexExpr a, IndexExpr b);
   static IndexExpr neg(IndexExpr a);
-  static IndexExpr opaque(std::string reason, std::string text);
+  static IndexExpr opaque(std::string reason, std::string text, OpaqueKind kind = OpaqueKind::Other);
+  /// An array read made opaque because `why` (opaqueArrayReads): the reason
+  /// reads "data-dependent: WHY, in TEXT".
+  static IndexExpr dataDependent(const std::string &why, std::string text);
   static IndexExpr arrayRead(std::string array, std::vector<IndexExpr> subscripts);
 
   bool isOpaque() const; ///< true if this or any operand is Opaque
@@ -70,6 +88,8 @@ struct Condition {
   std::vector<IndexExpr> operands; ///< Cmp: lhs, rhs
   std::vector<Condition> children; ///< And/Or: two or more; Not: one
   std::string reason, text;        ///< Opaque
+  OpaqueKind opaqueKind = OpaqueKind::Other; ///< Opaque
+  std::string dataDependence;      ///< Opaque, DataDependent: as IndexExpr's
 
   bool isOpaque() const;
   std::string str() const;
@@ -141,24 +161,44 @@ struct Access {
 /// A value expression (right-hand sides), for the adjoint generator.
 struct Expr {
   enum class Kind { FloatConst, IntConst, Access, Unary, Binary, Call, Conditional, Cast, Opaque };
+  /// The unary and binary operators of C and C++ that the front end keeps
+  /// (every one but assignments and the comma), spelt by toString(Op):
+  /// Plus and Minus are unary or binary by the expression's kind; LNot and
+  /// BitNot are unary only.
+  enum class Op {
+    Plus, Minus, Mul, Div, Rem,          ///< + - * / %
+    Shl, Shr,                            ///< << >>
+    ThreeWay,                            ///< <=>
+    LT, GT, LE, GE, EQ, NE,              ///< < > <= >= == !=
+    BitAnd, BitXor, BitOr, LAnd, LOr,    ///< & ^ | && ||
+    LNot, BitNot,                        ///< ! ~
+    PtrMemD, PtrMemI,                    ///< .* ->*
+  };
   Kind kind = Kind::Opaque;
   double floatValue = 0;
   int64_t intValue = 0;
   int access = -1;            ///< Access: index into LoopModel::accesses
-  std::string op;             ///< Unary/Binary: "-", "+", "*", ...; Call: callee; Cast: type
+  Op op = Op::Plus;           ///< Unary/Binary
+  std::string callee;         ///< Call: the function's name (or the callee's text)
+  std::string castType;       ///< Cast: the type as written, e.g. "double"
   std::vector<Expr> operands; ///< Conditional: cond, then, else
   Condition condition;        ///< Conditional over integers, if representable
   std::string text;           ///< the source text
 };
 
-/// One assignment `lhs op rhs` with op in `=`, `+=`, `-=`, `*=`, `/=`.
+/// One assignment `lhs op rhs`; the front end rewrites other compound
+/// assignments (`x %= e`) as `x = x % e`.
 struct Statement {
+  enum class Op { Assign, AddAssign, SubAssign, MulAssign, DivAssign }; ///< = += -= *= /=
   int lhs = -1; ///< the write Access
-  std::string op = "=";
+  Op op = Op::Assign;
   Expr rhs;
   int scope = -1;
   SourceRange range;
 };
+
+/// An OpenMP loop schedule's kind; None: no schedule clause.
+enum class Schedule { None, Static, Dynamic, Guided, Auto, Runtime };
 
 struct Clauses {
   std::vector<std::string> privates, firstprivates, lastprivates, shared;
@@ -168,15 +208,32 @@ struct Clauses {
   };
   std::vector<Reduction> reductions;
   std::string defaultSharing; ///< "", "shared", "none", "private", "firstprivate"
-  std::string schedule;       ///< "", "static", "dynamic", ...
+  Schedule schedule = Schedule::None;
   std::optional<int64_t> chunk;
   unsigned collapse = 1;
   bool nowait = false;
 };
 
 /// Something in the loop the front end could not model. Every decision that
-/// it may affect becomes `unknown` with this reason.
+/// it may affect becomes `unknown` with this reason. Code tests the kind,
+/// never the reason's text (which is for people).
 struct Unsupported {
+  enum class Kind {
+    Other,             ///< anything else (and models read from JSON)
+    Clause,            ///< a clause of the directive (`ordered`)
+    Directive,         ///< an OpenMP directive inside the loop
+    Statement,         ///< a statement not modelled (while, switch, a jump out of the body)
+    LoopForm,          ///< the parallel or an inner loop's form, collapse nesting
+    Alias,             ///< a variable may alias another, or is reached through modified storage
+    IteratorModified,  ///< a loop iterator is written in the loop body
+    Member,            ///< a member access or a pointer member reassigned
+    Pointer,           ///< pointer use: dereference, arithmetic, cast, outside a subscript
+    AddressTaken,      ///< the address of shared data is taken
+    Write,             ///< a write or update through something not modelled
+    Call,              ///< a call, constructor or overloaded operator that may access shared memory
+    Expression,        ///< an access or expression not modelled
+  };
+  Kind kind = Kind::Other;
   std::string reason;
   SourceRange range;
   int variable = -1; ///< the variable it concerns, or -1 for all
@@ -194,8 +251,11 @@ struct Fact {
   Kind kind = Kind::Condition;
   /// Injective: one or more arrays; NonDecreasing / Increasing: one
   std::vector<std::string> arrays;
+  /// Where it comes from: the user's pragma or config file, or the program
+  /// context (the conditions under which the loop runs, from the front end).
+  enum class Origin { Pragma, Config, Context };
   Condition condition; ///< Condition
-  std::string origin;  ///< "pragma" or "config"
+  Origin origin = Origin::Pragma;
   /// As the user wrote it, when the front end put in the values of the
   /// constants it names (`s > 0` with `const int s = 0` is `0 > 0`).
   std::string written;
@@ -265,5 +325,17 @@ const char *toString(Condition::Op op);
 const char *toString(Sharing s);
 const char *toString(AccessKind k);
 const char *toString(Sync s);
+
+/// The spellings of the model's enums (as C writes an operator, as OpenMP
+/// and the JSON form spell the rest) and back; each enum's one definition,
+/// used by the JSON form, the generator and the reports.
+const char *toString(Expr::Op op);      ///< "+", "-", "*", ..., "!", "~"
+const char *toString(Statement::Op op); ///< "=", "+=", "-=", "*=", "/="
+const char *toString(Schedule s);       ///< "", "static", "dynamic", "guided", "auto", "runtime"
+const char *toString(Fact::Origin o);   ///< "pragma", "config", "context"
+std::optional<Expr::Op> exprOpFromString(const std::string &s);
+std::optional<Statement::Op> statementOpFromString(const std::string &s);
+std::optional<Schedule> scheduleFromString(const std::string &s);
+std::optional<Fact::Origin> factOriginFromString(const std::string &s);
 
 } // namespace adjoint_lint::model

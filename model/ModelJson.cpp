@@ -349,6 +349,21 @@ Sync syncFromString(const std::string &s) {
   fail("unknown sync '" + s + "'");
 }
 
+/// An Opaque index expression as the JSON form writes it: the front end's
+/// reason only, from which its typed kind is recovered (the form carries no
+/// kind, so that --dump-model stays as it was): "data-dependent: WHY"
+/// (IndexExpr::dataDependent), "data-dependent subscript ...".
+IndexExpr opaqueIndexFromJson(const std::string &reason, const std::string &text) {
+  const std::string detailed = "data-dependent: ", brief = "data-dependent";
+  if (reason.compare(0, detailed.size(), detailed) == 0) {
+    IndexExpr e = IndexExpr::opaque(reason, text, OpaqueKind::DataDependent);
+    e.dataDependence = reason.substr(detailed.size());
+    return e;
+  }
+  return IndexExpr::opaque(reason, text,
+                           reason.compare(0, brief.size(), brief) == 0 ? OpaqueKind::DataDependent : OpaqueKind::Other);
+}
+
 json exprToJson(const Expr &e) {
   static const char *kinds[] = {"float", "int", "access", "unary", "binary",
                                 "call",  "conditional", "cast", "opaque"};
@@ -359,8 +374,12 @@ json exprToJson(const Expr &e) {
   case Expr::Kind::Access: j["access"] = e.access; break;
   default: break;
   }
-  if (!e.op.empty())
-    j["op"] = e.op;
+  if (e.kind == Expr::Kind::Unary || e.kind == Expr::Kind::Binary)
+    j["op"] = toString(e.op);
+  else if (e.kind == Expr::Kind::Call && !e.callee.empty())
+    j["op"] = e.callee;
+  else if (e.kind == Expr::Kind::Cast && !e.castType.empty())
+    j["op"] = e.castType;
   if (!e.operands.empty()) {
     json ops = json::array();
     for (const Expr &o : e.operands)
@@ -392,7 +411,17 @@ Expr exprFromJson(const json &j) {
   if (e.kind == Expr::Kind::IntConst)
     e.intValue = field<int64_t>(j, "value", 0);
   e.access = field<int>(j, "access", -1);
-  e.op = field<std::string>(j, "op", "");
+  std::string op = field<std::string>(j, "op", "");
+  if (e.kind == Expr::Kind::Unary || e.kind == Expr::Kind::Binary) {
+    std::optional<Expr::Op> o = exprOpFromString(op);
+    if (!o)
+      fail("unknown operator '" + op + "'");
+    e.op = *o;
+  } else if (e.kind == Expr::Kind::Call) {
+    e.callee = op;
+  } else if (e.kind == Expr::Kind::Cast) {
+    e.castType = op;
+  }
   for (const json &o : field<json>(j, "operands", json::array()))
     e.operands.push_back(exprFromJson(o));
   if (j.contains("condition"))
@@ -438,7 +467,7 @@ IndexExpr indexFromJson(const json &j) {
   if (!j.is_object())
     fail("an index expression must be an integer, a string or an object");
   if (j.contains("opaque"))
-    return IndexExpr::opaque(field<std::string>(j, "opaque", ""), field<std::string>(j, "text", ""));
+    return opaqueIndexFromJson(field<std::string>(j, "opaque", ""), field<std::string>(j, "text", ""));
   if (j.contains("array")) {
     std::vector<IndexExpr> subscripts;
     for (const json &a : required(j, "args"))
@@ -502,6 +531,9 @@ Condition conditionFromJson(const json &j) {
     c.kind = Condition::Kind::Opaque;
     c.reason = field<std::string>(j, "opaque", "");
     c.text = field<std::string>(j, "text", "");
+    IndexExpr typed = opaqueIndexFromJson(c.reason, c.text);
+    c.opaqueKind = typed.opaqueKind;
+    c.dataDependence = typed.dataDependence;
   } else if (j.contains("cmp")) {
     c.kind = Condition::Kind::Cmp;
     c.op = opFromString(j.at("cmp").get<std::string>());
@@ -565,7 +597,7 @@ json toJson(const LoopModel &m) {
   }
   json stmts = json::array();
   for (const Statement &s : m.statements)
-    stmts.push_back({{"lhs", s.lhs}, {"op", s.op}, {"rhs", exprToJson(s.rhs)}, {"scope", s.scope},
+    stmts.push_back({{"lhs", s.lhs}, {"op", toString(s.op)}, {"rhs", exprToJson(s.rhs)}, {"scope", s.scope},
                      {"range", rangeToJson(s.range)}});
   json reds = json::array();
   for (const auto &r : m.clauses.reductions)
@@ -576,7 +608,7 @@ json toJson(const LoopModel &m) {
                   {"shared", stringList(m.clauses.shared)},
                   {"reduction", reds},
                   {"default", m.clauses.defaultSharing},
-                  {"schedule", m.clauses.schedule},
+                  {"schedule", toString(m.clauses.schedule)},
                   {"collapse", m.clauses.collapse},
                   {"nowait", m.clauses.nowait}};
   if (m.clauses.chunk)
@@ -584,7 +616,7 @@ json toJson(const LoopModel &m) {
   json facts = json::array();
   for (const Fact &f : m.facts)
   {
-    json jf = {{"fact", f.str()}, {"origin", f.origin}, {"range", rangeToJson(f.range)}};
+    json jf = {{"fact", f.str()}, {"origin", toString(f.origin)}, {"range", rangeToJson(f.range)}};
     if (!f.written.empty())
       jf["written"] = f.written;
     facts.push_back(jf);
@@ -693,7 +725,11 @@ LoopModel loopFromJson(const json &j) {
     for (const json &js : field<json>(j, "statements", json::array())) {
       Statement s;
       s.lhs = field<int>(js, "lhs", -1);
-      s.op = field<std::string>(js, "op", "=");
+      std::string op = field<std::string>(js, "op", "=");
+      std::optional<Statement::Op> o = statementOpFromString(op);
+      if (!o)
+        fail("unknown assignment operator '" + op + "'");
+      s.op = *o;
       s.rhs = exprFromJson(required(js, "rhs"));
       s.scope = field<int>(js, "scope", -1);
       s.range = rangeFromJson(field<json>(js, "range", json()));
@@ -708,7 +744,11 @@ LoopModel loopFromJson(const json &j) {
       m.clauses.reductions.push_back(
           {field<std::string>(r, "op", "+"), field<std::vector<std::string>>(r, "vars", {})});
     m.clauses.defaultSharing = field<std::string>(jc, "default", "");
-    m.clauses.schedule = field<std::string>(jc, "schedule", "");
+    std::string schedule = field<std::string>(jc, "schedule", "");
+    std::optional<Schedule> sch = scheduleFromString(schedule);
+    if (!sch)
+      fail("unknown schedule '" + schedule + "'");
+    m.clauses.schedule = *sch;
     if (jc.contains("chunk") && !jc.at("chunk").is_null())
       m.clauses.chunk = field<int64_t>(jc, "chunk", 0);
     m.clauses.collapse = field<unsigned>(jc, "collapse", 1);
@@ -719,13 +759,17 @@ LoopModel loopFromJson(const json &j) {
       std::optional<Fact> f = parseFact(required(jf, "fact").get<std::string>(), error);
       if (!f)
         fail("fact: " + error);
-      f->origin = field<std::string>(jf, "origin", "pragma");
+      std::string origin = field<std::string>(jf, "origin", "pragma");
+      std::optional<Fact::Origin> o = factOriginFromString(origin);
+      if (!o)
+        fail("unknown fact origin '" + origin + "'");
+      f->origin = *o;
       f->written = field<std::string>(jf, "written", "");
       f->range = rangeFromJson(field<json>(jf, "range", json()));
       m.facts.push_back(std::move(*f));
     }
     for (const json &ju : field<json>(j, "unsupported", json::array()))
-      m.unsupported.push_back({field<std::string>(ju, "reason", ""),
+      m.unsupported.push_back({Unsupported::Kind::Other, field<std::string>(ju, "reason", ""),
                                rangeFromJson(field<json>(ju, "range", json())),
                                field<int>(ju, "variable", -1)});
     m.sourceText = field<std::string>(j, "source", "");

@@ -135,15 +135,27 @@ struct VariableVerdicts {
 /// since proofs from a false premise prove anything.
 struct ContradictedFact {
   std::string fact;   ///< its text, e.g. "s > 0"
-  std::string origin; ///< "pragma" or "config"
+  Fact::Origin origin = Fact::Origin::Pragma; ///< pragma or config
   std::string why;    ///< what contradicts it
   int index = -1;     ///< into LoopModel::facts
+};
+
+/// Something the proofs of a loop rely on, worded for people; the kind says
+/// how a finding's note introduces it.
+struct Assumption {
+  enum class Kind {
+    Premise,      ///< of the analysis: "rows of x do not overlap" (a note reads "assuming ...")
+    DeclaredFact, ///< a declared or context fact a proof used, worded whole: "assumed s > 0 (declared ...)"
+    DerivedFact,  ///< a fact the index-array decider derived: "derived: ..." (a note reads "assuming ...")
+  };
+  Kind kind = Kind::Premise;
+  std::string text;
 };
 
 struct LoopVerdicts {
   PropertyResult forwardRace;             ///< the loop as a whole
   std::vector<VariableVerdicts> variables; ///< every shared variable it touches
-  std::vector<std::string> assumptions;    ///< everything the proofs rely on
+  std::vector<Assumption> assumptions;     ///< everything the proofs rely on
   std::vector<ContradictedFact> contradicted; ///< declared facts the program contradicts
 };
 

@@ -73,7 +73,7 @@ std::optional<isl::pw_aff> Translator::affine(const IndexExpr &e, std::string &w
     return it->second;
   }
   case IndexExpr::Kind::Opaque:
-    note(why, opaquePhrase(e.reason, DataDependence::Detailed));
+    note(why, opaquePhrase(e, DataDependence::Detailed));
     return std::nullopt;
   case IndexExpr::Kind::ArrayRead:
     note(why, "data-dependent (it reads the index array " + e.name + ")");
@@ -135,7 +135,7 @@ isl::set Translator::condition(const Condition &c, bool over, std::string &why) 
     return all;
   case Condition::Kind::Opaque:
     note(why, "the condition " + (c.text.empty() ? std::string("?") : c.text) + " is " +
-                  opaquePhrase(c.reason, DataDependence::Detailed));
+                  opaquePhrase(c, DataDependence::Detailed));
     return over ? all : none;
   case Condition::Kind::Cmp: {
     std::string w;
@@ -223,7 +223,7 @@ isl::set LoopRelations::context(const Translator &tr, const isl::set &universe) 
   if (!useContext_)
     return s;
   for (const model::Fact &f : loop_.facts) {
-    if (f.origin != "context" || f.kind != model::Fact::Kind::Condition)
+    if (f.origin != model::Fact::Origin::Context || f.kind != model::Fact::Kind::Condition)
       continue;
     std::string why;
     isl::set c = tr.condition(f.condition, true, why);

@@ -26,7 +26,7 @@ public:
     for (const std::string &p : loop_.parameters)
       env.insert_or_assign(p, enc_.parameter(p));
     for (const model::Fact &f : loop_.facts) {
-      if (f.origin != "context" || f.kind != model::Fact::Kind::Condition)
+      if (f.origin != model::Fact::Origin::Context || f.kind != model::Fact::Kind::Condition)
         continue;
       std::string why;
       if (std::optional<z3::expr> c = enc_.condition(f.condition, env, why); c && why.empty())

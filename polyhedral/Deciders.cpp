@@ -810,7 +810,8 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
   } catch (const std::exception &e) {
     out = undecided(loop, std::string("internal error in the isl deciders: ") + e.what());
   }
-  out.assumptions = assumptionsOf(loop);
+  for (std::string &a : assumptionsOf(loop))
+    out.assumptions.push_back({model::Assumption::Kind::Premise, std::move(a)});
   // Z3 for what isl left open (index arrays, products): races first, then
   // exclusive reads, which may use facts derived from race freedom.
   IndexArrayOptions z3{options.z3Rlimit, options.z3TimeoutMs, options.dumpSmt2Dir};

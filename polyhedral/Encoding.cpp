@@ -22,10 +22,10 @@ void collectConditions(const model::Expr &e, ValueConditions &stack, std::vector
   }
   for (size_t k = 0; k < e.operands.size(); ++k) {
     bool branch = (e.kind == Kind::Conditional && k > 0) ||
-                  (e.kind == Kind::Binary && k == 1 && (e.op == "&&" || e.op == "||"));
+                  (e.kind == Kind::Binary && k == 1 && (e.op == model::Expr::Op::LAnd || e.op == model::Expr::Op::LOr));
     if (branch) {
       Condition c = e.kind == Kind::Binary
-                        ? opaqueCondition("decided by the left operand of " + e.op, e.operands[0].text)
+                        ? opaqueCondition(std::string("decided by the left operand of ") + model::toString(e.op), e.operands[0].text)
                     : e.condition.kind == Condition::Kind::True
                         ? opaqueCondition("not an integer condition", e.operands[0].text)
                         : e.condition;
@@ -66,16 +66,27 @@ void noteLoopHeader(std::string &why, const model::LoopHeader &h, const std::opt
     note(why, "loop " + h.iterator + " steps away from its bound");
 }
 
-std::string opaquePhrase(const std::string &reason, DataDependence detail) {
+namespace {
+std::string opaquePhrase(model::OpaqueKind kind, const std::string &dataDependence, const std::string &reason,
+                         DataDependence detail) {
   if (reason.empty())
     return "not analysable";
-  // "data-dependent: perm is written in the loop, in perm[i]" (model::opaqueArrayReads)
-  const std::string prefix = "data-dependent: ";
-  if (detail == DataDependence::Detailed && reason.rfind(prefix, 0) == 0)
-    return "data-dependent (" + reason.substr(prefix.size()) + ")";
-  if (reason.rfind("data-dependent", 0) == 0)
+  if (kind == model::OpaqueKind::DataDependent) {
+    // "perm is written in the loop, in perm[i]" (model::opaqueArrayReads)
+    if (detail == DataDependence::Detailed && !dataDependence.empty())
+      return "data-dependent (" + dataDependence + ")";
     return "data-dependent";
+  }
   return "not analysable (" + reason + ")";
+}
+} // namespace
+
+std::string opaquePhrase(const model::IndexExpr &e, DataDependence detail) {
+  return opaquePhrase(e.opaqueKind, e.dataDependence, e.reason, detail);
+}
+
+std::string opaquePhrase(const model::Condition &c, DataDependence detail) {
+  return opaquePhrase(c.opaqueKind, c.dataDependence, c.reason, detail);
 }
 
 } // namespace adjoint_lint::polyhedral

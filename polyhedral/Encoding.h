@@ -43,9 +43,10 @@ enum class DataDependence {
   Brief,
 };
 
-/// Completes "... is <phrase>" for the reason of an Opaque index expression
-/// or condition, e.g. "data-dependent subscript idx[i]" or "call to 'g' may
-/// access shared memory".
-std::string opaquePhrase(const std::string &reason, DataDependence detail);
+/// Completes "... is <phrase>" for an Opaque index expression or condition
+/// from its kind and reason, e.g. "data-dependent" or "not analysable (call
+/// to 'g' may access shared memory)".
+std::string opaquePhrase(const model::IndexExpr &e, DataDependence detail);
+std::string opaquePhrase(const model::Condition &c, DataDependence detail);
 
 } // namespace adjoint_lint::polyhedral

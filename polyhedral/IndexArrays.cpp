@@ -155,7 +155,7 @@ private:
   std::unique_ptr<smt::Session> session_;
   z3::context &ctx();
   smt::Session &session();
-  std::set<std::string> used_;
+  std::map<std::string, bool> used_; ///< the facts proofs used, by text: derived (not declared)?
 
   bool refinable(const VariableVerdicts &vv) const;
   /// Index arrays as uninterpreted functions; every read lands in `terms`.
@@ -499,7 +499,7 @@ PropertyResult IndexArrayDecider::decidePairs(int v, const std::vector<std::pair
   PropertyResult r;
   r.decidedBy = DecidedBy::Z3;
   std::vector<std::string> proof;
-  std::set<std::string> used;
+  std::map<std::string, bool> used; // by text: derived?
   std::optional<PropertyResult> open;
   for (const auto &[a, b] : pairs) {
     std::vector<QueryFact> facts;
@@ -508,7 +508,7 @@ PropertyResult IndexArrayDecider::decidePairs(int v, const std::vector<std::pair
       std::vector<std::string> names;
       for (int f : q.factsUsed) {
         names.push_back(facts[static_cast<size_t>(f)].text);
-        used.insert(facts[static_cast<size_t>(f)].text);
+        used.emplace(facts[static_cast<size_t>(f)].text, facts[static_cast<size_t>(f)].declared < 0);
       }
       std::vector<std::string> shortNames;
       for (int f : q.factsUsed)
@@ -562,8 +562,7 @@ PropertyResult IndexArrayDecider::decidePairs(int v, const std::vector<std::pair
     return *open;
   r.verdict = Verdict::Holds;
   r.proof = proof;
-  for (const std::string &f : used)
-    used_.insert(f);
+  used_.insert(used.begin(), used.end());
   return r;
 }
 
@@ -573,7 +572,7 @@ void IndexArrayDecider::checkContradictions() {
   for (size_t f = 0; f < loop_.facts.size(); ++f) {
     const Fact &fact = loop_.facts[f];
     // A context fact no values satisfy marks a loop that never runs: no error.
-    if (fact.kind != Fact::Kind::Condition || fact.origin == "context")
+    if (fact.kind != Fact::Kind::Condition || fact.origin == Fact::Origin::Context)
       continue;
     smt::Answer consistency = smt::Answer::Unknown;
     try {
@@ -647,25 +646,27 @@ void IndexArrayDecider::run() {
         chooseStrategy(strategyFacts(vv), vv);
     }
   }
-  for (const std::string &f : used_) {
-    std::string text = f.rfind("derived:", 0) == 0 ? f : "assumed " + f;
+  for (const auto &[f, derived] : used_) {
+    std::string text = derived ? f : "assumed " + f;
     for (size_t k = 0; k < loop_.facts.size(); ++k)
       if (loop_.facts[k].str() == f) {
         const Fact &fact = loop_.facts[k];
-        if (fact.origin == "context") {
+        if (fact.origin == Fact::Origin::Context) {
           text = "assumed " + f + " (holds wherever the loop runs: program context at line " +
                  std::to_string(fact.range.line) + ")";
           break;
         }
         text = "assumed " + f + " (declared" +
-               (fact.origin == "config" ? std::string(" in the config file")
+               (fact.origin == Fact::Origin::Config ? std::string(" in the config file")
                 : fact.range.line ? " by the pragma at line " + std::to_string(fact.range.line)
                                   : std::string()) +
                ")";
         break;
       }
-    if (std::find(out_.assumptions.begin(), out_.assumptions.end(), text) == out_.assumptions.end())
-      out_.assumptions.push_back(text);
+    if (std::none_of(out_.assumptions.begin(), out_.assumptions.end(),
+                     [&](const model::Assumption &a) { return a.text == text; }))
+      out_.assumptions.push_back(
+          {derived ? model::Assumption::Kind::DerivedFact : model::Assumption::Kind::DeclaredFact, text});
   }
 }
 

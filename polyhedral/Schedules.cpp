@@ -224,7 +224,7 @@ ScheduleSplit ScheduleQuery::decide(smt::Session &session, const std::string &qu
 
 void decideSchedules(const LoopModel &loop, LoopVerdicts &out, unsigned threads, const smt::Budget &budget,
                      const std::string &dumpDir) {
-  if (loop.clauses.schedule != "static")
+  if (loop.clauses.schedule != model::Schedule::Static)
     return;
   try {
     z3::context &ctx = smt::threadContext();

@@ -102,7 +102,7 @@ std::optional<z3::expr> Encoder::term(const IndexExpr &e, const Env &env, std::s
   if (hook_)
     if (auto t = hook_(e, env, *this))
       return t;
-  note(why, e.kind == K::Opaque ? opaquePhrase(e.reason, DataDependence::Brief) : "not encodable (" + e.str() + ")");
+  note(why, e.kind == K::Opaque ? opaquePhrase(e, DataDependence::Brief) : "not encodable (" + e.str() + ")");
   return std::nullopt;
 }
 
@@ -112,7 +112,7 @@ std::optional<z3::expr> Encoder::condition(const Condition &c, const Env &env, s
     return ctx_.bool_val(true);
   case Condition::Kind::Opaque:
     note(why, "the condition " + (c.text.empty() ? std::string("?") : c.text) + " is " +
-                  opaquePhrase(c.reason, DataDependence::Brief));
+                  opaquePhrase(c, DataDependence::Brief));
     return std::nullopt;
   case Condition::Kind::Cmp: {
     std::string w;

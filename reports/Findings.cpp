@@ -18,6 +18,8 @@ using model::Strategy;
 using model::VariableVerdicts;
 using model::Verdict;
 using model::Witness;
+using AssignOp = model::Statement::Op;
+using ExprOp = model::Expr::Op;
 
 namespace {
 
@@ -198,18 +200,18 @@ std::string reductionOperator(const LoopModel &m, int write) {
   for (const model::Statement &st : m.statements) {
     if (st.lhs != write)
       continue;
-    if (st.op == "+=" || st.op == "-=")
+    if (st.op == AssignOp::AddAssign || st.op == AssignOp::SubAssign)
       return "+";
-    if (st.op == "*=")
+    if (st.op == AssignOp::MulAssign)
       return "*";
     const model::Expr &e = st.rhs;
-    if (st.op != "=" || e.kind != model::Expr::Kind::Binary || (e.op != "+" && e.op != "*"))
+    if (st.op != AssignOp::Assign || e.kind != model::Expr::Kind::Binary || (e.op != ExprOp::Plus && e.op != ExprOp::Mul))
       return "";
     const Access *target = accessAt(m, write);
     for (const model::Expr &operand : e.operands)
       if (operand.kind == model::Expr::Kind::Access)
         if (const Access *read = accessAt(m, operand.access); read && target && read->variable == target->variable)
-          return e.op;
+          return model::toString(e.op);
   }
   return "";
 }
@@ -479,19 +481,26 @@ Finding gatherFinding(const LoopModel &m, const VariableVerdicts &vv) {
   return f;
 }
 
-std::vector<std::string> assumptionsOf(const LoopModel &m, const model::LoopVerdicts &v) {
-  std::vector<std::string> out;
-  for (const auto *list : {&m.assumptions, &v.assumptions})
-    for (const std::string &a : *list)
-      if (!a.empty() && std::find(out.begin(), out.end(), a) == out.end())
-        out.push_back(a);
+/// The model's premises, then the verdicts' assumptions, each text once.
+std::vector<model::Assumption> assumptionsOf(const LoopModel &m, const model::LoopVerdicts &v) {
+  std::vector<model::Assumption> all;
+  for (const std::string &a : m.assumptions)
+    all.push_back({model::Assumption::Kind::Premise, a});
+  all.insert(all.end(), v.assumptions.begin(), v.assumptions.end());
+  std::vector<model::Assumption> out;
+  for (const model::Assumption &a : all)
+    if (!a.text.empty() && std::none_of(out.begin(), out.end(),
+                                        [&](const model::Assumption &o) { return o.text == a.text; }))
+      out.push_back(a);
   return out;
 }
 
-std::string assumptionNote(const std::string &a) {
-  if (a.rfind("assum", 0) == 0)
-    return a;
-  return "assuming " + a;
+/// A fact used is worded whole ("assumed s > 0 (declared ...)"); the rest
+/// are premises.
+std::string assumptionNote(const model::Assumption &a) {
+  if (a.kind == model::Assumption::Kind::DeclaredFact)
+    return a.text;
+  return "assuming " + a.text;
 }
 
 } // namespace
@@ -502,7 +511,7 @@ Finding contradictedFinding(const LoopModel &m, const model::ContradictedFact &c
   const model::Fact *fact =
       c.index >= 0 && static_cast<size_t>(c.index) < m.facts.size() ? &m.facts[static_cast<size_t>(c.index)] : nullptr;
   Location at = fact && fact->range.line ? locationOf(fact->range) : pragmaOf(m);
-  std::string where = c.origin == "config" ? " (declared in the config file)" : "";
+  std::string where = c.origin == model::Fact::Origin::Config ? " (declared in the config file)" : "";
   Finding f = makeFinding(kRuleAssumptionContradicted, Level::Error, at,
                           "assumption '" + c.fact + "'" + where + " is contradicted by the program: " + c.why +
                               "; no verdict of this loop uses it",
@@ -553,9 +562,9 @@ std::vector<Finding> buildFindings(const LoopModel &m, const model::LoopVerdicts
                                   reasonOf(v.forwardRace),
                               m));
   }
-  const std::vector<std::string> assumptions = assumptionsOf(m, v);
+  const std::vector<model::Assumption> assumptions = assumptionsOf(m, v);
   for (Finding &f : out)
-    for (const std::string &a : assumptions)
+    for (const model::Assumption &a : assumptions)
       f.notes.push_back({pragmaNoteOf(m), assumptionNote(a)});
   sortFindings(out);
   return out;

@@ -650,9 +650,9 @@ std::string filePageHtml(const Context &ctx, const FilePage &page, const SourceH
     for (const NumberedFinding &nf : mine)
       s += findingCard(ctx, nf);
     std::vector<std::string> assumptions = m.assumptions;
-    for (const std::string &a : l->verdicts.assumptions)
-      if (std::find(assumptions.begin(), assumptions.end(), a) == assumptions.end())
-        assumptions.push_back(a);
+    for (const model::Assumption &a : l->verdicts.assumptions)
+      if (std::find(assumptions.begin(), assumptions.end(), a.text) == assumptions.end())
+        assumptions.push_back(a.text);
     if (!assumptions.empty()) {
       s += "<h3>Assumptions</h3><ul>";
       for (const std::string &a : assumptions)

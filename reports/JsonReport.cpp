@@ -277,16 +277,18 @@ Json loopToJson(const LoopModel &m, const model::LoopVerdicts &v) {
   j["arrays"] = arrays;
   j["scalars"] = scalars;
   Json assumptions = Json::array();
-  for (const auto *list : {&m.assumptions, &v.assumptions})
-    for (const std::string &a : *list)
-      if (std::find(assumptions.begin(), assumptions.end(), Json(a)) == assumptions.end())
-        assumptions.push_back(a);
+  std::vector<std::string> texts = m.assumptions;
+  for (const model::Assumption &a : v.assumptions)
+    texts.push_back(a.text);
+  for (const std::string &a : texts)
+    if (std::find(assumptions.begin(), assumptions.end(), Json(a)) == assumptions.end())
+      assumptions.push_back(a);
   j["assumptions"] = assumptions;
   // Context facts (docs/assumptions.md): what the isl deciders took as known
   // about the parameters wherever the loop runs.
   Json context = Json::array();
   for (const model::Fact &f : m.facts)
-    if (f.origin == "context")
+    if (f.origin == model::Fact::Origin::Context)
       context.push_back(locationFields({{"fact", f.str()}}, {f.range.file, f.range.line, f.range.column, 0, 0}));
   if (!context.empty())
     j["context"] = context;

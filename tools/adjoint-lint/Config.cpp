@@ -128,7 +128,7 @@ void addConfigFacts(model::LoopModel &loop, const Config &config) {
     std::optional<model::Fact> fact = model::parseFact(text, why);
     if (!fact)
       continue;
-    fact->origin = "config";
+    fact->origin = model::Fact::Origin::Config;
     fact->range.file = config.files.empty() ? std::string() : config.files.front();
     loop.facts.push_back(std::move(*fact));
   }

@@ -241,7 +241,7 @@ Expr num(double v, const char *text = "") {
 Expr bin(const char *op, Expr a, Expr b) {
   Expr e;
   e.kind = Expr::Kind::Binary;
-  e.op = op;
+  e.op = model::exprOpFromString(op).value();
   e.operands = {std::move(a), std::move(b)};
   e.text = "binary";
   return e;
@@ -249,7 +249,7 @@ Expr bin(const char *op, Expr a, Expr b) {
 Expr call(const char *f, std::vector<Expr> args) {
   Expr e;
   e.kind = Expr::Kind::Call;
-  e.op = f;
+  e.callee = f;
   e.operands = std::move(args);
   e.text = std::string(f) + "(...)";
   return e;
@@ -257,7 +257,7 @@ Expr call(const char *f, std::vector<Expr> args) {
 Expr neg(Expr a) {
   Expr e;
   e.kind = Expr::Kind::Unary;
-  e.op = "-";
+  e.op = Expr::Op::Minus;
   e.operands = {std::move(a)};
   e.text = "-a";
   return e;
@@ -272,7 +272,7 @@ Expr cond(Expr c, Expr a, Expr b) {
 Expr cast(const char *type, Expr a) {
   Expr e;
   e.kind = Expr::Kind::Cast;
-  e.op = type;
+  e.castType = type;
   e.operands = {std::move(a)};
   e.text = "cast";
   return e;

@@ -99,7 +99,7 @@ public:
   static model::Expr binary(const std::string &op, model::Expr a, model::Expr b) {
     model::Expr e;
     e.kind = model::Expr::Kind::Binary;
-    e.op = op;
+    e.op = model::exprOpFromString(op).value();
     e.text = a.text + " " + op + " " + b.text;
     e.operands = {std::move(a), std::move(b)};
     return e;
@@ -110,7 +110,7 @@ public:
              int scope = -1) {
     model::Statement s;
     s.lhs = access(variable, model::AccessKind::Write, subscripts, scope);
-    s.op = op;
+    s.op = model::statementOpFromString(op).value();
     s.rhs = std::move(rhs);
     s.scope = scope;
     s.range = {"t.c", nextLine_, 5, nextLine_, 40};
@@ -120,7 +120,7 @@ public:
   }
 
   ModelBuilder &schedule(const std::string &kind, std::optional<int64_t> chunk) {
-    m.clauses.schedule = kind;
+    m.clauses.schedule = model::scheduleFromString(kind).value();
     m.clauses.chunk = chunk;
     return *this;
   }

@@ -102,9 +102,9 @@ TEST(IndexArrayModel, FactsRoundTripInTheLoopModel) {
   LoopModel back = loopFromJson(toJson(m));
   ASSERT_EQ(back.facts.size(), 2u);
   EXPECT_EQ(back.facts[0].str(), "s > 0");
-  EXPECT_EQ(back.facts[0].origin, "pragma");
+  EXPECT_EQ(back.facts[0].origin, model::Fact::Origin::Pragma);
   EXPECT_EQ(back.facts[1].str(), "injective(perm)");
-  EXPECT_EQ(back.facts[1].origin, "config");
+  EXPECT_EQ(back.facts[1].origin, model::Fact::Origin::Config);
   EXPECT_EQ(toJson(back), toJson(m));
   EXPECT_THROW(loopFromJson(nlohmann::json::parse(R"json({
     "iterators": [{"iterator": "i", "lower": 0, "op": "<", "bound": 4}],

@@ -44,7 +44,7 @@ const VariableVerdicts &var(const LoopVerdicts &v, const std::string &name) {
 
 bool listed(const LoopVerdicts &v, const std::string &part) {
   return std::any_of(v.assumptions.begin(), v.assumptions.end(),
-                     [&](const std::string &a) { return a.find(part) != std::string::npos; });
+                     [&](const model::Assumption &a) { return a.text.find(part) != std::string::npos; });
 }
 
 // y[i] = x[perm[i]]
