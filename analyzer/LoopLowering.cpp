@@ -17,6 +17,7 @@
 #include <clang/AST/ParentMapContext.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/AST/StmtOpenMP.h>
+#include <clang/AST/StmtVisitor.h>
 #include <clang/Basic/OpenMPKinds.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Lex/Lexer.h>
@@ -399,7 +400,32 @@ m::Expr opaqueExpr(std::string text) {
 // ---------------------------------------------------------------------------
 // One loop directive -> one LoopModel
 
+class ValueLowering;
+
+/// Lowers a subexpression of an index with its own record of 64-bit
+/// wrap-around (`wrap64_`): the record starts clear; on leaving, the outer
+/// record comes back, merged with the inner one where keepInner() said so.
+class Wrap64Scope {
+public:
+  explicit Wrap64Scope(bool &wrap64) : wrap64_(wrap64), outer_(wrap64) { wrap64_ = false; }
+  Wrap64Scope(const Wrap64Scope &) = delete;
+  Wrap64Scope &operator=(const Wrap64Scope &) = delete;
+  ~Wrap64Scope() { wrap64_ = keep_ ? (wrap64_ || outer_) : outer_; }
+  /// Whether the lowering inside wrapped around so far.
+  bool wrapped() const { return wrap64_; }
+  /// The outer record keeps the inner wrap-around (a conversion to a
+  /// 64-bit or boolean type does not undo it).
+  void keepInner() { keep_ = true; }
+
+private:
+  bool &wrap64_;
+  bool outer_;
+  bool keep_ = false;
+};
+
 class LoopLowerer {
+  friend class ValueLowering;
+
 public:
   LoopLowerer(ASTContext &ctx, const Locator &loc, const OMPLoopDirective *dir,
               const OMPExecutableDirective *region, const FunctionDecl *fn)
@@ -413,6 +439,10 @@ private:
   m::Sharing sharingOf(const VarDecl *v) const;
   bool declaredInLoop(const VarDecl *v) const;
   bool declaredInRegion(const VarDecl *v) const;
+  /// Whether each thread has its own `v` that no other thread sees (a
+  /// private, lastprivate or reduction copy, or a local of the region that
+  /// is not shared): its value is no parameter of the loop.
+  bool privateToEachThread(const VarDecl *v) const;
   int variableOf(const VarDecl *v);
   void describeType(const VarDecl *v, m::Variable &var);
   void describeType(QualType t, bool parameterArray, m::Variable &var);
@@ -489,8 +519,11 @@ private:
   int lowerAssign(const Expr *lhs, BinaryOperatorKind op, const Expr *rhs, const Expr *whole);
   int lowerIncDec(const UnaryOperator *u);
   /// The value of `e` as an expression tree; emits its reads (and the
-  /// writes of assignments and ++/-- inside it).
+  /// writes of assignments and ++/-- inside it). ValueLowering has one case
+  /// per expression class.
   m::Expr lowerValue(const Expr *e);
+  /// An element or scalar read `x[a][b]`, `v[i]` as a value.
+  m::Expr lowerLocationRead(const Expr *e);
   m::Expr lowerVarRef(const DeclRefExpr *dr);
   m::Expr lowerUnary(const UnaryOperator *u);
   m::Expr lowerBinary(const BinaryOperator *b);
@@ -773,6 +806,14 @@ bool LoopLowerer::declaredInLoop(const VarDecl *v) const {
 bool LoopLowerer::declaredInRegion(const VarDecl *v) const {
   const Stmt *body = region_ ? rawBody(region_) : nullptr;
   return body && loc_.contains(body->getSourceRange(), v->getLocation());
+}
+
+bool LoopLowerer::privateToEachThread(const VarDecl *v) const {
+  if (!declaredInRegion(v) && !clauseSharing_.count(v))
+    return false;
+  m::Sharing s = sharingOf(v);
+  return s == m::Sharing::Private || s == m::Sharing::LastPrivate || s == m::Sharing::Reduction ||
+         (s != m::Sharing::Shared && declaredInRegion(v));
 }
 
 m::Sharing LoopLowerer::sharingOf(const VarDecl *v) const {
@@ -1358,11 +1399,13 @@ bool LoopLowerer::lowerHeader(const ForStmt *f, m::LoopHeader &h, const VarDecl 
 }
 
 m::IndexExpr LoopLowerer::exactIndex(const Expr *e, unsigned depth) {
-  bool saved = wrap64_;
-  wrap64_ = false;
-  m::IndexExpr v = lowerIndex(e, depth);
-  bool wraps = wrap64_;
-  wrap64_ = saved;
+  m::IndexExpr v;
+  bool wraps = false;
+  {
+    Wrap64Scope scope(wrap64_);
+    v = lowerIndex(e, depth);
+    wraps = scope.wrapped();
+  }
   if (wraps && !v.isOpaque()) {
     std::string t = e ? text(e) : std::string();
     return m::IndexExpr::opaque("64-bit unsigned arithmetic or conversion in " + t + " may wrap around", t);
@@ -1440,14 +1483,11 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
     if (ice->getCastKind() == CK_IntegralCast || ice->getCastKind() == CK_IntegralToBoolean) {
       // A conversion to a narrower type keeps only the low bits: exact
       // again, whatever 64-bit wrap-around happened inside.
-      bool saved = wrap64_;
-      wrap64_ = false;
+      Wrap64Scope scope(wrap64_);
       const Expr *sub = ice->getSubExpr();
       m::IndexExpr v = convertIndex(lowerIndex(sub, depth), sub->getType(), ice->getType(), t);
       if (ctx_.getIntWidth(ice->getType()) >= 63 || ice->getType()->isBooleanType())
-        wrap64_ = wrap64_ || saved;
-      else
-        wrap64_ = saved;
+        scope.keepInner();
       return v;
     }
     return lowerIndex(ice->getSubExpr(), depth);
@@ -1499,13 +1539,10 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
     const Expr *sub = c->getSubExpr();
     if (!sub->getType()->isIntegralOrEnumerationType())
       return m::IndexExpr::opaque("floating-point value " + t, t);
-    bool saved = wrap64_;
-    wrap64_ = false;
+    Wrap64Scope scope(wrap64_);
     m::IndexExpr v = convertIndex(lowerIndex(sub, depth), sub->getType(), c->getType(), t);
     if (ctx_.getIntWidth(c->getType()) >= 63 || c->getType()->isBooleanType())
-      wrap64_ = wrap64_ || saved;
-    else
-      wrap64_ = saved;
+      scope.keepInner();
     return v;
   }
   if (const auto *dr = dyn_cast<DeclRefExpr>(e)) {
@@ -1522,12 +1559,8 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
     }
     if (modified_.count(v))
       return m::IndexExpr::opaque(name + " is modified inside the loop", t);
-    if (!v->hasGlobalStorage() && (declaredInRegion(v) || clauseSharing_.count(v))) {
-      m::Sharing s = sharingOf(v);
-      if (s == m::Sharing::Private || s == m::Sharing::LastPrivate ||
-          s == m::Sharing::Reduction || (s != m::Sharing::Shared && declaredInRegion(v)))
-        return m::IndexExpr::opaque(name + " is private to each thread", t);
-    }
+    if (!v->hasGlobalStorage() && privateToEachThread(v))
+      return m::IndexExpr::opaque(name + " is private to each thread", t);
     addParameter(name);
     return m::IndexExpr::var(name);
   }
@@ -1547,12 +1580,8 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
     if (const VarDecl *r = path.root; r && path.inObject && !r->hasGlobalStorage()) {
       if (declaredInLoop(r))
         return m::IndexExpr::opaque(path.name + " belongs to an object of each iteration", t);
-      if (declaredInRegion(r) || clauseSharing_.count(r)) {
-        m::Sharing s = sharingOf(r);
-        if (s == m::Sharing::Private || s == m::Sharing::LastPrivate ||
-            s == m::Sharing::Reduction || (s != m::Sharing::Shared && declaredInRegion(r)))
-          return m::IndexExpr::opaque(path.name + " is private to each thread", t);
-      }
+      if (privateToEachThread(r))
+        return m::IndexExpr::opaque(path.name + " is private to each thread", t);
     }
     addParameter(path.name);
     return m::IndexExpr::var(path.name);
@@ -2443,103 +2472,130 @@ m::Expr LoopLowerer::lowerConstruct(const CXXConstructExpr *ctor) {
   return opaqueExpr(t);
 }
 
-m::Expr LoopLowerer::lowerValue(const Expr *e) {
-  if (!e)
-    return opaqueExpr("");
+m::Expr LoopLowerer::lowerLocationRead(const Expr *e) {
   std::string t = text(e);
-  if (const auto *p = dyn_cast<ParenExpr>(e))
-    return lowerValue(p->getSubExpr());
-  if (const auto *ice = dyn_cast<ImplicitCastExpr>(e))
-    return lowerValue(ice->getSubExpr());
-  if (const auto *ewc = dyn_cast<ExprWithCleanups>(e))
-    return lowerValue(ewc->getSubExpr());
-  if (const auto *mt = dyn_cast<MaterializeTemporaryExpr>(e))
-    return lowerValue(mt->getSubExpr());
-  if (const auto *il = dyn_cast<IntegerLiteral>(e)) {
+  const VarDecl *v = nullptr;
+  const MemberExpr *member = nullptr;
+  std::vector<const Expr *> subs;
+  if (!resolveLocation(e, v, subs, &member)) {
+    unsupported(Why::Expression, "access " + t + " is not modelled", e->getSourceRange());
+    for (const Stmt *c : e->children())
+      if (const auto *ce = dyn_cast_or_null<Expr>(c))
+        lowerValue(ce);
+    return opaqueExpr(t);
+  }
+  m::Expr out;
+  out.kind = m::Expr::Kind::Access;
+  out.access = member ? accessMember(e, member, subs, true, false) : accessLocation(e, v, subs, true, false);
+  out.text = t;
+  if (out.access < 0)
+    return opaqueExpr(t);
+  return out;
+}
+
+/// lowerValue's cases, one per class of expression: ConstStmtVisitor calls
+/// the Visit method of the most derived class that has one (VisitExpr for
+/// the rest).
+class ValueLowering : public ConstStmtVisitor<ValueLowering, m::Expr> {
+public:
+  explicit ValueLowering(LoopLowerer &l) : l_(l) {}
+
+  // Wrappers: the value is the operand's.
+  m::Expr VisitParenExpr(const ParenExpr *p) { return l_.lowerValue(p->getSubExpr()); }
+  m::Expr VisitImplicitCastExpr(const ImplicitCastExpr *ice) { return l_.lowerValue(ice->getSubExpr()); }
+  m::Expr VisitExprWithCleanups(const ExprWithCleanups *ewc) { return l_.lowerValue(ewc->getSubExpr()); }
+  m::Expr VisitMaterializeTemporaryExpr(const MaterializeTemporaryExpr *mt) {
+    return l_.lowerValue(mt->getSubExpr());
+  }
+
+  // Constants.
+  m::Expr VisitIntegerLiteral(const IntegerLiteral *il) {
     m::Expr out;
     out.kind = m::Expr::Kind::IntConst;
     out.intValue = toInt64(llvm::APSInt(il->getValue(), il->getType()->isUnsignedIntegerType()));
-    out.text = t;
+    out.text = l_.text(il);
     return out;
   }
-  if (const auto *fl = dyn_cast<FloatingLiteral>(e)) {
+  m::Expr VisitFloatingLiteral(const FloatingLiteral *fl) {
     m::Expr out;
     out.kind = m::Expr::Kind::FloatConst;
     out.floatValue = fl->getValueAsApproximateDouble();
-    out.text = t;
+    out.text = l_.text(fl);
     return out;
   }
-  if (isa<CharacterLiteral>(e) || isa<CXXBoolLiteralExpr>(e) ||
-      isa<UnaryExprOrTypeTraitExpr>(e)) {
+  m::Expr VisitCharacterLiteral(const CharacterLiteral *c) { return integerConstant(c); }
+  m::Expr VisitCXXBoolLiteralExpr(const CXXBoolLiteralExpr *b) { return integerConstant(b); }
+  m::Expr VisitUnaryExprOrTypeTraitExpr(const UnaryExprOrTypeTraitExpr *u) { return integerConstant(u); }
+
+  // Names, operators, calls.
+  m::Expr VisitDeclRefExpr(const DeclRefExpr *dr) { return l_.lowerVarRef(dr); }
+  m::Expr VisitUnaryOperator(const UnaryOperator *u) { return l_.lowerUnary(u); }
+  m::Expr VisitBinaryOperator(const BinaryOperator *b) { return l_.lowerBinary(b); } // assignments too
+  m::Expr VisitConditionalOperator(const ConditionalOperator *c) { return l_.lowerConditional(c); }
+  m::Expr VisitCXXMemberCallExpr(const CXXMemberCallExpr *mc) { return l_.lowerMemberCall(mc); }
+  m::Expr VisitCXXConstructExpr(const CXXConstructExpr *ctor) { return l_.lowerConstruct(ctor); }
+  m::Expr VisitCallExpr(const CallExpr *call) { return l_.lowerCall(call); }
+  m::Expr VisitMemberExpr(const MemberExpr *me) { return l_.lowerMember(me); }
+
+  // Element reads: `x[i]`, and `v[i]` through an overloaded operator[].
+  m::Expr VisitArraySubscriptExpr(const ArraySubscriptExpr *e) { return l_.lowerLocationRead(e); }
+  m::Expr VisitCXXOperatorCallExpr(const CXXOperatorCallExpr *call) {
+    if (isSubscriptCall(call))
+      return l_.lowerLocationRead(call);
+    l_.unsupported(Why::Call, "overloaded operator " + l_.text(call) + " is not modelled", call->getSourceRange());
+    for (const Expr *arg : call->arguments())
+      l_.lowerValue(arg);
+    return opaqueExpr(l_.text(call));
+  }
+
+  m::Expr VisitExplicitCastExpr(const ExplicitCastExpr *c) {
+    std::string t = l_.text(c);
+    m::Expr out;
+    out.kind = m::Expr::Kind::Cast;
+    out.castType = c->getTypeAsWritten().getAsString(l_.ctx_.getPrintingPolicy());
+    out.operands.push_back(l_.lowerValue(c->getSubExprAsWritten()));
+    out.text = t;
+    if (c->getType()->isPointerType() && !c->getSubExpr()->getType()->isNullPtrType())
+      l_.unsupported(Why::Pointer, "pointer cast " + t + " is not modelled", c->getSourceRange());
+    return out;
+  }
+
+  // Defaults the source does not spell.
+  m::Expr VisitCXXDefaultArgExpr(const CXXDefaultArgExpr *e) { return opaqueExpr(l_.text(e)); }
+  m::Expr VisitCXXDefaultInitExpr(const CXXDefaultInitExpr *e) { return opaqueExpr(l_.text(e)); }
+  m::Expr VisitImplicitValueInitExpr(const ImplicitValueInitExpr *e) { return opaqueExpr(l_.text(e)); }
+
+  /// Anything else: its reads count; side effects we cannot see are
+  /// unsupported.
+  m::Expr VisitExpr(const Expr *e) {
+    std::string t = l_.text(e);
+    if (!e->isValueDependent() && e->HasSideEffects(l_.ctx_))
+      l_.unsupported(Why::Expression, "expression " + t + " is not modelled", e->getSourceRange());
+    for (const Stmt *c : e->children())
+      if (const auto *ce = dyn_cast_or_null<Expr>(c))
+        l_.lowerValue(ce);
+    return opaqueExpr(t);
+  }
+
+private:
+  /// A character, a bool, a sizeof: its value where Clang can evaluate it.
+  m::Expr integerConstant(const Expr *e) {
     m::Expr out;
     out.kind = m::Expr::Kind::IntConst;
     Expr::EvalResult r;
-    if (!e->isValueDependent() && e->EvaluateAsInt(r, ctx_))
+    if (!e->isValueDependent() && e->EvaluateAsInt(r, l_.ctx_))
       out.intValue = toInt64(r.Val.getInt());
-    out.text = t;
+    out.text = l_.text(e);
     return out;
   }
-  if (const auto *dr = dyn_cast<DeclRefExpr>(e))
-    return lowerVarRef(dr);
-  if (const auto *u = dyn_cast<UnaryOperator>(e))
-    return lowerUnary(u);
-  if (const auto *b = dyn_cast<BinaryOperator>(e))
-    return lowerBinary(b);
-  if (const auto *c = dyn_cast<ConditionalOperator>(e))
-    return lowerConditional(c);
-  if (const auto *mc = dyn_cast<CXXMemberCallExpr>(e))
-    return lowerMemberCall(mc);
-  if (const auto *ctor = dyn_cast<CXXConstructExpr>(e))
-    return lowerConstruct(ctor);
-  if (isa<ArraySubscriptExpr>(e) || isSubscriptCall(e)) {
-    const VarDecl *v = nullptr;
-    const MemberExpr *member = nullptr;
-    std::vector<const Expr *> subs;
-    if (!resolveLocation(e, v, subs, &member)) {
-      unsupported(Why::Expression, "access " + t + " is not modelled", e->getSourceRange());
-      for (const Stmt *c : e->children())
-        if (const auto *ce = dyn_cast_or_null<Expr>(c))
-          lowerValue(ce);
-      return opaqueExpr(t);
-    }
-    m::Expr out;
-    out.kind = m::Expr::Kind::Access;
-    out.access = member ? accessMember(e, member, subs, true, false) : accessLocation(e, v, subs, true, false);
-    out.text = t;
-    if (out.access < 0)
-      return opaqueExpr(t);
-    return out;
-  }
-  if (const auto *call = dyn_cast<CallExpr>(e)) {
-    if (isa<CXXOperatorCallExpr>(call)) {
-      unsupported(Why::Call, "overloaded operator " + t + " is not modelled", e->getSourceRange());
-      for (const Expr *arg : call->arguments())
-        lowerValue(arg);
-      return opaqueExpr(t);
-    }
-    return lowerCall(call);
-  }
-  if (const auto *c = dyn_cast<ExplicitCastExpr>(e)) {
-    m::Expr out;
-    out.kind = m::Expr::Kind::Cast;
-    out.castType = c->getTypeAsWritten().getAsString(ctx_.getPrintingPolicy());
-    out.operands.push_back(lowerValue(c->getSubExprAsWritten()));
-    out.text = t;
-    if (c->getType()->isPointerType() && !c->getSubExpr()->getType()->isNullPtrType())
-      unsupported(Why::Pointer, "pointer cast " + t + " is not modelled", e->getSourceRange());
-    return out;
-  }
-  if (isa<CXXDefaultArgExpr>(e) || isa<CXXDefaultInitExpr>(e) || isa<ImplicitValueInitExpr>(e))
-    return opaqueExpr(t); // defaults the source does not spell
-  if (const auto *me = dyn_cast<MemberExpr>(e))
-    return lowerMember(me);
-  // Anything else: its reads count; side effects we cannot see are unsupported.
-  if (!e->isValueDependent() && e->HasSideEffects(ctx_))
-    unsupported(Why::Expression, "expression " + t + " is not modelled", e->getSourceRange());
-  for (const Stmt *c : e->children())
-    if (const auto *ce = dyn_cast_or_null<Expr>(c))
-      lowerValue(ce);
-  return opaqueExpr(t);
+
+  LoopLowerer &l_;
+};
+
+m::Expr LoopLowerer::lowerValue(const Expr *e) {
+  if (!e)
+    return opaqueExpr("");
+  return ValueLowering(*this).Visit(e);
 }
 
 // --- the loop ---------------------------------------------------------------
