@@ -103,17 +103,6 @@ int precedence(IndexExpr::Kind k) {
   }
 }
 
-const char *binarySymbol(IndexExpr::Kind k) {
-  switch (k) {
-  case IndexExpr::Kind::Add: return "+";
-  case IndexExpr::Kind::Sub: return "-";
-  case IndexExpr::Kind::Mul: return "*";
-  case IndexExpr::Kind::Div: return "/";
-  case IndexExpr::Kind::Mod: return "%";
-  default: return "?";
-  }
-}
-
 std::string wrapIf(bool cond, const std::string &s) { return cond ? "(" + s + ")" : s; }
 
 } // namespace
@@ -145,7 +134,7 @@ std::string IndexExpr::str() const {
     int p = precedence(kind);
     const IndexExpr &a = ops.at(0), &b = ops.at(1);
     // Left-associative: the right operand needs parentheses at equal strength.
-    return wrapIf(precedence(a.kind) < p, a.str()) + " " + binarySymbol(kind) + " " +
+    return wrapIf(precedence(a.kind) < p, a.str()) + " " + toString(kind) + " " +
            wrapIf(precedence(b.kind) <= p, b.str());
   }
   }
@@ -220,6 +209,28 @@ const char *toString(Sync s) {
   case Sync::Reduction: return "reduction";
   }
   return "?";
+}
+
+const char *toString(IndexExpr::Kind k) {
+  switch (k) {
+  case IndexExpr::Kind::Add: return "+";
+  case IndexExpr::Kind::Sub: return "-";
+  case IndexExpr::Kind::Mul: return "*";
+  case IndexExpr::Kind::Div: return "/";
+  case IndexExpr::Kind::Mod: return "%";
+  case IndexExpr::Kind::Neg: return "neg";
+  case IndexExpr::Kind::Min: return "min";
+  case IndexExpr::Kind::Max: return "max";
+  default: return "";
+  }
+}
+
+std::optional<IndexExpr::Kind> indexOperatorFromString(const std::string &s) {
+  using K = IndexExpr::Kind;
+  for (K k : {K::Add, K::Sub, K::Mul, K::Div, K::Mod, K::Neg, K::Min, K::Max})
+    if (s == toString(k))
+      return k;
+  return std::nullopt;
 }
 
 const char *toString(Expr::Op op) {

@@ -329,10 +329,12 @@ const char *toString(Sync s);
 /// The spellings of the model's enums (as C writes an operator, as OpenMP
 /// and the JSON form spell the rest) and back; each enum's one definition,
 /// used by the JSON form, the generator and the reports.
+const char *toString(IndexExpr::Kind k); ///< operators: "+", "-", "*", "/", "%", "neg", "min", "max"; "" for the rest
 const char *toString(Expr::Op op);      ///< "+", "-", "*", ..., "!", "~"
 const char *toString(Statement::Op op); ///< "=", "+=", "-=", "*=", "/="
 const char *toString(Schedule s);       ///< "", "static", "dynamic", "guided", "auto", "runtime"
 const char *toString(Fact::Origin o);   ///< "pragma", "config", "context"
+std::optional<IndexExpr::Kind> indexOperatorFromString(const std::string &s); ///< the operators only
 std::optional<Expr::Op> exprOpFromString(const std::string &s);
 std::optional<Statement::Op> statementOpFromString(const std::string &s);
 std::optional<Schedule> scheduleFromString(const std::string &s);

@@ -244,19 +244,6 @@ private:
   }
 };
 
-const char *kindName(IndexExpr::Kind k) {
-  switch (k) {
-  case IndexExpr::Kind::Add: return "+";
-  case IndexExpr::Kind::Sub: return "-";
-  case IndexExpr::Kind::Mul: return "*";
-  case IndexExpr::Kind::Div: return "/";
-  case IndexExpr::Kind::Mod: return "%";
-  case IndexExpr::Kind::Neg: return "neg";
-  case IndexExpr::Kind::Min: return "min";
-  case IndexExpr::Kind::Max: return "max";
-  default: return "";
-  }
-}
 
 Condition::Op opFromString(const std::string &s) {
   static const std::pair<const char *, Condition::Op> ops[] = {
@@ -454,7 +441,7 @@ json toJson(const IndexExpr &e) {
     json args = json::array();
     for (const IndexExpr &o : e.ops)
       args.push_back(toJson(o));
-    return {{"op", kindName(e.kind)}, {"args", args}};
+    return {{"op", toString(e.kind)}, {"args", args}};
   }
   }
 }
@@ -481,22 +468,17 @@ IndexExpr indexFromJson(const json &j) {
   std::vector<IndexExpr> ops;
   for (const json &a : args)
     ops.push_back(indexFromJson(a));
-  if (op == "neg") {
+  std::optional<IndexExpr::Kind> kind = indexOperatorFromString(op);
+  if (!kind)
+    fail("unknown index operator '" + op + "'");
+  if (*kind == IndexExpr::Kind::Neg) {
     if (ops.size() != 1)
       fail("'neg' takes one argument");
     return IndexExpr::neg(std::move(ops[0]));
   }
-  static const std::pair<const char *, IndexExpr::Kind> kinds[] = {
-      {"+", IndexExpr::Kind::Add}, {"-", IndexExpr::Kind::Sub}, {"*", IndexExpr::Kind::Mul},
-      {"/", IndexExpr::Kind::Div}, {"%", IndexExpr::Kind::Mod}, {"min", IndexExpr::Kind::Min},
-      {"max", IndexExpr::Kind::Max}};
-  for (const auto &[name, kind] : kinds)
-    if (op == name) {
-      if (ops.size() != 2)
-        fail("'" + op + "' takes two arguments");
-      return IndexExpr::binary(kind, std::move(ops[0]), std::move(ops[1]));
-    }
-  fail("unknown index operator '" + op + "'");
+  if (ops.size() != 2)
+    fail("'" + op + "' takes two arguments");
+  return IndexExpr::binary(*kind, std::move(ops[0]), std::move(ops[1]));
 }
 
 json toJson(const Condition &c) {
