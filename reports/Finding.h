@@ -45,6 +45,9 @@ struct Finding {
   /// The witness's two accesses, one per iteration; empty when the finding
   /// has no witness.
   std::vector<WitnessStep> witness;
+  /// The assumptions the verdicts of its loop rest on (loopAssumptions);
+  /// also shown as "assuming ..." notes.
+  std::vector<std::string> assumptions;
 };
 
 const char *levelName(Level l); ///< "note" | "warning" | "error"

@@ -82,15 +82,6 @@ std::string valuesText(const Values &values, const std::vector<std::string> &ord
   return out;
 }
 
-std::vector<std::string> iteratorNames(const LoopModel &m) {
-  std::vector<std::string> names;
-  for (const model::LoopHeader &h : m.iterators)
-    names.push_back(h.iterator);
-  for (const model::Scope &s : m.scopes)
-    if (s.kind == model::Scope::Kind::Loop)
-      names.push_back(s.loop.iterator);
-  return names;
-}
 
 /// An iteration's values in the loop's iterator order, for comparing.
 std::vector<int64_t> iterationKey(const LoopModel &m, const Values &values) {
@@ -481,20 +472,6 @@ Finding gatherFinding(const LoopModel &m, const VariableVerdicts &vv) {
   return f;
 }
 
-/// The model's premises, then the verdicts' assumptions, each text once.
-std::vector<model::Assumption> assumptionsOf(const LoopModel &m, const model::LoopVerdicts &v) {
-  std::vector<model::Assumption> all;
-  for (const std::string &a : m.assumptions)
-    all.push_back({model::Assumption::Kind::Premise, a});
-  all.insert(all.end(), v.assumptions.begin(), v.assumptions.end());
-  std::vector<model::Assumption> out;
-  for (const model::Assumption &a : all)
-    if (!a.text.empty() && std::none_of(out.begin(), out.end(),
-                                        [&](const model::Assumption &o) { return o.text == a.text; }))
-      out.push_back(a);
-  return out;
-}
-
 /// A fact used is worded whole ("assumed s > 0 (declared ...)"); the rest
 /// are premises.
 std::string assumptionNote(const model::Assumption &a) {
@@ -518,6 +495,39 @@ Finding contradictedFinding(const LoopModel &m, const model::ContradictedFact &c
                           m);
   f.notes.push_back({pragmaNoteOf(m), "for the loop here"});
   return f;
+}
+
+std::vector<std::string> iteratorNames(const LoopModel &m) {
+  std::vector<std::string> names;
+  for (const model::LoopHeader &h : m.iterators)
+    names.push_back(h.iterator);
+  for (const model::Scope &s : m.scopes)
+    if (s.kind == model::Scope::Kind::Loop)
+      names.push_back(s.loop.iterator);
+  return names;
+}
+
+std::vector<model::Assumption> loopAssumptions(const LoopModel &m, const model::LoopVerdicts &v) {
+  std::vector<model::Assumption> all;
+  for (const std::string &a : m.assumptions)
+    all.push_back({model::Assumption::Kind::Premise, a});
+  all.insert(all.end(), v.assumptions.begin(), v.assumptions.end());
+  std::vector<model::Assumption> out;
+  for (const model::Assumption &a : all)
+    if (!a.text.empty() && std::none_of(out.begin(), out.end(),
+                                        [&](const model::Assumption &o) { return o.text == a.text; }))
+      out.push_back(a);
+  return out;
+}
+
+std::vector<std::string> assumptionTexts(const std::vector<model::Assumption> &assumptions) {
+  std::vector<std::string> out;
+  for (const model::Assumption &a : assumptions)
+    out.push_back(a.text);
+  return out;
+}
+bool raceFreeUnderAssumptions(const LoopModel &m, const model::LoopVerdicts &v) {
+  return v.forwardRace.verdict == Verdict::Holds && !loopAssumptions(m, v).empty();
 }
 
 std::vector<Finding> buildFindings(const LoopModel &m, const model::LoopVerdicts &v) {
@@ -562,10 +572,13 @@ std::vector<Finding> buildFindings(const LoopModel &m, const model::LoopVerdicts
                                   reasonOf(v.forwardRace),
                               m));
   }
-  const std::vector<model::Assumption> assumptions = assumptionsOf(m, v);
-  for (Finding &f : out)
+  const std::vector<model::Assumption> assumptions = loopAssumptions(m, v);
+  const std::vector<std::string> texts = assumptionTexts(assumptions);
+  for (Finding &f : out) {
+    f.assumptions = texts;
     for (const model::Assumption &a : assumptions)
       f.notes.push_back({pragmaNoteOf(m), assumptionNote(a)});
+  }
   sortFindings(out);
   return out;
 }

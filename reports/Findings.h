@@ -39,6 +39,23 @@ inline constexpr const char kRuleBadPragma[] = "adjoint-lint-bad-pragma";
 std::vector<Finding> buildFindings(const model::LoopModel &loop,
                                    const model::LoopVerdicts &verdicts);
 
+/// The loop's iterator names in order: the parallel iterators, then the
+/// inner loops' (witnesses and iteration values are printed in this order).
+std::vector<std::string> iteratorNames(const model::LoopModel &loop);
+
+/// The assumptions the verdicts of one loop rest on: the model's premises,
+/// then the verdicts' assumptions, each text once, in that order. The JSON
+/// report's `assumptions`, the findings' "assuming ..." notes and SARIF's
+/// `properties` all list these.
+std::vector<model::Assumption> loopAssumptions(const model::LoopModel &loop, const model::LoopVerdicts &verdicts);
+
+/// Their texts, in order.
+std::vector<std::string> assumptionTexts(const std::vector<model::Assumption> &assumptions);
+
+/// True when the loop's "no race" (forward race `none`) rests on
+/// assumptions: the run's closing lines count these loops.
+bool raceFreeUnderAssumptions(const model::LoopModel &loop, const model::LoopVerdicts &verdicts);
+
 /// Sorts by file, line, column, rule, then level and message (stable).
 void sortFindings(std::vector<Finding> &findings);
 

@@ -1,5 +1,6 @@
 #include "reports/JsonReport.h"
 
+#include "reports/Findings.h"
 #include "reports/StrategyText.h"
 #include "reports/Version.h"
 
@@ -18,12 +19,7 @@ namespace {
 /// Iterator values in the loop's order (parallel iterators, then inner
 /// loops), then any other names.
 Json valuesToJson(const LoopModel &m, const std::map<std::string, int64_t> &values) {
-  std::vector<std::string> order;
-  for (const model::LoopHeader &h : m.iterators)
-    order.push_back(h.iterator);
-  for (const model::Scope &s : m.scopes)
-    if (s.kind == model::Scope::Kind::Loop)
-      order.push_back(s.loop.iterator);
+  std::vector<std::string> order = iteratorNames(m);
   for (const std::string &p : m.parameters)
     order.push_back(p);
   Json j = Json::object();
@@ -276,14 +272,7 @@ Json loopToJson(const LoopModel &m, const model::LoopVerdicts &v) {
       (m.variables[i].rank > 0 ? arrays : scalars).push_back(unreportedToJson(m.variables[i]));
   j["arrays"] = arrays;
   j["scalars"] = scalars;
-  Json assumptions = Json::array();
-  std::vector<std::string> texts = m.assumptions;
-  for (const model::Assumption &a : v.assumptions)
-    texts.push_back(a.text);
-  for (const std::string &a : texts)
-    if (std::find(assumptions.begin(), assumptions.end(), Json(a)) == assumptions.end())
-      assumptions.push_back(a);
-  j["assumptions"] = assumptions;
+  j["assumptions"] = assumptionTexts(loopAssumptions(m, v));
   // Context facts (docs/assumptions.md): what the isl deciders took as known
   // about the parameters wherever the loop runs.
   Json context = Json::array();

@@ -184,6 +184,9 @@ public:
       properties["function"] = f.function;
     if (!f.variable.empty())
       properties["variable"] = f.variable;
+    // What the verdicts behind it rest on (docs/assumptions.md).
+    if (!f.assumptions.empty())
+      properties["assumptions"] = f.assumptions;
     if (!properties.empty())
       result["properties"] = properties;
     return result;
@@ -215,7 +218,8 @@ Json ruleDescriptor(const RuleInfo &r) {
 } // namespace
 
 Json buildSarif(const std::vector<Finding> &findings, const std::vector<InputStatus> &inputs,
-                bool executionSuccessful, const SarifOptions &options) {
+                bool executionSuccessful, const SarifOptions &options,
+                const std::vector<AnalysedLoop> &loops) {
   Builder b(options);
   Json jrules = Json::array();
   for (const RuleInfo &r : rules)
@@ -237,6 +241,19 @@ Json buildSarif(const std::vector<Finding> &findings, const std::vector<InputSta
     run["artifacts"] = artifacts;
   run["results"] = results;
   run["invocations"] = Json::array({{{"executionSuccessful", executionSuccessful}}});
+  // Every loop whose verdicts rest on assumptions, also those without a
+  // finding: a "no race" under assumptions is not hidden from code scanning.
+  Json assumed = Json::array();
+  for (const AnalysedLoop &l : loops) {
+    std::vector<std::string> assumptions = assumptionTexts(loopAssumptions(l.loop, l.verdicts));
+    if (assumptions.empty())
+      continue;
+    assumed.push_back({{"loop", l.loop.id},
+                       {"forward_race", model::raceVerdictName(l.verdicts.forwardRace.verdict)},
+                       {"assumptions", assumptions}});
+  }
+  if (!assumed.empty())
+    run["properties"] = {{"assumptions", assumed}};
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
           {"runs", Json::array({run})}};

@@ -37,7 +37,11 @@ inline constexpr const char kSrcRootBaseId[] = "%SRCROOT%";
 
 /// One run of adjoint-lint: the four rules, one result per finding, and
 /// whether every input could be analysed.
+/// `loops`: the run's loops; those whose verdicts rest on assumptions are
+/// listed in the run's `properties.assumptions` (each result also carries
+/// its loop's in `properties.assumptions`).
 Json buildSarif(const std::vector<Finding> &findings, const std::vector<InputStatus> &inputs,
-                bool executionSuccessful, const SarifOptions &options = {});
+                bool executionSuccessful, const SarifOptions &options = {},
+                const std::vector<AnalysedLoop> &loops = {});
 
 } // namespace adjoint_lint::reports

@@ -43,7 +43,7 @@ bool writeExports(const std::vector<reports::AnalysedLoop> &loops,
   if (!exportSarif.empty()) {
     std::string error;
     std::string text =
-        reports::buildSarif(findings, inputs, executionSuccessful, sarifOptions())
+        reports::buildSarif(findings, inputs, executionSuccessful, sarifOptions(), loops)
             .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
         "\n";
     if (!support::writeFileAtomically(exportSarif, text, error)) {
