@@ -114,6 +114,8 @@ VariableVerdicts LoopDecider::decideVariableGuarded(int v) {
     return decideVariable(v);
   } catch (const isl::exception_quota &) {
     throw;
+  } catch (const isl::exception_abort &) { // the time limit (IslTimeLimit) ends the loop's isl work
+    throw;
   } catch (const isl::exception &e) {
     if (islBudgetExhausted(ctx_)) // a quota error that isl's parser reported as a syntax error
       throw;
@@ -797,18 +799,25 @@ LoopVerdicts decide(const LoopModel &loop, const DeciderOptions &options) {
   IslOwner isl;
   isl.setBudget(options.islMaxOperations);
   bool islDecided = false;
-  try {
-    LoopRelations relations(isl.ctx(), loop, /*useContext=*/true);
-    out = LoopDecider(isl.ctx(), loop, relations, options).run();
-    islDecided = true;
-  } catch (const isl::exception_quota &) {
-    out = undecided(loop, "isl operation budget of " + std::to_string(options.islMaxOperations) + " exhausted");
-  } catch (const isl::exception &e) {
-    out = undecided(loop, islBudgetExhausted(isl.ctx())
-                              ? "isl operation budget of " + std::to_string(options.islMaxOperations) + " exhausted"
-                              : std::string("isl failed: ") + e.what());
-  } catch (const std::exception &e) {
-    out = undecided(loop, std::string("internal error in the isl deciders: ") + e.what());
+  {
+    // The isl work only: the limit ends with this scope.
+    IslTimeLimit timeLimit(isl.ctx(), options.islTimeoutMs);
+    const std::string timeLimitReason = "isl time limit of " + std::to_string(options.islTimeoutMs) + " ms reached";
+    try {
+      LoopRelations relations(isl.ctx(), loop, /*useContext=*/true);
+      out = LoopDecider(isl.ctx(), loop, relations, options).run();
+      islDecided = true; // verdicts complete before the limit stand
+    } catch (const isl::exception_abort &) {
+      out = undecided(loop, timeLimit.expired() ? timeLimitReason : "isl aborted");
+    } catch (const isl::exception_quota &) {
+      out = undecided(loop, "isl operation budget of " + std::to_string(options.islMaxOperations) + " exhausted");
+    } catch (const isl::exception &e) {
+      out = undecided(loop, islBudgetExhausted(isl.ctx())
+                                ? "isl operation budget of " + std::to_string(options.islMaxOperations) + " exhausted"
+                                : std::string("isl failed: ") + e.what());
+    } catch (const std::exception &e) {
+      out = undecided(loop, std::string("internal error in the isl deciders: ") + e.what());
+    }
   }
   for (std::string &a : assumptionsOf(loop))
     out.assumptions.push_back({model::Assumption::Kind::Premise, std::move(a)});

@@ -13,6 +13,10 @@ struct DeciderOptions {
   /// isl operation budget per loop (isl_ctx_set_max_operations); 0: none.
   /// Running out yields `unknown` with the reason.
   unsigned long islMaxOperations = 20'000'000;
+  /// Wall-clock limit on the isl work of one loop in milliseconds; 0: none.
+  /// The last resort behind the operation budget: reaching it yields
+  /// `unknown` with the reason (docs/robustness.md, "Bounded cost").
+  unsigned islTimeoutMs = 10'000;
   /// Strategy choice: an active array whose reads overlap gets `reduction`
   /// (per-thread copies of its adjoint) when its read footprint has a
   /// parameter-independent size of at most this many elements (weights

@@ -4,8 +4,15 @@
 #pragma once
 
 #include <isl/cpp.h>
+#include <isl/ctx.h>
 #include <isl/options.h>
 #include <isl/val.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 namespace adjoint_lint::polyhedral {
 
@@ -27,6 +34,50 @@ public:
 
 private:
   isl_ctx *ctx_;
+};
+
+/// A wall-clock limit on the isl work of one loop, the last resort behind
+/// the operation budget (whose operations may each take long: quasi-affine
+/// subscripts with several divisions). Once `ms` milliseconds have passed, a
+/// watchdog thread calls isl_ctx_abort: every later isl operation on the
+/// context fails with isl_error_abort (isl::exception_abort), which the
+/// deciders turn into `unknown` with the reason. 0: no limit (no thread).
+class IslTimeLimit {
+public:
+  IslTimeLimit(isl::ctx ctx, unsigned ms) {
+    if (ms == 0)
+      return;
+    isl_ctx *c = ctx.get();
+    watchdog_ = std::thread([this, c, ms] {
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (!wake_.wait_for(lock, std::chrono::milliseconds(ms), [this] { return done_; })) {
+        expired_ = true;
+        isl_ctx_abort(c);
+      }
+    });
+  }
+  ~IslTimeLimit() {
+    if (!watchdog_.joinable())
+      return;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    wake_.notify_all();
+    watchdog_.join();
+  }
+  IslTimeLimit(const IslTimeLimit &) = delete;
+  IslTimeLimit &operator=(const IslTimeLimit &) = delete;
+
+  /// Whether the limit was reached (and isl aborted).
+  bool expired() const { return expired_; }
+
+private:
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool done_ = false;
+  std::atomic<bool> expired_{false};
+  std::thread watchdog_;
 };
 
 /// Whether the operation budget of `ctx` has run out. isl's parser reports

@@ -24,6 +24,11 @@ cl::opt<unsigned> z3Timeout("z3-timeout",
                             cl::desc("Z3 time limit per loop in milliseconds, all its queries together; "
                                      "running out gives 'unknown' (0: no limit)"),
                             cl::value_desc("MS"), cl::init(defaults.z3TimeoutMs), cl::cat(category()));
+cl::opt<unsigned> islTimeout("isl-timeout",
+                             cl::desc("Wall-clock limit on the isl work of one loop in milliseconds, the last "
+                                      "resort behind --isl-max-operations; reaching it gives 'unknown' "
+                                      "(0: no limit)"),
+                             cl::value_desc("MS"), cl::init(defaults.islTimeoutMs), cl::cat(category()));
 /// ADJOINT_LINT_CROSS_CHECK=1 in the environment turns --cross-check on by
 /// default (the lit suite runs that way: testsuite/lit.cfg.py).
 bool crossCheckFromEnvironment() {
@@ -96,6 +101,7 @@ void registerThreadsOption() {
 void applySolverOptions(polyhedral::DeciderOptions &options) {
   options.z3Rlimit = z3Rlimit;
   options.z3TimeoutMs = z3Timeout;
+  options.islTimeoutMs = islTimeout;
   options.crossCheck = crossCheck;
   options.crossCheckInjectFault = crossCheckInjectFault;
   options.dumpIslDir = dumpIsl;
