@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -48,10 +49,14 @@ public:
     if (ms == 0)
       return;
     isl_ctx *c = ctx.get();
-    watchdog_ = std::thread([this, c, ms] {
-      std::unique_lock<std::mutex> lock(mutex_);
-      if (!wake_.wait_for(lock, std::chrono::milliseconds(ms), [this] { return done_; })) {
-        expired_ = true;
+    // The thread shares the state: if a crash abandons this frame (crash
+    // recovery, tools/adjoint-lint/Recovery.h), the destructor never runs
+    // and the state outlives it; the context is then never freed either.
+    std::shared_ptr<State> state = state_;
+    watchdog_ = std::thread([state, c, ms] {
+      std::unique_lock<std::mutex> lock(state->mutex);
+      if (!state->wake.wait_for(lock, std::chrono::milliseconds(ms), [&] { return state->done; })) {
+        state->expired = true;
         isl_ctx_abort(c);
       }
     });
@@ -60,23 +65,26 @@ public:
     if (!watchdog_.joinable())
       return;
     {
-      std::lock_guard<std::mutex> lock(mutex_);
-      done_ = true;
+      std::lock_guard<std::mutex> lock(state_->mutex);
+      state_->done = true;
     }
-    wake_.notify_all();
+    state_->wake.notify_all();
     watchdog_.join();
   }
   IslTimeLimit(const IslTimeLimit &) = delete;
   IslTimeLimit &operator=(const IslTimeLimit &) = delete;
 
   /// Whether the limit was reached (and isl aborted).
-  bool expired() const { return expired_; }
+  bool expired() const { return state_->expired; }
 
 private:
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool done_ = false;
-  std::atomic<bool> expired_{false};
+  struct State {
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool done = false;
+    std::atomic<bool> expired{false};
+  };
+  std::shared_ptr<State> state_ = std::make_shared<State>();
   std::thread watchdog_;
 };
 
