@@ -142,7 +142,7 @@ std::string value(const Expr &e, const ExprContext &ctx) {
 
 std::string fresh(const ExprContext &ctx) {
   unsigned n = ctx.temporaries ? ++*ctx.temporaries : 0;
-  return "t" + std::to_string(n);
+  return ctx.temporary + std::to_string(n);
 }
 
 /// `seed` as something cheap to repeat: itself when it is a name or a

@@ -73,6 +73,9 @@ struct ExprContext {
   std::set<int> *valuesRead = nullptr;
   /// Counter for fresh temporaries (shared by one function).
   unsigned *temporaries = nullptr;
+  /// The prefix of the temporaries: <temporary><counter> (LoopBody's
+  /// GeneratedNames::temporary, "t" where the loop uses no such name).
+  std::string temporary = "t";
 };
 
 /// Whether `e` reads an active (floating, differentiated) value.

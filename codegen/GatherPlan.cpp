@@ -280,7 +280,7 @@ std::vector<std::string> GatherPlanner::gatherBody(const std::vector<int> &group
   for (int a : group)
     if (std::find(statements.begin(), statements.end(), statementOf_.at(a)) == statements.end())
       statements.push_back(statementOf_.at(a));
-  const std::string sum = group.size() > 1 ? "al_sum" : "";
+  const std::string sum = group.size() > 1 ? body_.generated().sum : "";
   ExprContext first = body_.exprContext(loop_.statements[statements.front()].range.line);
   if (!sum.empty())
     w.line(body_.variable(loop_.accesses[group.front()].variable).type + " " + sum + " = 0;");
@@ -295,7 +295,7 @@ std::vector<std::string> GatherPlanner::gatherBody(const std::vector<int> &group
         return inGroup.count(a) ? sum : adjoint(a);
       };
     ctx.real = lhsCode(st).type;
-    std::string t = "t" + std::to_string(s == statements.front() ? 0 : ++temps);
+    std::string t = ctx.temporary + std::to_string(s == statements.front() ? 0 : ++temps);
     w.line("const " + ctx.real + " " + t + " = " + seedOf_.at(s) + ";");
     reverseExpr(st.rhs, t, ctx, w);
   }
@@ -338,7 +338,7 @@ std::vector<std::string> GatherPlanner::gatherIteration(const std::vector<int> &
     w.line("const long " + cIdentifier(name) + " = " + value + ";");
   body_.declareLocals(w, Mode::Adjoint);
   if (sweeps_.usesTape())
-    w.line("al_tape tape = {0, 0, 0};");
+    w.line("al_tape " + body_.generated().tape + " = {0, 0, 0};");
   if (sweeps_.hasForwardSweep())
     sweeps_.writeForwardSweep(w);
   ReverseFocus focus;
@@ -348,7 +348,7 @@ std::vector<std::string> GatherPlanner::gatherIteration(const std::vector<int> &
     focus.statements.insert(more.begin(), more.end());
   }
   if (group.size() > 1) { // the group's partials summed, one increment
-    focus.sum = "al_sum";
+    focus.sum = body_.generated().sum;
     w.line(body_.variable(loop_.accesses[group.front()].variable).type + " " + focus.sum + " = 0;");
   }
   unsigned temps = 0;
@@ -358,7 +358,7 @@ std::vector<std::string> GatherPlanner::gatherIteration(const std::vector<int> &
     w.line(c.adjoint(group.front()) + " += " + focus.sum + ";");
   }
   if (sweeps_.usesTape())
-    w.line("free(tape.data);");
+    w.line("free(" + body_.generated().tape + ".data);");
   return w.lines();
 }
 

@@ -1,5 +1,8 @@
 #include "codegen/LoopBody.h"
 
+#include "codegen/LoopCodegen.h"
+#include "codegen/Variants.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -121,22 +124,6 @@ void LoopBody::classify() {
     for (const IndexExpr &e : a.subscripts)
       collectNames(e);
 
-  // Adjoint and tangent names avoid every name the code already uses.
-  std::set<std::string> taken;
-  for (const Variable &v : loop_.variables)
-    taken.insert(cIdentifier(v.name));
-  for (const std::string &p : integerParameters_)
-    taken.insert(p);
-  for (const std::string &i : iterators_)
-    taken.insert(cIdentifier(i));
-  auto derived = [&](const std::string &base, const char *suffix) {
-    std::string n = base + suffix;
-    while (taken.count(n))
-      n = base + "_" + suffix;
-    taken.insert(n);
-    return n;
-  };
-
   variables_.resize(loop_.variables.size());
   std::vector<bool> written(loop_.variables.size(), false);
   for (const Access &a : loop_.accesses)
@@ -144,15 +131,58 @@ void LoopBody::classify() {
       written[static_cast<size_t>(a.variable)] = true;
   for (size_t k = 0; k < loop_.variables.size(); ++k)
     classifyVariable(static_cast<int>(k), written);
-  for (VariableCode &v : variables_)
-    if (v.active) {
-      v.adjoint = derived(v.value, "b");
-      v.tangent = derived(v.value, "d");
-    }
+  chooseNames();
   checkNoInPlaceUpdate();
   for (const Variable &v : loop_.variables)
     if (v.floating && !v.elementType.empty() && v.elementType == "float" && v.rank > 0)
       singlePrecision_ = true;
+}
+
+/// The names the generated code introduces, against every name of the
+/// loop: its variables, parameters and iterators, and the generated
+/// functions of the loop. Where nothing clashes, each is its base.
+void LoopBody::chooseNames() {
+  for (const Variable &v : loop_.variables)
+    names_.reserve(cIdentifier(v.name));
+  for (const std::string &p : integerParameters_)
+    names_.reserve(p);
+  for (const std::string &i : iterators_)
+    names_.reserve(cIdentifier(i));
+  for (const std::string &p : loop_.parameters)
+    names_.reserve(cIdentifier(p));
+  // The generated functions (LoopCodegen, Variants).
+  std::string name = loopName(loop_);
+  for (const char *suffix : {"_forward", "_forward_t", "_tangent", "_footprint"})
+    names_.reserve(name + suffix);
+  for (VariantKind kind : {VariantKind::Serial, VariantKind::Plain, VariantKind::Gather, VariantKind::ChunkAtomic,
+                           VariantKind::Reduction, VariantKind::Atomic, VariantKind::Chosen})
+    names_.reserve(variantFunction(name, kind));
+  for (VariableCode &v : variables_)
+    if (v.active) {
+      v.adjoint = names_.freshAmong({v.value + "b", v.value + "_b"});
+      v.tangent = names_.freshAmong({v.value + "d", v.value + "_d"});
+    }
+  for (int k : arrays_)
+    if (variables_[static_cast<size_t>(k)].active)
+      variables_[static_cast<size_t>(k)].length = names_.fresh("len_" + variables_[static_cast<size_t>(k)].adjoint);
+  generated_.temporary = names_.family("t");
+  generated_.sum = names_.fresh("al_sum");
+  generated_.tape = names_.fresh("tape");
+  generated_.position = names_.fresh("al_pos");
+  generated_.edge = names_.fresh("al_edge");
+  generated_.extent = names_.fresh("extent");
+  generated_.ok = names_.fresh("ok");
+  generated_.offset = names_.fresh("o");
+  generated_.real = names_.fresh("R");
+  std::vector<const LoopHeader *> headers;
+  for (const LoopHeader &h : loop_.iterators)
+    headers.push_back(&h);
+  for (const Scope &s : loop_.scopes)
+    if (s.kind == Scope::Kind::Loop)
+      headers.push_back(&s.loop);
+  for (const LoopHeader *h : headers)
+    if (h->step != 1 && h->step != -1 && !generated_.trip.count(h->iterator))
+      generated_.trip[h->iterator] = names_.fresh(cIdentifier(h->iterator) + "_trip");
 }
 
 void LoopBody::classifyVariable(int k, const std::vector<bool> &written) {
@@ -413,7 +443,7 @@ std::string LoopBody::loopHeader(const LoopHeader &h, bool reversed) const {
   bool strict = h.op == Op::LT || h.op == Op::GT;
   std::string trips = strict ? "(" + span + " > 0 ? (" + span + " + " + a + " - 1) / " + a + " : 0)"
                              : "(" + span + " >= 0 ? (" + span + ") / " + a + " + 1 : 0)";
-  std::string t = it + "_trip";
+  const std::string &t = generated_.trip.at(h.iterator);
   return "for (long " + t + " = " + trips + " - 1, " + it + " = (" + lo + ") " + (up ? "+ " : "- ") +
          t + " * " + a + "; " + t + " >= 0; --" + t + ", " + it + (up ? " -= " : " += ") + a + ")";
 }
@@ -440,7 +470,7 @@ std::string LoopBody::signature(Mode mode) const {
     parts.push_back(variable(k).type + " " + variable(k).value);
   for (int k : arrays_) {
     const VariableCode &v = variable(k);
-    std::string type = mode == Mode::ForwardTemplate && v.active ? "R" : v.type;
+    std::string type = mode == Mode::ForwardTemplate && v.active ? generated_.real : v.type;
     parts.push_back(std::string(v.written ? "" : "const ") + type + " *" + v.value);
     if (mode == Mode::Tangent && v.active)
       parts.push_back(std::string(v.written ? "" : "const ") + type + " *" + v.tangent);
@@ -475,7 +505,7 @@ void LoopBody::declareLocals(CodeWriter &w, Mode mode) const {
   for (const VariableCode &v : variables_) {
     if (v.role != VariableRole::Local)
       continue;
-    std::string type = mode == Mode::ForwardTemplate && v.active ? "R" : v.type;
+    std::string type = mode == Mode::ForwardTemplate && v.active ? generated_.real : v.type;
     std::string line = type + " " + v.value + " = 0";
     if (mode == Mode::Tangent && v.active)
       line += ", " + v.tangent + " = 0";
@@ -490,6 +520,7 @@ ExprContext LoopBody::exprContext(unsigned line) const {
   ctx.loop = &loop_;
   ctx.file = loop_.range.file;
   ctx.line = line;
+  ctx.temporary = generated_.temporary;
   auto code = [this](int a) -> const VariableCode & { return variable(loop_.accesses.at(a).variable); };
   ctx.active = [this, code](int a) {
     return a >= 0 && loop_.accesses.at(a).variable >= 0 && code(a).active;

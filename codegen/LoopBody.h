@@ -7,9 +7,11 @@
 #pragma once
 
 #include "codegen/AdjointRules.h"
+#include "codegen/FreshNames.h"
 #include "model/LoopModel.h"
 #include "model/Verdicts.h"
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -39,7 +41,26 @@ struct VariableCode {
   std::string value;    ///< C name of the value ("x")
   std::string adjoint;  ///< C name of the adjoint ("xb"), active variables only
   std::string tangent;  ///< C name of the tangent ("xd"), active variables only
+  std::string length;   ///< C name of the length of a reduced adjoint's section ("len_xb"), active arrays only
   std::string type;     ///< C type of the value (of an element, for arrays)
+};
+
+/// The identifiers the generated source introduces besides the adjoints
+/// and tangents, each handed out by the loop's FreshNames (docs/codegen.md,
+/// names): the base named here where the loop does not use it.
+struct GeneratedNames {
+  std::string temporary; ///< prefix of the numbered temporaries of the reverse rules ("t": t0, t1, ...)
+  std::string sum;       ///< a gather statement's sum of partials ("al_sum")
+  std::string tape;      ///< an adjoint iteration's tape ("tape")
+  std::string position;  ///< the iteration's position in its chunk ("al_pos")
+  std::string edge;      ///< whether it lies at a chunk boundary ("al_edge")
+  std::string extent;    ///< the footprint's result, and the reduction's copy of it ("extent")
+  std::string ok;        ///< the footprint's status ("ok")
+  std::string offset;    ///< the footprint's offset of one access ("o")
+  std::string real;      ///< the forward template's number type ("R")
+  /// The trip counter of the loop over each iterator (by source name) with
+  /// a step other than 1 or -1, reversed ("i_trip").
+  std::map<std::string, std::string> trip;
 };
 
 /// One node of the body tree: a statement, or a scope (an inner loop or a
@@ -70,6 +91,8 @@ public:
   const std::vector<int> &arrays() const { return arrays_; }
   /// The body: the root's children, in source order.
   const BodyNode &root() const { return root_; }
+  /// The names the generated code introduces (its source and header).
+  const GeneratedNames &generated() const { return generated_; }
   /// Whether active arrays hold float (the numeric check's tolerance).
   bool singlePrecision() const { return singlePrecision_; }
 
@@ -124,6 +147,7 @@ private:
   void collectNames(const model::IndexExpr &e);
   void collectNames(const model::Condition &c);
   void buildTree();
+  void chooseNames();
 
   const model::LoopModel &loop_;
   std::vector<VariableCode> variables_;
@@ -132,6 +156,8 @@ private:
   std::vector<int> arrays_;
   std::set<std::string> iterators_; ///< source names of every iterator (parallel and inner)
   BodyNode root_;
+  FreshNames names_;
+  GeneratedNames generated_;
   bool singlePrecision_ = false;
 };
 

@@ -55,7 +55,7 @@ std::string SourceWriter::header() const {
   h.line("void " + name_ + "_tangent(" + body_.signature(Mode::Tangent) + ");");
   for (const AdjointVariant &v : table_.variants)
     h.line("void " + variantFunction(name_, v.kind) + "(" + body_.signature(Mode::Adjoint) + ");");
-  h.line("int " + name_ + "_footprint(" + body_.valueParameters() + "long *extent);");
+  h.line("int " + name_ + "_footprint(" + body_.valueParameters() + "long *" + body_.generated().extent + ");");
   h.line("#ifdef __cplusplus");
   h.line("}");
   h.line("#endif");
@@ -128,7 +128,7 @@ std::string SourceWriter::forwardTemplate() const {
   f.line("#define " + guard);
   f.line("#include <cmath>");
   f.line("");
-  f.line("template <typename R>");
+  f.line("template <typename " + body_.generated().real + ">");
   f.open("inline void " + name_ + "_forward_t(" + body_.signature(Mode::ForwardTemplate) + ")");
   std::vector<std::string> hs = body_.parallelHeaders(false);
   for (size_t k = 0; k + 1 < hs.size(); ++k)
@@ -149,11 +149,13 @@ std::string SourceWriter::footprintFunction() const {
   w.line(" * offset of array k (arguments in the order of the forward kernel's arrays).");
   w.line(" * Returns -1 if an offset is negative. The driver sizes its test arrays with it;");
   w.line(" * the reduction adjoint sizes its array sections with it. */");
-  w.open("int " + name_ + "_footprint(" + body_.valueParameters() + "long *extent)");
-  w.line("int ok = 1;");
+  const GeneratedNames &g = body_.generated();
+  const std::string &extent = g.extent, &ok = g.ok, &o = g.offset;
+  w.open("int " + name_ + "_footprint(" + body_.valueParameters() + "long *" + extent + ")");
+  w.line("int " + ok + " = 1;");
   const std::vector<int> &arrays = body_.arrays();
   for (size_t k = 0; k < arrays.size(); ++k)
-    w.line("extent[" + std::to_string(k) + "] = 0;");
+    w.line(extent + "[" + std::to_string(k) + "] = 0;");
   for (size_t k = 0; k < arrays.size(); ++k) {
     for (const Access &a : loop_.accesses) {
       if (a.variable != arrays[k])
@@ -174,14 +176,15 @@ std::string SourceWriter::footprintFunction() const {
             ++opened;
           } // an opaque guard (a floating condition): over-approximated
         }
-      w.line("const long o = " + body_.offset(a) + ";");
-      w.line("if (o < 0) ok = 0;");
-      w.line("if (o + 1 > extent[" + std::to_string(k) + "]) extent[" + std::to_string(k) + "] = o + 1;");
+      std::string e = extent + "[" + std::to_string(k) + "]";
+      w.line("const long " + o + " = " + body_.offset(a) + ";");
+      w.line("if (" + o + " < 0) " + ok + " = 0;");
+      w.line("if (" + o + " + 1 > " + e + ") " + e + " = " + o + " + 1;");
       while (opened--)
         w.close();
     }
   }
-  w.line("return ok ? 0 : -1;");
+  w.line("return " + ok + " ? 0 : -1;");
   w.close();
   return w.str();
 }
@@ -197,14 +200,15 @@ std::string SourceWriter::parallelPragma(const Increments &increments, CodeWrite
     const VariableCode &v = body_.variable(k);
     if (how != Increment::Reduction || v.written)
       continue;
-    std::string ext = body_.extent(k), len = "len_" + v.adjoint;
+    const std::string &extent = body_.generated().extent;
+    std::string ext = body_.extent(k), len = v.length;
     if (ext.empty()) {
       if (clause.empty()) {
-        w.line("long extent[" + std::to_string(std::max<size_t>(arrays.size(), 1)) + "];");
-        w.line(name_ + "_footprint(" + body_.valueArguments() + "extent);");
+        w.line("long " + extent + "[" + std::to_string(std::max<size_t>(arrays.size(), 1)) + "];");
+        w.line(name_ + "_footprint(" + body_.valueArguments() + extent + ");");
       }
       size_t pos = std::find(arrays.begin(), arrays.end(), k) - arrays.begin();
-      ext = "extent[" + std::to_string(pos) + "]";
+      ext = extent + "[" + std::to_string(pos) + "]";
     }
     w.line("const long " + len + " = " + ext + ";");
     clause += (clause.empty() ? "" : ", ") + v.adjoint + "[0:" + len + "]";

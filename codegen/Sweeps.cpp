@@ -72,7 +72,7 @@ void Sweeps::writePrimalNodes(const std::vector<BodyNode> &nodes, CodeWriter &w,
     std::string lhs = ctx.primal(s.lhs), rhs = primalExpr(s.rhs, ctx);
     int v = body_.lhsVariable(s);
     if (push && values_.pushed.count(v))
-      w.line("al_push(&tape, " + lhs + ");");
+      w.line("al_push(&" + body_.generated().tape + ", " + lhs + ");");
     if (mode == Mode::Tangent && body_.variable(v).active) {
       std::string d = tangentExpr(s.rhs, ctx), ld = ctx.tangent(s.lhs);
       if (s.op == Statement::Op::Assign) // l = e: l̇ = ė
@@ -102,8 +102,8 @@ ExprContext Sweeps::reverseContext(unsigned line, const Increments &increments,
     return it != increments.end() && it->second == how;
   };
   ctx.skip = [is](int a) { return is(a, Increment::Gather); };
-  ctx.atomicIf = [is](int a) -> std::string {
-    return is(a, Increment::ChunkBoundaryAtomic) ? "al_edge" : "";
+  ctx.atomicIf = [is, edge = body_.generated().edge](int a) -> std::string {
+    return is(a, Increment::ChunkBoundaryAtomic) ? edge : "";
   };
   ctx.atomic = [is](int a) { return is(a, Increment::Atomic); };
   return ctx;
@@ -130,7 +130,7 @@ void Sweeps::writeReverseStatement(int k, CodeWriter &w, const Increments &incre
   ctx.real = lhsCode.active ? lhsCode.type : "double";
   std::string lhs = ctx.primal(s.lhs), rhs = primalExpr(s.rhs, ctx);
   if (values_.pushed.count(v))
-    w.line(lhs + " = al_pop(&tape);");
+    w.line(lhs + " = al_pop(&" + body_.generated().tape + ");");
   if (focus && !focus->statements.count(k))
     return;
   // In a focus, the adjoints of array elements are seeds: never reset.
@@ -142,7 +142,7 @@ void Sweeps::writeReverseStatement(int k, CodeWriter &w, const Increments &incre
   }
   std::string lb = ctx.adjoint(s.lhs);
   bool activeRhs = isActive(s.rhs, ctx);
-  auto temporary = [temps] { return "t" + std::to_string(temps ? ++*temps : 0); };
+  auto temporary = [temps, &ctx] { return ctx.temporary + std::to_string(temps ? ++*temps : 0); };
   if (s.op == Statement::Op::Assign) {
     // l = e: ē += l̄; l̄ = 0
     if (!activeRhs) {
@@ -230,12 +230,14 @@ void Sweeps::writeAdjointIteration(CodeWriter &w, const Increments &increments,
     const model::LoopModel &loop = body_.loop();
     const model::LoopHeader &h = loop.iterators[0];
     std::string c = std::to_string(*loop.clauses.chunk), b = std::to_string(boundaryIterations);
-    w.line("const long al_pos = ((" + cIdentifier(h.iterator) + " - (" + body_.index(h.lower, h.range.line) +
+    const std::string &pos = body_.generated().position;
+    w.line("const long " + pos + " = ((" + cIdentifier(h.iterator) + " - (" + body_.index(h.lower, h.range.line) +
            ")) / " + std::to_string(h.step) + ") % " + c + ";");
-    w.line("const int al_edge = al_pos < " + b + " || al_pos >= " + c + " - " + b + ";");
+    w.line("const int " + body_.generated().edge + " = " + pos + " < " + b + " || " + pos + " >= " + c + " - " +
+           b + ";");
   }
   if (usesTape())
-    w.line("al_tape tape = {0, 0, 0};");
+    w.line("al_tape " + body_.generated().tape + " = {0, 0, 0};");
   if (hasForwardSweep()) {
     w.line("/* forward sweep: the values the reverse sweep reads */");
     writeForwardSweep(w);
@@ -244,7 +246,7 @@ void Sweeps::writeAdjointIteration(CodeWriter &w, const Increments &increments,
   unsigned temps = 0;
   writeReverseSweep(w, increments, &temps);
   if (usesTape())
-    w.line("free(tape.data);");
+    w.line("free(" + body_.generated().tape + ".data);");
 }
 
 // --- the values the reverse sweep reads ------------------------------------------

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <set>
 
 namespace adjoint_lint::codegen {
 
@@ -23,7 +25,9 @@ std::string withoutLastComma(const std::string &s) { return s.size() >= 2 ? s.su
 class VerifyDriver {
 public:
   VerifyDriver(const std::string &name, const LoopBody &body, const VariantTable &table)
-      : name_(name), body_(body), table_(table) {}
+      : name_(name), body_(body), table_(table) {
+    seedNames();
+  }
 
   std::string write();
 
@@ -36,12 +40,63 @@ private:
   void writeAdolcCheck();
   void writeSummary();
   std::string callArguments(const std::function<std::string(const VariableCode &)> &activeArray) const;
+  void seedNames();
+  /// The driver's own name for `base` (FreshNames: `base` where the names
+  /// the driver uses leave it free), the same at every use. An `inner`
+  /// name is declared only in scopes that never name an active array
+  /// (they use its start values x0, xb0 and its adjoint): it may equal one.
+  const std::string &id(const std::string &base, bool inner = false);
+  const std::string &inner(const std::string &base) { return id(base, true); }
+  /// The start values of an array, of its adjoint and of its tangent
+  /// ("x0", "xb0", "xd0"), and its offset in ADOL-C's vector ("off_x").
+  const std::string &start(const VariableCode &v) { return id(v.value + "0"); }
+  const std::string &adjointStart(const VariableCode &v) { return id(v.adjoint + "0"); }
+  const std::string &tangentStart(const VariableCode &v) { return id(v.tangent + "0"); }
+  const std::string &offset(const VariableCode &v) { return inner("off_" + v.value); }
 
   const std::string &name_;
   const LoopBody &body_;
   const VariantTable &table_;
+  FreshNames names_;
+  std::set<std::string> activeArrays_; ///< the C names of the active arrays' values
+  std::map<std::string, std::string> ids_;
   CodeWriter w_;
 };
+
+/// The names the driver uses besides its own: the generated functions, the
+/// integer parameters, the scalar inputs, the arrays with their adjoints and
+/// tangents (the loop's iterators and locals do not appear in the driver).
+void VerifyDriver::seedNames() {
+  for (const char *suffix : {"_forward", "_forward_t", "_tangent", "_footprint"})
+    names_.reserve(name_ + suffix);
+  for (const AdjointVariant &v : table_.variants)
+    names_.reserve(variantFunction(name_, v.kind));
+  for (const std::string &p : body_.integerParameters())
+    names_.reserve(p);
+  for (int k : body_.scalarInputs())
+    names_.reserve(body_.variable(k).value);
+  for (int k : body_.arrays()) {
+    const VariableCode &v = body_.variable(k);
+    if (!v.active) {
+      names_.reserve(v.value);
+      continue;
+    }
+    activeArrays_.insert(v.value);
+    names_.reserve(v.adjoint);
+    names_.reserve(v.tangent);
+  }
+}
+
+const std::string &VerifyDriver::id(const std::string &base, bool inner) {
+  auto found = ids_.find(base);
+  if (found != ids_.end())
+    return found->second;
+  std::string name = base;
+  for (unsigned k = 1; names_.taken(name) || (!inner && activeArrays_.count(name)); ++k)
+    name = base + "_" + std::to_string(k);
+  names_.reserve(name);
+  return ids_.emplace(base, name).first->second;
+}
 
 /// The arguments of a call of a generated function: the parameters and
 /// scalar inputs, then per array `x.data(), ` or, for an active one, what
@@ -57,16 +112,29 @@ std::string VerifyDriver::callArguments(
 }
 
 std::string VerifyDriver::write() {
+  // Names first in a fixed order: the test data's, then the driver's own.
+  for (int k : body_.arrays()) {
+    const VariableCode &v = body_.variable(k);
+    start(v);
+    if (v.active) {
+      adjointStart(v);
+      tangentStart(v);
+      offset(v);
+    }
+  }
+  const std::string &tolerance = id("tolerance"), &threadCounts = id("threadCounts"), &sizes = id("sizes"),
+                    &size = id("size");
   writePreamble();
   w_.open("int main()");
-  w_.line("const double tolerance = " + std::string(tolerance(body_.singlePrecision())) + ";");
-  w_.line("std::vector<int> threadCounts = {1, 2, omp_get_num_procs()};");
-  w_.line("std::sort(threadCounts.begin(), threadCounts.end());");
-  w_.line("threadCounts.erase(std::unique(threadCounts.begin(), threadCounts.end()), threadCounts.end());");
-  w_.line("const int sizes = " + std::string(body_.integerParameters().empty() ? "1" : "2") + ";");
-  w_.line("std::string sizeText, determinism;");
-  w_.line("std::vector<std::string> bitwiseFailures;");
-  w_.open("for (int size = 0; size < sizes; ++size)");
+  w_.line("const double " + tolerance + " = " + std::string(::adjoint_lint::codegen::tolerance(body_.singlePrecision())) + ";");
+  w_.line("std::vector<int> " + threadCounts + " = {1, 2, omp_get_num_procs()};");
+  w_.line("std::sort(" + threadCounts + ".begin(), " + threadCounts + ".end());");
+  w_.line(threadCounts + ".erase(std::unique(" + threadCounts + ".begin(), " + threadCounts + ".end()), " +
+          threadCounts + ".end());");
+  w_.line("const int " + sizes + " = " + std::string(body_.integerParameters().empty() ? "1" : "2") + ";");
+  w_.line("std::string " + id("sizeText") + ", " + id("determinism") + ";");
+  w_.line("std::vector<std::string> " + id("bitwiseFailures") + ";");
+  w_.open("for (int " + size + " = 0; " + size + " < " + sizes + "; ++" + size + ")");
   writeTestData();
   writeRunners();
   writeVariantChecks();
@@ -97,44 +165,49 @@ void VerifyDriver::writePreamble() {
 /// footprint and filled from the seeded generator (x0, xb0, xd0: the
 /// values every run starts from).
 void VerifyDriver::writeTestData() {
+  const std::string &size = id("size"), &extent = id("extent"), &rng = id("rng"), &k = inner("k");
   const std::vector<std::string> &parameters = body_.integerParameters();
-  for (size_t k = 0; k < parameters.size(); ++k)
-    w_.line("const long " + parameters[k] + " = size == 0 ? " + smallSize(k) + " : " + moderateSize(k) + ";");
+  for (size_t p = 0; p < parameters.size(); ++p)
+    w_.line("const long " + parameters[p] + " = " + size + " == 0 ? " + smallSize(p) + " : " + moderateSize(p) + ";");
   const std::vector<int> &scalars = body_.scalarInputs();
-  for (size_t k = 0; k < scalars.size(); ++k)
-    w_.line("const " + body_.variable(scalars[k]).type + " " + body_.variable(scalars[k]).value + " = " +
-            scalarValue(k) + ";");
+  for (size_t s = 0; s < scalars.size(); ++s)
+    w_.line("const " + body_.variable(scalars[s]).type + " " + body_.variable(scalars[s]).value + " = " +
+            scalarValue(s) + ";");
   std::string sizeJson = "\"{", sizeArgs;
-  for (size_t k = 0; k < parameters.size(); ++k) {
-    sizeJson += std::string(k ? ", " : "") + "\\\"" + parameters[k] + "\\\": %ld";
-    sizeArgs += ", " + parameters[k];
+  for (size_t p = 0; p < parameters.size(); ++p) {
+    sizeJson += std::string(p ? ", " : "") + "\\\"" + parameters[p] + "\\\": %ld";
+    sizeArgs += ", " + parameters[p];
   }
   sizeJson += "}\"";
-  w_.line("char sizeBuf[512];");
-  w_.line("snprintf(sizeBuf, sizeof sizeBuf, " + sizeJson + sizeArgs + ");");
-  w_.line("sizeText += std::string(size ? \", \" : \"\") + sizeBuf;");
+  const std::string &sizeBuf = id("sizeBuf");
+  w_.line("char " + sizeBuf + "[512];");
+  w_.line("snprintf(" + sizeBuf + ", sizeof " + sizeBuf + ", " + sizeJson + sizeArgs + ");");
+  w_.line(id("sizeText") + " += std::string(" + size + " ? \", \" : \"\") + " + sizeBuf + ";");
   const std::vector<int> &arrays = body_.arrays();
-  w_.line("long extent[" + std::to_string(std::max<size_t>(arrays.size(), 1)) + "] = {0};");
-  w_.open("if (" + name_ + "_footprint(" + body_.valueArguments() + "extent) != 0)");
-  w_.line("printf(\"{\\\"passed\\\": false, \\\"error\\\": \\\"a negative array offset at size %d\\\"}\\n\", size);");
+  w_.line("long " + extent + "[" + std::to_string(std::max<size_t>(arrays.size(), 1)) + "] = {0};");
+  w_.open("if (" + name_ + "_footprint(" + body_.valueArguments() + extent + ") != 0)");
+  w_.line("printf(\"{\\\"passed\\\": false, \\\"error\\\": \\\"a negative array offset at size %d\\\"}\\n\", " + size +
+          ");");
   w_.line("return 1;");
   w_.close();
-  w_.line("Rng rng{0x9E3779B97F4A7C15ull + (uint64_t)size};");
-  for (size_t k = 0; k < arrays.size(); ++k) {
-    const VariableCode &v = body_.variable(arrays[k]);
-    std::string len = "std::max(extent[" + std::to_string(k) + "], 1L)";
-    w_.line("std::vector<" + v.type + "> " + v.value + "0(" + len + "), " + v.value + "(" + len + ");");
+  w_.line("Rng " + rng + "{0x9E3779B97F4A7C15ull + (uint64_t)" + size + "};");
+  for (size_t a = 0; a < arrays.size(); ++a) {
+    const VariableCode &v = body_.variable(arrays[a]);
+    std::string len = "std::max(" + extent + "[" + std::to_string(a) + "], 1L)";
+    const std::string &x0 = start(v);
+    w_.line("std::vector<" + v.type + "> " + x0 + "(" + len + "), " + v.value + "(" + len + ");");
     if (v.active) {
-      w_.line("std::vector<" + v.type + "> " + v.adjoint + "0(" + len + "), " + v.adjoint + "(" + len + "), " +
-              v.tangent + "0(" + len + "), " + v.tangent + "(" + len + ");");
-      w_.open("for (size_t k = 0; k < " + v.value + "0.size(); ++k)");
-      w_.line(v.value + "0[k] = (" + v.type + ")(0.5 + rng.next());");
-      w_.line(v.adjoint + "0[k] = (" + v.type + ")(2 * rng.next() - 1);");
-      w_.line(v.tangent + "0[k] = (" + v.type + ")(2 * rng.next() - 1);");
+      const std::string &xb0 = adjointStart(v), &xd0 = tangentStart(v);
+      w_.line("std::vector<" + v.type + "> " + xb0 + "(" + len + "), " + v.adjoint + "(" + len + "), " + xd0 +
+              "(" + len + "), " + v.tangent + "(" + len + ");");
+      w_.open("for (size_t " + k + " = 0; " + k + " < " + x0 + ".size(); ++" + k + ")");
+      w_.line(x0 + "[" + k + "] = (" + v.type + ")(0.5 + " + rng + ".next());");
+      w_.line(xb0 + "[" + k + "] = (" + v.type + ")(2 * " + rng + ".next() - 1);");
+      w_.line(xd0 + "[" + k + "] = (" + v.type + ")(2 * " + rng + ".next() - 1);");
       w_.close();
     } else {
-      w_.line("for (size_t k = 0; k < " + v.value + "0.size(); ++k) " + v.value + "0[k] = (" + v.type +
-              ")(1 + (long)(3 * rng.next()));");
+      w_.line("for (size_t " + k + " = 0; " + k + " < " + x0 + ".size(); ++" + k + ") " + x0 + "[" + k + "] = (" +
+              v.type + ")(1 + (long)(3 * " + rng + ".next()));");
     }
   }
 }
@@ -142,57 +215,66 @@ void VerifyDriver::writeTestData() {
 /// reset() (the start values back), adjoints() (every active array's
 /// adjoint, concatenated), runAdjoint(f, threads) and the serial reference.
 void VerifyDriver::writeRunners() {
-  w_.open("auto reset = [&]()");
+  const std::string &reset = id("reset"), &adjoints = id("adjoints"), &out = inner("out");
+  w_.open("auto " + reset + " = [&]()");
   for (int k : body_.arrays()) {
     const VariableCode &v = body_.variable(k);
-    w_.line(v.value + " = " + v.value + "0;");
+    w_.line(v.value + " = " + start(v) + ";");
     if (v.active)
-      w_.line(v.adjoint + " = " + v.adjoint + "0; " + v.tangent + " = " + v.tangent + "0;");
+      w_.line(v.adjoint + " = " + adjointStart(v) + "; " + v.tangent + " = " + tangentStart(v) + ";");
   }
   w_.close("};");
-  w_.open("auto adjoints = [&]()");
-  w_.line("std::vector<double> out;");
+  w_.open("auto " + adjoints + " = [&]()");
+  w_.line("std::vector<double> " + out + ";");
   for (int k : body_.arrays())
     if (body_.variable(k).active)
-      w_.line("out.insert(out.end(), " + body_.variable(k).adjoint + ".begin(), " + body_.variable(k).adjoint +
-              ".end());");
-  w_.line("return out;");
+      w_.line(out + ".insert(" + out + ".end(), " + body_.variable(k).adjoint + ".begin(), " +
+              body_.variable(k).adjoint + ".end());");
+  w_.line("return " + out + ";");
   w_.close("};");
   std::string args =
       callArguments([](const VariableCode &v) { return v.value + ".data(), " + v.adjoint + ".data(), "; });
-  w_.line("typedef void (*AdjointFn)(" + body_.signature(Mode::Adjoint) + ");");
-  w_.open("auto runAdjoint = [&](AdjointFn f, int threads)");
-  w_.line("reset();");
-  w_.line("omp_set_num_threads(threads);");
-  w_.line("f(" + withoutLastComma(args) + ");");
-  w_.line("return adjoints();");
+  const std::string &adjointFn = id("AdjointFn"), &runAdjoint = id("runAdjoint"), &f = id("f"),
+                    &threads = id("threads");
+  w_.line("typedef void (*" + adjointFn + ")(" + body_.signature(Mode::Adjoint) + ");");
+  w_.open("auto " + runAdjoint + " = [&](" + adjointFn + " " + f + ", int " + threads + ")");
+  w_.line(reset + "();");
+  w_.line("omp_set_num_threads(" + threads + ");");
+  w_.line(f + "(" + withoutLastComma(args) + ");");
+  w_.line("return " + adjoints + "();");
   w_.close("};");
-  w_.line("const std::vector<double> reference = runAdjoint(" + variantFunction(name_, VariantKind::Serial) +
-          ", 1);");
+  w_.line("const std::vector<double> " + id("reference") + " = " + runAdjoint + "(" +
+          variantFunction(name_, VariantKind::Serial) + ", 1);");
 }
 
 /// Every parallel variant against the serial adjoint at each thread count,
 /// and whether its results are bitwise identical across them (required of
 /// the deterministic ones).
 void VerifyDriver::writeVariantChecks() {
+  const std::string &first = id("first"), &identical = id("identical"), &threads = id("threads"),
+                    &r = id("r"), &size = id("size"), &determinism = id("determinism");
   for (const AdjointVariant &v : table_.variants) {
     if (v.kind == VariantKind::Serial)
       continue;
     std::string name = variantName(v.kind);
     w_.open("");
-    w_.line("std::vector<double> first;");
-    w_.line("bool identical = true;");
-    w_.open("for (int threads : threadCounts)");
-    w_.line("std::vector<double> r = runAdjoint(" + variantFunction(name_, v.kind) + ", threads);");
-    w_.line("check(size, \"adjoint_" + name + " vs serial adjoint\", threads, relError(r, reference), tolerance);");
-    w_.line("if (first.empty()) first = r; else identical &= r == first;");
+    w_.line("std::vector<double> " + first + ";");
+    w_.line("bool " + identical + " = true;");
+    w_.open("for (int " + threads + " : " + id("threadCounts") + ")");
+    w_.line("std::vector<double> " + r + " = " + id("runAdjoint") + "(" + variantFunction(name_, v.kind) + ", " +
+            threads + ");");
+    w_.line("check(" + size + ", \"adjoint_" + name + " vs serial adjoint\", " + threads + ", relError(" + r + ", " +
+            id("reference") + "), " + id("tolerance") + ");");
+    w_.line("if (" + first + ".empty()) " + first + " = " + r + "; else " + identical + " &= " + r + " == " + first +
+            ";");
     w_.close();
     if (v.deterministic)
-      w_.line("if (!identical) { passed = false; bitwiseFailures.push_back(\"" + name + "\"); }");
-    w_.line("determinism += std::string(determinism.empty() ? \"\" : \", \") + \"{\\\"variant\\\": \\\"" + name +
-            "\\\", \\\"size\\\": \" + std::to_string(size) + \", \\\"deterministic\\\": " +
-            (v.deterministic ? "true" : "false") +
-            ", \\\"bitwise_identical_across_threads\\\": \" + (identical ? \"true\" : \"false\") + \"}\";");
+      w_.line("if (!" + identical + ") { passed = false; " + id("bitwiseFailures") + ".push_back(\"" + name +
+              "\"); }");
+    w_.line(determinism + " += std::string(" + determinism + ".empty() ? \"\" : \", \") + \"{\\\"variant\\\": \\\"" +
+            name + "\\\", \\\"size\\\": \" + std::to_string(" + size + ") + \", \\\"deterministic\\\": " +
+            (v.deterministic ? "true" : "false") + ", \\\"bitwise_identical_across_threads\\\": \" + (" + identical +
+            " ? \"true\" : \"false\") + \"}\";");
     w_.close();
   }
 }
@@ -200,73 +282,90 @@ void VerifyDriver::writeVariantChecks() {
 void VerifyDriver::writeDotProductTest() {
   std::string args =
       callArguments([](const VariableCode &v) { return v.value + ".data(), " + v.tangent + ".data(), "; });
+  const std::string &lhs = id("lhs"), &rhs = id("rhs"), &scale = id("scale"), &at = id("at"), &k = inner("k"),
+                    &reference = id("reference"), &threadCounts = id("threadCounts");
   w_.open("");
   w_.line("// Dot-product test: <yb, J xd> = <J^T yb, xd>, with the tangent code.");
-  w_.line("reset();");
-  w_.line("omp_set_num_threads(threadCounts.back());");
+  w_.line(id("reset") + "();");
+  w_.line("omp_set_num_threads(" + threadCounts + ".back());");
   w_.line(name_ + "_tangent(" + withoutLastComma(args) + ");");
-  w_.line("double lhs = 0, rhs = 0, scale = 0;");
-  w_.line("size_t at = 0;");
-  for (int k : body_.arrays()) {
-    const VariableCode &v = body_.variable(k);
+  w_.line("double " + lhs + " = 0, " + rhs + " = 0, " + scale + " = 0;");
+  w_.line("size_t " + at + " = 0;");
+  for (int a : body_.arrays()) {
+    const VariableCode &v = body_.variable(a);
     if (!v.active)
       continue;
-    w_.open("for (size_t k = 0; k < " + v.tangent + ".size(); ++k, ++at)");
-    w_.line("lhs += (double)" + v.adjoint + "0[k] * " + v.tangent + "[k];");
-    w_.line("rhs += reference[at] * " + v.tangent + "0[k];");
-    w_.line("scale += std::fabs((double)" + v.adjoint + "0[k] * " + v.tangent + "[k]) + std::fabs(reference[at] * " +
-            v.tangent + "0[k]);");
+    const std::string &xb0 = adjointStart(v), &xd0 = tangentStart(v);
+    std::string xd = v.tangent + "[" + k + "]", ref = reference + "[" + at + "]";
+    w_.open("for (size_t " + k + " = 0; " + k + " < " + v.tangent + ".size(); ++" + k + ", ++" + at + ")");
+    w_.line(lhs + " += (double)" + xb0 + "[" + k + "] * " + xd + ";");
+    w_.line(rhs + " += " + ref + " * " + xd0 + "[" + k + "];");
+    w_.line(scale + " += std::fabs((double)" + xb0 + "[" + k + "] * " + xd + ") + std::fabs(" + ref + " * " + xd0 +
+            "[" + k + "]);");
     w_.close();
   }
-  w_.line("check(size, \"dot-product test (tangent vs serial adjoint)\", threadCounts.back(), scale > 0 ? "
-          "std::fabs(lhs - rhs) / scale : std::fabs(lhs - rhs), tolerance);");
+  w_.line("check(" + id("size") + ", \"dot-product test (tangent vs serial adjoint)\", " + threadCounts + ".back(), " +
+          scale + " > 0 ? std::fabs(" + lhs + " - " + rhs + ") / " + scale + " : std::fabs(" + lhs + " - " + rhs +
+          "), " + id("tolerance") + ");");
   w_.close();
 }
 
 /// The serial adjoint against ADOL-C: the forward template taped with
 /// adouble over the active arrays (one vector ax), then one reverse sweep.
 void VerifyDriver::writeAdolcCheck() {
-  std::string args = callArguments([](const VariableCode &v) { return "&ax[off_" + v.value + "], "; });
+  const std::string &total = inner("total"), &in = inner("in"), &seed = inner("seed"),
+                    &gradient = inner("gradient"), &ax = inner("ax"), &k = inner("k"), &out = inner("out");
+  std::string args = callArguments([this, &ax](const VariableCode &v) { return "&" + ax + "[" + offset(v) + "], "; });
   w_.open("");
   w_.line("// ADOL-C: tape the forward kernel with adouble, then one reverse sweep.");
-  w_.line("size_t total = 0;");
-  for (int k : body_.arrays())
-    if (body_.variable(k).active)
-      w_.line("const size_t off_" + body_.variable(k).value + " = total; total += " + body_.variable(k).value +
-              "0.size();");
-  w_.line("std::vector<double> in(total), seed(total), gradient(total);");
-  for (int k : body_.arrays()) {
-    const VariableCode &v = body_.variable(k);
+  w_.line("size_t " + total + " = 0;");
+  for (int a : body_.arrays())
+    if (body_.variable(a).active)
+      w_.line("const size_t " + offset(body_.variable(a)) + " = " + total + "; " + total + " += " +
+              start(body_.variable(a)) + ".size();");
+  w_.line("std::vector<double> " + in + "(" + total + "), " + seed + "(" + total + "), " + gradient + "(" + total +
+          ");");
+  for (int a : body_.arrays()) {
+    const VariableCode &v = body_.variable(a);
     if (!v.active)
       continue;
-    w_.line("for (size_t k = 0; k < " + v.value + "0.size(); ++k) { in[off_" + v.value + " + k] = " + v.value +
-            "0[k]; seed[off_" + v.value + " + k] = " + v.adjoint + "0[k]; }");
+    const std::string &off = offset(v), &x0 = start(v);
+    w_.line("for (size_t " + k + " = 0; " + k + " < " + x0 + ".size(); ++" + k + ") { " + in + "[" + off + " + " + k +
+            "] = " + x0 + "[" + k + "]; " + seed + "[" + off + " + " + k + "] = " + adjointStart(v) + "[" + k + "]; }");
   }
-  w_.line("reset();");
-  w_.open("if (total > 0)");
+  w_.line(id("reset") + "();");
+  w_.open("if (" + total + " > 0)");
   w_.line("trace_on(1);");
   w_.open("");
-  w_.line("std::vector<adouble> ax(total);");
-  w_.line("for (size_t k = 0; k < total; ++k) ax[k] <<= in[k];");
+  w_.line("std::vector<adouble> " + ax + "(" + total + ");");
+  w_.line("for (size_t " + k + " = 0; " + k + " < " + total + "; ++" + k + ") " + ax + "[" + k + "] <<= " + in + "[" +
+          k + "];");
   w_.line(name_ + "_forward_t<adouble>(" + withoutLastComma(args) + ");");
-  w_.line("double out;");
-  w_.line("for (size_t k = 0; k < total; ++k) ax[k] >>= out;");
+  w_.line("double " + out + ";");
+  w_.line("for (size_t " + k + " = 0; " + k + " < " + total + "; ++" + k + ") " + ax + "[" + k + "] >>= " + out +
+          ";");
   w_.close();
   w_.line("trace_off();");
-  w_.line("vec_jac(1, (int)total, (int)total, 0, in.data(), seed.data(), gradient.data());");
+  w_.line("vec_jac(1, (int)" + total + ", (int)" + total + ", 0, " + in + ".data(), " + seed + ".data(), " +
+          gradient + ".data());");
   w_.close();
-  w_.line("check(size, \"serial adjoint vs ADOL-C\", 1, relError(reference, gradient), tolerance);");
+  w_.line("check(" + id("size") + ", \"serial adjoint vs ADOL-C\", 1, relError(" + id("reference") + ", " +
+          gradient + "), " + id("tolerance") + ");");
   w_.close();
 }
 
 /// The one JSON object on stdout, and the exit status.
 void VerifyDriver::writeSummary() {
-  w_.line("std::string bitwise;");
-  w_.line("for (const std::string &v : bitwiseFailures) bitwise += (bitwise.empty() ? \"\\\"\" : \", \\\"\") + v + \"\\\"\";");
+  const std::string &bitwise = id("bitwise"), &v = id("v"), &k = inner("k"), &threadCounts = id("threadCounts");
+  w_.line("std::string " + bitwise + ";");
+  w_.line("for (const std::string &" + v + " : " + id("bitwiseFailures") + ") " + bitwise + " += (" + bitwise +
+          ".empty() ? \"\\\"\" : \", \\\"\") + " + v + " + \"\\\"\";");
   w_.line("printf(\"{\\\"passed\\\": %s, \\\"precision\\\": \\\"%s\\\", \\\"tolerance\\\": %.1e, \\\"threads\\\": [\", passed ? \"true\" : \"false\", \"" +
-          std::string(body_.singlePrecision() ? "float" : "double") + "\", tolerance);");
-  w_.line("for (size_t k = 0; k < threadCounts.size(); ++k) printf(\"%s%d\", k ? \", \" : \"\", threadCounts[k]);");
-  w_.line("printf(\"], \\\"sizes\\\": [%s], \\\"checks\\\": [%s], \\\"determinism\\\": [%s], \\\"not_bitwise_identical\\\": [%s]}\\n\", sizeText.c_str(), checks.c_str(), determinism.c_str(), bitwise.c_str());");
+          std::string(body_.singlePrecision() ? "float" : "double") + "\", " + id("tolerance") + ");");
+  w_.line("for (size_t " + k + " = 0; " + k + " < " + threadCounts + ".size(); ++" + k + ") printf(\"%s%d\", " + k +
+          " ? \", \" : \"\", " + threadCounts + "[" + k + "]);");
+  w_.line("printf(\"], \\\"sizes\\\": [%s], \\\"checks\\\": [%s], \\\"determinism\\\": [%s], \\\"not_bitwise_identical\\\": [%s]}\\n\", " +
+          id("sizeText") + ".c_str(), checks.c_str(), " + id("determinism") + ".c_str(), " + bitwise + ".c_str());");
   w_.line("return passed ? 0 : 1;");
 }
 
