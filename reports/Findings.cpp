@@ -82,7 +82,6 @@ std::string valuesText(const Values &values, const std::vector<std::string> &ord
   return out;
 }
 
-
 /// An iteration's values in the loop's iterator order, for comparing.
 std::vector<int64_t> iterationKey(const LoopModel &m, const Values &values) {
   std::vector<int64_t> key;
@@ -526,6 +525,7 @@ std::vector<std::string> assumptionTexts(const std::vector<model::Assumption> &a
     out.push_back(a.text);
   return out;
 }
+
 bool raceFreeUnderAssumptions(const LoopModel &m, const model::LoopVerdicts &v) {
   return v.forwardRace.verdict == Verdict::Holds && !loopAssumptions(m, v).empty();
 }
