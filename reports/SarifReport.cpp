@@ -4,6 +4,7 @@
 #include "reports/Fingerprint.h"
 #include "reports/Version.h"
 
+#include <cctype>
 #include <cstdio>
 #include <utility>
 
@@ -196,26 +197,56 @@ private:
   std::string srcRoot_;
 };
 
-Json ruleDescriptor(const RuleInfo &r) {
+Json ruleDescriptor(const RuleInfo &r, const std::string &helpUriBase) {
   const std::string page = std::string("docs/rules/") + r.id + ".md";
-  std::string text = std::string(r.fullDescription) + "\n\nHow to fix it: " + r.fix + "\n\nSee " + page + ".";
+  std::string uri;
+  if (!helpUriBase.empty())
+    uri = helpUriBase + (helpUriBase.back() == '/' ? "" : "/") + r.id + ".md";
+  const std::string link = uri.empty() ? page : uri;
+  std::string text = std::string(r.fullDescription) + "\n\nHow to fix it: " + r.fix + "\n\nSee " + link + ".";
   std::string markdown = std::string("**") + r.shortDescription + "**\n\n" + r.fullDescription +
-                         "\n\n**How to fix it.** " + r.fix + "\n\nSee [" + r.id + "](" + page +
+                         "\n\n**How to fix it.** " + r.fix + "\n\nSee [" + r.id + "](" + link +
                          ") for examples.";
-  return {{"id", r.id},
-          {"name", r.name},
-          {"shortDescription", {{"text", r.shortDescription}}},
-          {"fullDescription", {{"text", r.fullDescription}}},
-          {"help", {{"text", text}, {"markdown", markdown}}},
-          {"helpUri", page},
-          {"defaultConfiguration", {{"level", r.level}}},
-          {"properties",
-           {{"tags", Json::array({"concurrency", "openmp", "automatic-differentiation"})},
-            {"precision", "very-high"},
-            {"problem.severity", std::string(r.level) == "note" ? "recommendation" : "warning"}}}};
+  Json rule = {{"id", r.id},
+               {"name", r.name},
+               {"shortDescription", {{"text", r.shortDescription}}},
+               {"fullDescription", {{"text", r.fullDescription}}},
+               {"help", {{"text", text}, {"markdown", markdown}}},
+               {"defaultConfiguration", {{"level", r.level}}},
+               {"properties",
+                {{"tags", Json::array({"concurrency", "openmp", "automatic-differentiation"})},
+                 {"precision", "very-high"},
+                 {"problem.severity",
+                  std::string(r.level) == "note" ? "recommendation" : "warning"}}}};
+  if (!uri.empty())
+    rule["helpUri"] = uri;
+  return rule;
 }
 
 } // namespace
+
+bool isAbsoluteUri(const std::string &text) {
+  // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":"; the rest
+  // only unreserved, reserved and percent-encoded characters.
+  size_t colon = text.find(':');
+  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(text[0])))
+    return false;
+  for (size_t i = 1; i < colon; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!std::isalnum(c) && c != '+' && c != '-' && c != '.')
+      return false;
+  }
+  static const std::string allowed = "-._~:/?#[]@!$&'()*+,;=%";
+  for (size_t i = colon + 1; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80 || (!std::isalnum(c) && allowed.find(static_cast<char>(c)) == std::string::npos))
+      return false;
+    if (c == '%' && (i + 2 >= text.size() || !std::isxdigit(static_cast<unsigned char>(text[i + 1])) ||
+                     !std::isxdigit(static_cast<unsigned char>(text[i + 2]))))
+      return false;
+  }
+  return true;
+}
 
 Json buildSarif(const std::vector<Finding> &findings, const std::vector<InputStatus> &inputs,
                 bool executionSuccessful, const SarifOptions &options,
@@ -223,7 +254,7 @@ Json buildSarif(const std::vector<Finding> &findings, const std::vector<InputSta
   Builder b(options);
   Json jrules = Json::array();
   for (const RuleInfo &r : rules)
-    jrules.push_back(ruleDescriptor(r));
+    jrules.push_back(ruleDescriptor(r, options.helpUriBase));
   const std::vector<std::string> fingerprints = partialFingerprints(findings, options.srcRoot);
   Json results = Json::array();
   for (size_t k = 0; k < findings.size(); ++k)

@@ -4,8 +4,9 @@
 //
 // What a consumer finds in it (README.md, "SARIF"):
 // - one run; tool.driver.rules: the four rules with short and full
-//   descriptions, help (text and markdown) and helpUri (the rule's page,
-//   docs/rules/<rule>.md, relative to the repository: informational);
+//   descriptions, help (text and markdown) and, with a help URI base,
+//   helpUri (an absolute URI: the base followed by <rule>.md; SARIF wants
+//   `format: uri` there and GitHub rejects a relative one);
 // - one result per finding, with partialFingerprints["adjointLint/v1"]
 //   (reports/Fingerprint.h) and regions with start and end line and column
 //   (end column exclusive, as SARIF wants);
@@ -30,7 +31,16 @@ struct SarifOptions {
   /// The directory %SRCROOT% stands for; relative to the current directory;
   /// empty: the current directory.
   std::string srcRoot;
+  /// An absolute URI (isAbsoluteUri) under which the rule pages
+  /// docs/rules/<rule>.md are published, e.g.
+  /// https://github.com/ORG/adjoint-lint/blob/main/docs/rules/; empty: the
+  /// rules have no helpUri (the help text names the page instead).
+  std::string helpUriBase;
 };
+
+/// Whether `text` is an absolute URI (RFC 3986: a scheme, `:`, and no
+/// character that a URI may not hold), as SARIF's `format: uri` wants.
+bool isAbsoluteUri(const std::string &text);
 
 /// The base id of artifact URIs inside the source root.
 inline constexpr const char kSrcRootBaseId[] = "%SRCROOT%";

@@ -15,7 +15,7 @@ PACKAGES=(
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
   libisl-dev libz3-dev libomp-19-dev libclang-rt-19-dev
   googletest libgtest-dev libbenchmark-dev libadolc-dev nlohmann-json3-dev
-  cmake ninja-build pkg-config ccache python3-jsonschema python3-yaml
+  cmake ninja-build pkg-config ccache python3-jsonschema python3-rfc3987 python3-yaml
   chromium nodejs
 )
 

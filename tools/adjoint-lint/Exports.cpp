@@ -22,6 +22,11 @@ cl::opt<std::string> sarifSrcRoot(
     cl::desc("Directory that SARIF artifact URIs are relative to (%SRCROOT%; default: the "
              "current directory); also the root of the partial fingerprints"),
     cl::value_desc("DIR"), cl::cat(category()));
+cl::opt<std::string> sarifHelpUriBase(
+    "sarif-help-uri-base",
+    cl::desc("Absolute URI under which the rule pages docs/rules/<rule>.md are published; "
+             "SARIF rules then get helpUri=URL<rule>.md (default: no helpUri)"),
+    cl::value_desc("URL"), cl::cat(category()));
 cl::opt<std::string> exportHtml(
     "export-html",
     cl::desc("Write an HTML report (index.html, one page per source file) to DIR"),
@@ -32,7 +37,17 @@ cl::opt<std::string> exportHtml(
 reports::SarifOptions sarifOptions() {
   reports::SarifOptions options;
   options.srcRoot = sarifSrcRoot;
+  options.helpUriBase = sarifHelpUriBase;
   return options;
+}
+
+bool checkExportOptions(std::string &error) {
+  if (!sarifHelpUriBase.empty() && !reports::isAbsoluteUri(sarifHelpUriBase)) {
+    error = "--sarif-help-uri-base='" + sarifHelpUriBase +
+            "' is not an absolute URI (it needs a scheme, e.g. https://...)";
+    return false;
+  }
+  return true;
 }
 
 bool writeExports(const std::vector<reports::AnalysedLoop> &loops,

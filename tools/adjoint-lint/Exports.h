@@ -1,6 +1,7 @@
 // Report files written beside the main output: --export-sarif=FILE,
-// --export-html=DIR, and --sarif-srcroot=DIR (the %SRCROOT% of SARIF logs,
-// also for --format=sarif). The options live in Exports.cpp.
+// --export-html=DIR, --sarif-srcroot=DIR (the %SRCROOT% of SARIF logs,
+// also for --format=sarif) and --sarif-help-uri-base=URL. The options live
+// in Exports.cpp.
 #pragma once
 
 #include "reports/Finding.h"
@@ -14,6 +15,10 @@ namespace adjoint_lint::driver {
 
 /// The SARIF options the command line asks for.
 reports::SarifOptions sarifOptions();
+
+/// Checks the export options' values (--sarif-help-uri-base is an absolute
+/// URI); false with the message otherwise (a bad command line).
+bool checkExportOptions(std::string &error);
 
 /// Writes the requested report files (each one atomically: a reader never
 /// sees a half-written file). Returns false with one message per file that

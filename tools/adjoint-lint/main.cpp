@@ -750,7 +750,7 @@ int runTool(int argc, const char **argv) {
   }
 
   std::string dumpError;
-  if (!driver::prepareDumpDirectories(dumpError)) {
+  if (!driver::prepareDumpDirectories(dumpError) || !driver::checkExportOptions(dumpError)) {
     llvm::errs() << "adjoint-lint: error: " << dumpError << "\n";
     return ExitInputError;
   }

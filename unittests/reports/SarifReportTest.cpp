@@ -85,8 +85,34 @@ TEST(SarifReport, RulesCarryWhatCodeScanningShows) {
     EXPECT_FALSE(rule["help"]["text"].get<std::string>().empty()) << id;
     EXPECT_NE(rule["help"]["markdown"].get<std::string>().find("(docs/rules/" + id + ".md)"),
               std::string::npos) << id;
-    EXPECT_EQ(rule["helpUri"], "docs/rules/" + id + ".md");
+    EXPECT_FALSE(rule.contains("helpUri")) << id; // a relative one is not a SARIF uri
   }
+}
+
+TEST(SarifReport, HelpUrisAreAbsoluteUnderTheGivenBase) {
+  SarifOptions options;
+  options.helpUriBase = "https://example.org/adjoint-lint/docs/rules";
+  Json rules = buildSarif({}, {}, true, options)["runs"][0]["tool"]["driver"]["rules"];
+  for (const Json &rule : rules) {
+    std::string id = rule["id"];
+    EXPECT_EQ(rule["helpUri"], "https://example.org/adjoint-lint/docs/rules/" + id + ".md");
+    EXPECT_NE(rule["help"]["markdown"].get<std::string>().find(
+                  "(https://example.org/adjoint-lint/docs/rules/" + id + ".md)"),
+              std::string::npos)
+        << id;
+  }
+}
+
+TEST(SarifReport, AbsoluteUrisNeedASchemeAndUriCharacters) {
+  EXPECT_TRUE(isAbsoluteUri("https://example.org/rules/"));
+  EXPECT_TRUE(isAbsoluteUri("file:///srv/docs/rules/"));
+  EXPECT_TRUE(isAbsoluteUri("https://example.org/a%20b/"));
+  EXPECT_FALSE(isAbsoluteUri("docs/rules/"));
+  EXPECT_FALSE(isAbsoluteUri("/srv/docs/rules/"));
+  EXPECT_FALSE(isAbsoluteUri(":rules"));
+  EXPECT_FALSE(isAbsoluteUri("1http://x/"));
+  EXPECT_FALSE(isAbsoluteUri("https://example.org/a b/"));
+  EXPECT_FALSE(isAbsoluteUri("https://example.org/%zz/"));
 }
 
 TEST(SarifReport, AnEmptyRunStillHasResults) {
