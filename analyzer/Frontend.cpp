@@ -29,6 +29,7 @@
 #include <llvm/Support/JSON.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -253,13 +254,13 @@ clang::tooling::ArgumentsAdjuster resourceDirAdjuster(const std::string &dir) {
 /// more than once), or an error message.
 bool compileCommandsFor(const std::string &file, const FrontendOptions &options,
                         const clang::tooling::CompilationDatabase *database,
+                        const std::string &databasePath,
                         std::vector<clang::tooling::CompileCommand> &commands,
                         std::string &error) {
   if (database) {
     commands = database->getCompileCommands(absolutePath(file));
     if (commands.empty()) {
-      error = "no compile command for " + file + " in " + options.buildPath +
-              "/compile_commands.json";
+      error = "no compile command for " + file + " in " + databasePath;
       return false;
     }
     return true;
@@ -322,20 +323,54 @@ TranslationUnitResult parseWith(const std::string &file, const clang::tooling::C
   return result;
 }
 
+/// Why `file` cannot be read as a source file ("file not found", a
+/// directory, a FIFO...); empty when it can.
+std::string whyNotASourceFile(const std::string &file) {
+  namespace fs = llvm::sys::fs;
+  fs::file_status status;
+  if (std::error_code ec = fs::status(file, status)) {
+    if (ec == std::errc::no_such_file_or_directory)
+      return "file not found";
+    return "cannot read " + file + ": " + ec.message();
+  }
+  switch (status.type()) {
+  case fs::file_type::regular_file:
+    break;
+  case fs::file_type::directory_file:
+    return file + " is a directory, not a source file (give the files, or -p BUILD_DIR to analyse "
+                  "every file of a compilation database)";
+  case fs::file_type::fifo_file:
+    return file + " is a FIFO, not a source file (adjoint-lint reads each file once per compile "
+                  "command: give a regular file)";
+  default:
+    return file + " is not a regular file (a socket or device): give a source file";
+  }
+  fs::file_t handle;
+  if (llvm::Expected<fs::file_t> opened = fs::openNativeFileForRead(file)) {
+    handle = *opened;
+    fs::closeFile(handle);
+  } else {
+    return "cannot read " + file + ": " + llvm::toString(opened.takeError());
+  }
+  return "";
+}
+
 /// Parses `file` with each of its distinct compile commands and merges the
 /// results: loops and problems each once, analysable when every parse is.
 TranslationUnitResult analyzeOne(const std::string &file, const FrontendOptions &options,
-                                 const clang::tooling::CompilationDatabase *database) {
+                                 const clang::tooling::CompilationDatabase *database,
+                                 const std::string &databasePath) {
   TranslationUnitResult result;
   result.file = file;
-  if (!llvm::sys::fs::is_regular_file(file)) {
-    result.problems.push_back(inputError(file, 0, 0, "file not found"));
+  std::string notReadable = whyNotASourceFile(file);
+  if (!notReadable.empty()) {
+    result.problems.push_back(inputError(file, 0, 0, notReadable));
     return result;
   }
 
   std::vector<clang::tooling::CompileCommand> commands;
   std::string error;
-  if (!compileCommandsFor(file, options, database, commands, error)) {
+  if (!compileCommandsFor(file, options, database, databasePath, commands, error)) {
     result.problems.push_back(inputError(file, 0, 0, error));
     return result;
   }
@@ -430,11 +465,35 @@ std::unique_ptr<clang::tooling::CompilationDatabase> loadDatabase(const std::str
   os << *parsed;
   os.flush();
   std::string why;
-  auto database = clang::tooling::JSONCompilationDatabase::loadFromBuffer(
-      text, why, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!database)
+  std::unique_ptr<clang::tooling::CompilationDatabase> database =
+      clang::tooling::JSONCompilationDatabase::loadFromBuffer(
+          text, why, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!database) {
     error = "cannot read " + std::string(path) + ": " + why;
-  return database;
+    return nullptr;
+  }
+  // A file the database does not list (a header, a new file) gets the
+  // command of the listed file most like it, as clang-tidy and clangd do.
+  return clang::tooling::inferMissingCompileCommands(std::move(database));
+}
+
+/// The directory holding the compile_commands.json nearest above `file`
+/// (its own directory first), as clang-tidy looks for one without -p;
+/// empty: none.
+std::string findDatabaseAbove(const std::string &file) {
+  llvm::SmallString<256> dir(absolutePath(file));
+  llvm::sys::path::remove_filename(dir);
+  while (!dir.empty()) {
+    llvm::SmallString<256> candidate(dir);
+    llvm::sys::path::append(candidate, "compile_commands.json");
+    if (llvm::sys::fs::is_regular_file(candidate))
+      return std::string(dir);
+    llvm::StringRef parent = llvm::sys::path::parent_path(dir);
+    if (parent == dir)
+      break;
+    dir = parent;
+  }
+  return "";
 }
 
 } // namespace
@@ -446,6 +505,15 @@ struct SourceFrontend::Impl {
   /// Clang's JSON database is not documented as thread-safe: one lookup at
   /// a time.
   mutable std::mutex databaseLock;
+
+  /// Without -p and `--`: the databases found above the files, by
+  /// directory (null with its error when it could not be read), loaded
+  /// once and then used under databaseLock.
+  struct Detected {
+    std::unique_ptr<clang::tooling::CompilationDatabase> database;
+    std::string error;
+  };
+  mutable std::map<std::string, Detected> detected;
 };
 
 SourceFrontend::SourceFrontend(FrontendOptions options) : impl_(std::make_unique<Impl>()) {
@@ -474,11 +542,41 @@ TranslationUnitResult SourceFrontend::analyze(const std::string &file) const {
     r.problems.push_back(inputError(file, 0, 0, impl_->databaseError));
     return r;
   }
-  if (!impl_->database)
-    return analyzeOne(file, impl_->options, nullptr);
-  // Look the commands up under the lock; parse outside it.
-  LockedDatabase locked(*impl_->database, impl_->databaseLock);
-  return analyzeOne(file, impl_->options, &locked);
+  const std::string given = impl_->options.buildPath + "/compile_commands.json";
+  if (impl_->database) {
+    // Look the commands up under the lock; parse outside it.
+    LockedDatabase locked(*impl_->database, impl_->databaseLock);
+    return analyzeOne(file, impl_->options, &locked, given);
+  }
+  if (impl_->options.hasDoubleDash || !whyNotASourceFile(file).empty())
+    return analyzeOne(file, impl_->options, nullptr, "");
+  // Neither -p nor `--`: the nearest compile_commands.json above the file,
+  // else the file alone with no flags (clang-tidy's search).
+  const std::string dir = findDatabaseAbove(file);
+  if (dir.empty())
+    return analyzeOne(file, impl_->options, nullptr, "");
+  const clang::tooling::CompilationDatabase *database = nullptr;
+  {
+    std::lock_guard<std::mutex> guard(impl_->databaseLock);
+    auto it = impl_->detected.find(dir);
+    if (it == impl_->detected.end()) {
+      Impl::Detected d;
+      d.database = loadDatabase(dir, d.error);
+      it = impl_->detected.emplace(dir, std::move(d)).first;
+    }
+    if (!it->second.database) {
+      TranslationUnitResult r;
+      r.file = file;
+      r.problems.push_back(inputError(
+          file, 0, 0,
+          "cannot read the compilation database found for " + file + ": " + it->second.error +
+              " (pass -p BUILD_DIR, or -- COMPILER-ARGS to analyse the file without it)"));
+      return r;
+    }
+    database = it->second.database.get();
+  }
+  LockedDatabase locked(*database, impl_->databaseLock);
+  return analyzeOne(file, impl_->options, &locked, dir + "/compile_commands.json");
 }
 
 std::vector<TranslationUnitResult> analyzeFiles(const std::vector<std::string> &files,

@@ -12,11 +12,16 @@
 namespace adjoint_lint::analyzer {
 
 struct FrontendOptions {
-  /// Directory holding compile_commands.json (`-p`); empty: none.
+  /// Directory holding compile_commands.json (`-p`); empty: none, and
+  /// without `--` either the nearest compile_commands.json above each file
+  /// is used, as clang-tidy does (a file it does not list, and a header
+  /// given as FILE, gets the command of the listed file most like it).
   std::string buildPath;
   /// Compiler arguments given after `--` (used when there is no database,
   /// or in addition to the database's command, as clang-tidy does).
   std::vector<std::string> extraArgs;
+  /// Whether the command line had `--` (then, without -p, no database is
+  /// searched for: the files are parsed with extraArgs alone).
   bool hasDoubleDash = false;
   /// Clang's resource directory (builtin headers such as omp.h).
   std::string resourceDir;

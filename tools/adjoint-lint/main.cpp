@@ -77,7 +77,9 @@ in parallel: as it is, as a gather loop, or only with reductions or atomics.
 Compiler arguments after `--` (for example -fopenmp -I...) are used to parse
 the files; with -p BUILD_DIR the compile commands come from
 BUILD_DIR/compile_commands.json and FILES default to all files listed there
-(-j N analyses N files at a time). A file without OpenMP loops is clean.
+(-j N analyses N files at a time); with neither -p nor `--`, from the
+nearest compile_commands.json above each file, as clang-tidy looks for one.
+A file without OpenMP loops is clean.
 
 As in clang-tidy: --checks selects rules by globs, `.adjoint-lint.yaml`
 files (found from each file's directory upward, or --config-file) hold
@@ -89,8 +91,9 @@ Exit status:
   1  an adjoint-lint finding at or above the --fail-on level
      (default: warning), a warning made an error by --warnings-as-errors,
      or an unmatched NOLINTBEGIN/NOLINTEND
-  2  an input could not be analysed (missing file, compile error, missing
-     header, OpenMP not enabled, unsupported directive, malformed model),
+  2  an input could not be analysed (missing file, directory, compile
+     error, missing header, OpenMP not enabled, unsupported directive,
+     malformed model),
      a bad command line, configuration file or baseline, or an internal
      error; 2 wins over 1 whatever the other files hold. --format=json
      (and sarif) still prints a valid report with the problems in
