@@ -28,6 +28,8 @@ bool Baseline::read(const std::string &path, std::string &error) {
   };
   if (!log.is_object() || !log.contains("runs") || !log["runs"].is_array())
     return bad("no \"runs\" array");
+  if (log["runs"].empty())
+    return bad("\"runs\" is empty (a log of adjoint-lint has one run, even without findings)");
   std::set<std::string> found;
   for (size_t r = 0; r < log["runs"].size(); ++r) {
     const nlohmann::json &run = log["runs"][r];

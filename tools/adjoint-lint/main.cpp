@@ -90,7 +90,8 @@ Exit status:
   0  no finding at or above the --fail-on level
   1  an adjoint-lint finding at or above the --fail-on level
      (default: warning), a warning made an error by --warnings-as-errors,
-     or an unmatched NOLINTBEGIN/NOLINTEND
+     or an unmatched NOLINTBEGIN/NOLINTEND (an error-level finding:
+     not with --fail-on=none)
   2  an input could not be analysed (missing file, directory, compile
      error, missing header, OpenMP not enabled, unsupported directive,
      malformed model),
