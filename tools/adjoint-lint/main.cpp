@@ -23,6 +23,7 @@
 #include "tools/adjoint-lint/Options.h"
 #include "tools/adjoint-lint/Deadline.h"
 #include "tools/adjoint-lint/Recovery.h"
+#include "tools/adjoint-lint/Shard.h"
 #include "tools/adjoint-lint/SolverOptions.h"
 
 #include <llvm/ADT/SmallString.h>
@@ -134,6 +135,12 @@ cl::opt<unsigned> jobs("j",
                        cl::desc("Analyse N files at a time (default: 1; 0: one per hardware "
                                 "thread). The output does not depend on N"),
                        cl::value_desc("N"), cl::init(1), cl::cat(category));
+cl::opt<std::string> shardOption(
+    "shard",
+    cl::desc("Analyse only shard K of N of the files (1 <= K <= N): a split by path hash that "
+             "is disjoint and covers them, for CI matrices; the shards' reports together are "
+             "the whole run's"),
+    cl::value_desc("K/N"), cl::cat(category));
 cl::list<std::string> extraArgs(
     "extra-arg",
     cl::desc("Argument to append to each compile command, as clang-tidy's (repeatable; "
@@ -397,7 +404,7 @@ bool isCOrCxxSource(const std::string &file) {
 
 /// The files to analyse: FILES (each once), or every C or C++ file of the
 /// database.
-std::vector<std::string> inputList(Run &run, const analyzer::SourceFrontend &frontend) {
+std::vector<std::string> allInputs(Run &run, const analyzer::SourceFrontend &frontend) {
   std::vector<std::string> files;
   if (inputFiles.empty() && !buildPath.empty()) {
     if (!frontend.databaseError().empty()) {
@@ -427,15 +434,32 @@ std::vector<std::string> inputList(Run &run, const analyzer::SourceFrontend &fro
   return files;
 }
 
+/// The files to analyse: FILES (each once), or every C or C++ file of the
+/// database; with --shard=K/N, those of shard K.
+std::vector<std::string> inputList(Run &run, const analyzer::SourceFrontend &frontend,
+                                   const driver::Shard &shard) {
+  std::vector<std::string> files = allInputs(run, frontend);
+  if (shard.count == 1)
+    return files;
+  llvm::SmallString<256> cwd;
+  llvm::sys::fs::current_path(cwd);
+  std::vector<std::string> mine;
+  for (std::string &file : files)
+    if (driver::inShard(driver::shardKey(file, std::string(cwd)), shard))
+      mine.push_back(std::move(file));
+  return mine;
+}
+
 void analyzeSources(Run &run, driver::ConfigResolver &resolver,
-                    const std::vector<std::string> &compilerArgs, bool hasDoubleDash) {
+                    const std::vector<std::string> &compilerArgs, bool hasDoubleDash,
+                    const driver::Shard &shard) {
   analyzer::FrontendOptions options;
   options.buildPath = buildPath;
   options.extraArgs = compilerArgs;
   options.hasDoubleDash = hasDoubleDash;
   options.resourceDir = ADJOINT_LINT_RESOURCE_DIR;
   analyzer::SourceFrontend frontend(options);
-  std::vector<std::string> files = inputList(run, frontend);
+  std::vector<std::string> files = inputList(run, frontend, shard);
 
   // Configurations are read here, before the worker threads start.
   std::vector<FileWork> work(files.size());
@@ -758,6 +782,16 @@ int runTool(int argc, const char **argv) {
     llvm::errs() << "adjoint-lint: error: " << dumpError << "\n";
     return ExitInputError;
   }
+  driver::Shard shard;
+  if (!shardOption.empty()) {
+    std::optional<driver::Shard> parsed = driver::parseShard(shardOption);
+    if (!parsed) {
+      llvm::errs() << "adjoint-lint: error: --shard=" << shardOption
+                   << " is not K/N with 1 <= K <= N\n";
+      return ExitInputError;
+    }
+    shard = *parsed;
+  }
   if (jobs == 0)
     jobs = llvm::hardware_concurrency().compute_thread_count();
   compilerArgs.insert(compilerArgs.end(), extraArgs.begin(), extraArgs.end());
@@ -775,7 +809,7 @@ int runTool(int argc, const char **argv) {
   } else if (!modelPath.empty()) {
     analyzeModel(run, resolver);
   } else {
-    analyzeSources(run, resolver, compilerArgs, hasDoubleDash);
+    analyzeSources(run, resolver, compilerArgs, hasDoubleDash, shard);
   }
 
   finishRun(run, baselinePath.empty() ? nullptr : &baseline);
