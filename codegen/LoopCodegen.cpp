@@ -26,7 +26,8 @@ std::string loopName(const model::LoopModel &loop) {
   return out + "_L" + std::to_string(loop.range.line);
 }
 
-GeneratedLoop generateLoop(const model::LoopModel &loop, const model::LoopVerdicts &verdicts) {
+GeneratedLoop generateLoop(const model::LoopModel &loop, const model::LoopVerdicts &verdicts,
+                           const SourceReference *source) {
   GeneratedLoop out;
   out.name = loopName(loop);
   LoopBody body(loop, verdicts);
@@ -44,6 +45,13 @@ GeneratedLoop generateLoop(const model::LoopModel &loop, const model::LoopVerdic
   out.source = std::move(files.source);
   out.forwardTemplate = std::move(files.forwardTemplate);
   out.driver = writeVerifyDriver(out.name, body, table);
+  if (source) {
+    SourceCheckFiles check = writeSourceCheck(out.name, body, table, source->function, source->include);
+    out.sourceWrapper = std::move(check.wrapper);
+    out.sourceWrapperFile = std::move(check.wrapperFile);
+    out.sourceCheck = std::move(check.program);
+    out.sourceCheckReason = std::move(check.reason);
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "codegen/AdjointRules.h"
 #include "model/LoopModel.h"
+#include "model/SourceFunction.h"
 #include "model/Verdicts.h"
 
 #include <optional>
@@ -46,11 +47,26 @@ struct GeneratedLoop {
   std::vector<ArrayPlan> arrays;  ///< every active array, with its chosen strategy
   std::vector<Variant> variants;  ///< serial first, the chosen one last
   std::vector<std::string> gaps;  ///< what the generator did not do for this loop, and why
+  /// The source check (docs/codegen.md): the wrapper of the user's function
+  /// (`sourceWrapperFile`: <name>_source.c or .cpp) and the program
+  /// <name>_source_check.cpp; both empty, with `sourceCheckReason` saying
+  /// why, where the driver cannot call the function.
+  std::string sourceWrapper, sourceWrapperFile, sourceCheck, sourceCheckReason;
+};
+
+/// The loop's function for the source check: as the front end describes it
+/// (analyzer/SourceFunction.h), and the user's file as an #include path
+/// from the output directory.
+struct SourceReference {
+  model::SourceFunction function;
+  std::string include;
 };
 
 /// Generates the code of one loop. Throws CodegenError naming the construct
 /// and its line for anything outside the supported fragment (docs/codegen.md).
-GeneratedLoop generateLoop(const model::LoopModel &loop, const model::LoopVerdicts &verdicts);
+/// With `source`, the files of the source check too.
+GeneratedLoop generateLoop(const model::LoopModel &loop, const model::LoopVerdicts &verdicts,
+                           const SourceReference *source = nullptr);
 
 /// "<function>_L<line>", a C identifier.
 std::string loopName(const model::LoopModel &loop);

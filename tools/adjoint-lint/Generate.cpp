@@ -8,6 +8,7 @@
 
 #include "analyzer/ClangTextPrinter.h"
 #include "analyzer/Frontend.h"
+#include "analyzer/SourceFunction.h"
 #include "codegen/LoopCodegen.h"
 #include "polyhedral/Deciders.h"
 #include "reports/JsonReport.h"
@@ -21,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -198,6 +200,23 @@ json verdictsJson(const model::LoopVerdicts &v) {
   return j;
 }
 
+/// The source check as planned at generation: what it will compile and
+/// call, or why it cannot run (docs/codegen.md, the source check).
+json sourceCheckPlan(const model::LoopModel &loop, const codegen::GeneratedLoop &g, const Args &args) {
+  json j = {{"function", loop.function}, {"passed", nullptr}};
+  if (g.sourceWrapperFile.empty()) {
+    j["status"] = "not run (" + g.sourceCheckReason + ")";
+    j["reason"] = g.sourceCheckReason;
+    return j;
+  }
+  j["file"] = loop.range.file;
+  j["wrapper"] = g.sourceWrapperFile;
+  j["program"] = g.name + "_source_check.cpp";
+  j["compile_args"] = args.compilerArgs;
+  j["status"] = "not run (adjoint-lint verify DIR)";
+  return j;
+}
+
 json certificateJson(const model::LoopModel &loop, const model::LoopVerdicts &verdicts,
                      const codegen::GeneratedLoop &g, const Args &args) {
   json c;
@@ -230,9 +249,20 @@ json certificateJson(const model::LoopModel &loop, const model::LoopVerdicts &ve
   c["gaps"] = g.gaps;
   c["files"] = {{"source", g.name + ".c"}, {"header", g.name + ".h"}, {"driver", g.name + "_verify.cpp"},
                 {"forward_template", g.name + "_forward.hpp"}};
+  if (!g.sourceWrapperFile.empty()) {
+    c["files"]["source_wrapper"] = g.sourceWrapperFile;
+    c["files"]["source_check"] = g.name + "_source_check.cpp";
+  }
+  c["source_check"] = sourceCheckPlan(loop, g, args);
   c["compiler"] = {{"c", ADJOINT_LINT_CLANG}, {"flags", compileFlags()}};
   c["numeric"] = {{"passed", nullptr}, {"status", "not run (adjoint-lint verify DIR)"}};
   return c;
+}
+
+/// Whether a "numeric" object (or a check) says passed: true; null (not
+/// run) and anything malformed read false.
+bool passedOf(const json &j) {
+  return j.is_object() && j.contains("passed") && j["passed"].is_boolean() && j["passed"].get<bool>();
 }
 
 /// Runs `program args`, stdout into `out`; false with `error` on failure
@@ -260,8 +290,87 @@ std::string clangxx() {
   return "clang++-19";
 }
 
+/// Whether the user's compiler arguments let the compiler reassociate or
+/// contract floating-point operations (then the forward comparison of the
+/// source check allows the numeric check's tolerance instead of 0).
+bool reassociates(const std::vector<std::string> &compileArgs) {
+  for (const std::string &a : compileArgs)
+    for (const char *flag : {"-ffast-math", "-Ofast", "-fassociative-math", "-funsafe-math-optimizations",
+                             "-ffp-contract=fast", "-ffp-model=fast", "-ffp-model=aggressive", "-mfma", "-march=",
+                             "-mcpu=", "-mtune="})
+      if (llvm::StringRef(a).starts_with(flag))
+        return true;
+  return false;
+}
+
+/// The first lines of a compiler's complaint, for a certificate.
+std::string firstLines(const std::string &text, size_t lines = 3) {
+  size_t at = 0;
+  for (size_t k = 0; k < lines && at != std::string::npos; ++k)
+    at = text.find('\n', at ? at + 1 : 0);
+  return at == std::string::npos ? text : text.substr(0, at) + "\n...";
+}
+
+/// The source check (docs/codegen.md): compiles `wrapper` (the user's
+/// function) with the user's arguments and `program` (the check) in the
+/// work directory `w`, links them with `object` (the generated source)
+/// and runs it. `plan` is the certificate's "source_check" object; the
+/// result keeps its fields and adds passed, status and the checks.
+json runSourceCheck(const std::string &w, const std::string &name, const std::string &wrapper,
+                    const std::string &program, const std::string &object, const json &plan) {
+  json result = json::object();
+  for (const char *key : {"function", "file", "wrapper", "program", "compile_args"})
+    if (plan.contains(key))
+      result[key] = plan[key];
+  std::vector<std::string> compileArgs;
+  if (plan.contains("compile_args"))
+    compileArgs = plan["compile_args"].get<std::vector<std::string>>();
+  std::string srcObj = w + "/" + name + "_source.o", exe = w + "/" + name + "_source_check",
+              out = w + "/source_out.txt", err = w + "/source_err.txt";
+  auto notRun = [&](const std::string &why) {
+    std::string text;
+    readFile(err, text);
+    result["passed"] = nullptr;
+    result["reason"] = why + (text.empty() ? "" : ": " + firstLines(text));
+    result["status"] = "not run (" + why + ")";
+    return result;
+  };
+  int status = 0;
+  std::string error;
+  std::vector<std::string> cArgs = compileFlags();
+  cArgs.insert(cArgs.end(), compileArgs.begin(), compileArgs.end());
+  cArgs.insert(cArgs.end(), {"-w", "-c", wrapper, "-o", srcObj});
+  if (!runProgram(ADJOINT_LINT_CLANG, cArgs, out, err, status, error) || status != 0)
+    return notRun("the user's function does not compile on its own with the recorded arguments");
+  // The program only moves test data: -O0 compiles it faster.
+  std::vector<std::string> xArgs = {"-fopenmp", "-O0"};
+  xArgs.insert(xArgs.end(), {"-I", llvm::sys::path::parent_path(program).str(), program, object, srcObj, "-o", exe});
+  if (!runProgram(clangxx(), xArgs, out, err, status, error) || status != 0)
+    return notRun("the user's function does not link on its own with the generated code");
+  std::string tolerance = reassociates(compileArgs) ? (plan.value("precision", "") == "float" ? "1e-5" : "1e-12") : "0";
+  bool ran = runProgram(exe, {tolerance}, out, err, status, error);
+  std::string text;
+  readFile(out, text);
+  result["passed"] = false;
+  try {
+    json r = json::parse(text);
+    for (auto &[key, value] : r.items())
+      result[key] = value;
+  } catch (const json::exception &) {
+    result["error"] = ran ? "the source check printed no result (exit status " + std::to_string(status) + ")"
+                          : "the source check did not finish (" + error + ")";
+  }
+  if (!ran || status != 0)
+    result["passed"] = false;
+  result["status"] = passedOf(result) ? "passed" : "failed";
+  result.erase("reason");
+  return result;
+}
+
 /// Compiles and runs DIR/<name>_verify.cpp; returns the "numeric" object.
-json runNumericCheck(const std::string &dir, const std::string &name) {
+/// With a callable `sourceCheck` plan (a "wrapper"), runs the source check
+/// too and replaces the plan by its result.
+json runNumericCheck(const std::string &dir, const std::string &name, json *sourceCheck = nullptr) {
   json numeric;
   numeric["passed"] = false;
   numeric["compiler"] = {{"c", ADJOINT_LINT_CLANG}, {"cxx", clangxx()}, {"flags", compileFlags()}};
@@ -278,6 +387,10 @@ json runNumericCheck(const std::string &dir, const std::string &name) {
   std::string obj = w + "/" + name + ".o", exe = w + "/" + name + "_verify",
               out = w + "/out.txt", err = w + "/err.txt";
   auto fail = [&](const std::string &what) {
+    if (sourceCheck && sourceCheck->contains("wrapper")) {
+      (*sourceCheck)["passed"] = nullptr;
+      (*sourceCheck)["status"] = "not run (the numeric check did not run)";
+    }
     std::string text;
     readFile(err, text);
     if (text.size() > 4000)
@@ -311,17 +424,17 @@ json runNumericCheck(const std::string &dir, const std::string &name) {
     result["compiler"] = numeric["compiler"];
     if (status != 0)
       result["passed"] = false;
+    if (sourceCheck && sourceCheck->contains("wrapper")) {
+      json plan = *sourceCheck;
+      plan["precision"] = result.value("precision", "double");
+      *sourceCheck = runSourceCheck(w, name, dir + "/" + plan.value("wrapper", ""),
+                                    dir + "/" + plan.value("program", ""), obj, plan);
+    }
     llvm::sys::fs::remove_directories(w);
     return result;
   } catch (const json::exception &) {
     return fail("the numeric check printed no result (exit status " + std::to_string(status) + ")");
   }
-}
-
-/// Whether a "numeric" object (or a check) says passed: true; null (not
-/// run) and anything malformed read false.
-bool passedOf(const json &j) {
-  return j.is_object() && j.contains("passed") && j["passed"].is_boolean() && j["passed"].get<bool>();
 }
 
 /// One line per failed check, for people.
@@ -345,6 +458,30 @@ void printNumericSummary(const std::string &name, const json &numeric) {
                    << " is not bitwise identical across thread counts\n";
 }
 
+/// One line for the source check, and one per failed check.
+void printSourceCheckSummary(const std::string &name, const json &source) {
+  if (!source.is_object())
+    return;
+  if (!source.contains("passed") || !source["passed"].is_boolean()) {
+    llvm::errs() << name << ": source check: " << source.value("status", std::string("not run")) << "\n";
+    return;
+  }
+  bool passed = passedOf(source);
+  llvm::errs() << name << ": source check " << (passed ? "passed" : "FAILED") << " against "
+               << source.value("function", std::string("the function"));
+  if (source.contains("checks"))
+    llvm::errs() << " (" << source["checks"].size() << " checks)";
+  llvm::errs() << "\n";
+  if (source.contains("error"))
+    llvm::errs() << "  " << source["error"].get<std::string>() << "\n";
+  if (source.contains("checks"))
+    for (const json &c : source["checks"])
+      if (!passedOf(c))
+        llvm::errs() << "  failed: " << c.value("check", "") << " at size " << c.value("size", 0) << " with "
+                     << c.value("threads", 0) << " threads: error " << c.value("error", 0.0) << " > "
+                     << c.value("tolerance", 0.0) << "\n";
+}
+
 int verifyCertificate(const std::string &dir, const std::string &certPath) {
   std::string text;
   if (!readFile(certPath, text))
@@ -359,13 +496,106 @@ int verifyCertificate(const std::string &dir, const std::string &certPath) {
   if (source.size() < 3 || source.substr(source.size() - 2) != ".c")
     return inputError(certPath, "the certificate names no generated source");
   std::string name = source.substr(0, source.size() - 2);
-  json numeric = runNumericCheck(dir, name);
+  json sourceCheck = cert.contains("source_check") ? cert["source_check"] : json();
+  json numeric = runNumericCheck(dir, name, sourceCheck.is_object() ? &sourceCheck : nullptr);
   printNumericSummary(name, numeric);
+  printSourceCheckSummary(name, sourceCheck);
+  // A failed source check fails the numeric check; one not run does not.
+  if (sourceCheck.is_object() && sourceCheck.contains("passed") && sourceCheck["passed"].is_boolean() &&
+      !passedOf(sourceCheck)) {
+    numeric["passed"] = false;
+    numeric["failed_source_check"] = true;
+  }
   cert["numeric"] = numeric;
+  if (sourceCheck.is_object())
+    cert["source_check"] = sourceCheck;
   std::string error;
   if (!writeFileAtomically(certPath, cert.dump(2) + "\n", error))
     return inputError(certPath, error);
   return passedOf(numeric) ? ExitOk : ExitFailed;
+}
+
+/// `path` made absolute, without . and .., symbolic links resolved in its
+/// longest existing prefix (DIR may not exist yet).
+std::string canonicalPath(const std::string &path) {
+  llvm::SmallString<256> p(path);
+  llvm::sys::fs::make_absolute(p);
+  llvm::sys::path::remove_dots(p, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> existing(p), rest;
+  while (!existing.empty() && !llvm::sys::fs::exists(existing)) {
+    llvm::SmallString<256> tail(llvm::sys::path::filename(existing));
+    if (!rest.empty())
+      llvm::sys::path::append(tail, rest);
+    rest = tail;
+    llvm::sys::path::remove_filename(existing);
+  }
+  llvm::SmallString<256> real;
+  if (existing.empty() || llvm::sys::fs::real_path(existing, real))
+    return std::string(p);
+  if (!rest.empty())
+    llvm::sys::path::append(real, rest);
+  return std::string(real);
+}
+
+/// `file` as an #include path from directory `dir`: relative (so that a
+/// directory of generated code moves with its sources, as
+/// examples/generated/ does).
+std::string includePath(const std::string &file, const std::string &dir) {
+  std::string f = canonicalPath(file), d = canonicalPath(dir);
+  llvm::SmallVector<llvm::StringRef, 16> fs, ds;
+  llvm::StringRef(f).split(fs, '/', -1, false);
+  llvm::StringRef(d).split(ds, '/', -1, false);
+  size_t common = 0;
+  while (common < fs.size() - 1 && common < ds.size() && fs[common] == ds[common])
+    ++common;
+  std::string out;
+  for (size_t k = common; k < ds.size(); ++k)
+    out += "../";
+  for (size_t k = common; k < fs.size(); ++k)
+    out += fs[k].str() + (k + 1 < fs.size() ? "/" : "");
+  return out;
+}
+
+/// Per loop, its function as the source check sees it (one more parse of
+/// the file), with the file's #include path from `dir`.
+std::vector<codegen::SourceReference> sourceReferences(const std::string &file, const Args &args,
+                                                       const std::vector<const model::LoopModel *> &loops,
+                                                       const std::string &dir) {
+  std::vector<analyzer::LoopPlace> places;
+  for (const model::LoopModel *l : loops)
+    places.push_back({l->function, l->range.line});
+  std::vector<model::SourceFunction> functions =
+      analyzer::describeSourceFunctions(file, args.compilerArgs, ADJOINT_LINT_RESOURCE_DIR, places);
+  std::string include = includePath(file, dir);
+  std::vector<codegen::SourceReference> out;
+  for (model::SourceFunction &f : functions) {
+    if (!args.hasDoubleDash && f.reason.empty())
+      f.reason = "no compiler arguments were given (after --) to compile the user's file with";
+    out.push_back({std::move(f), include});
+  }
+  return out;
+}
+
+/// A testing aid (docs/codegen.md, the source check's negative control):
+/// with ADJOINT_LINT_TESTING_CORRUPT_GENERATOR set, the model of every loop
+/// has the right side of its first statement negated, as a generator bug
+/// would change the maths: every generated function (forward, tangent,
+/// adjoints, the ADOL-C template) agrees with the others, and only the
+/// source check can tell.
+void corruptForTesting(std::vector<model::LoopModel> &loops) {
+  llvm::errs() << "adjoint-lint: warning: ADJOINT_LINT_TESTING_CORRUPT_GENERATOR is set: the generated code "
+                  "negates the first statement's right side of every loop (a testing aid)\n";
+  for (model::LoopModel &l : loops) {
+    if (l.statements.empty())
+      continue;
+    model::Expr &rhs = l.statements.front().rhs;
+    model::Expr negated;
+    negated.kind = model::Expr::Kind::Unary;
+    negated.op = model::Expr::Op::Minus;
+    negated.text = "-(" + rhs.text + ")";
+    negated.operands.push_back(std::move(rhs));
+    rhs = std::move(negated);
+  }
 }
 
 int runGenerate(int argc, const char **argv) {
@@ -390,6 +620,8 @@ int runGenerate(int argc, const char **argv) {
   std::vector<model::LoopModel> loops;
   if (!analyse(file, args, loops))
     return ExitInput;
+  if (const char *corrupt = std::getenv("ADJOINT_LINT_TESTING_CORRUPT_GENERATOR"); corrupt && *corrupt)
+    corruptForTesting(loops);
   std::vector<const model::LoopModel *> selected;
   for (const model::LoopModel &l : loops) {
     bool match = wantedLine < 0 || static_cast<long>(l.range.line) == wantedLine ||
@@ -407,10 +639,12 @@ int runGenerate(int argc, const char **argv) {
   };
   std::vector<Output> outputs;
   bool failed = false;
-  for (const model::LoopModel *l : selected) {
+  std::vector<codegen::SourceReference> sources = sourceReferences(file, args, selected, dir);
+  for (size_t k = 0; k < selected.size(); ++k) {
+    const model::LoopModel *l = selected[k];
     model::LoopVerdicts verdicts = polyhedral::decide(*l);
     try {
-      codegen::GeneratedLoop g = codegen::generateLoop(*l, verdicts);
+      codegen::GeneratedLoop g = codegen::generateLoop(*l, verdicts, &sources[k]);
       json cert = certificateJson(*l, verdicts, g, args);
       outputs.push_back({std::move(g), std::move(cert)});
     } catch (const codegen::CodegenError &e) {
@@ -427,17 +661,25 @@ int runGenerate(int argc, const char **argv) {
     return inputError(dir, "cannot create the output directory: " + ec.message());
   for (const Output &o : outputs) {
     const std::string base = dir + "/" + o.code.name;
-    for (auto [path, text] : std::vector<std::pair<std::string, std::string>>{
-             {base + ".h", o.code.header},
-             {base + ".c", o.code.source},
-             {base + "_verify.cpp", o.code.driver},
-             {base + "_forward.hpp", o.code.forwardTemplate},
-             {base + ".certificate.json", o.certificate.dump(2) + "\n"}})
+    std::vector<std::pair<std::string, std::string>> files = {
+        {base + ".h", o.code.header},
+        {base + ".c", o.code.source},
+        {base + "_verify.cpp", o.code.driver},
+        {base + "_forward.hpp", o.code.forwardTemplate}};
+    if (!o.code.sourceWrapperFile.empty()) {
+      files.push_back({dir + "/" + o.code.sourceWrapperFile, o.code.sourceWrapper});
+      files.push_back({base + "_source_check.cpp", o.code.sourceCheck});
+    }
+    files.push_back({base + ".certificate.json", o.certificate.dump(2) + "\n"});
+    for (auto [path, text] : files)
       if (!writeFileAtomically(path, text, error))
         return inputError(path, error);
     llvm::errs() << "wrote " << base << ".{c,h}, " << o.code.name << "_verify.cpp, "
-                 << o.code.name << "_forward.hpp and "
-                 << o.code.name << ".certificate.json\n";
+                 << o.code.name << "_forward.hpp, "
+                 << (o.code.sourceWrapperFile.empty()
+                         ? std::string()
+                         : o.code.sourceWrapperFile + ", " + o.code.name + "_source_check.cpp, ")
+                 << "and " << o.code.name << ".certificate.json\n";
     for (const std::string &gap : o.code.gaps)
       llvm::errs() << o.code.name << ": note: " << gap << "\n";
   }
@@ -473,6 +715,80 @@ int runVerify(int argc, const char **argv) {
   for (const std::string &c : certs)
     status = std::max(status, verifyCertificate(dir, c));
   return status;
+}
+
+/// check-certificate's rerun of the source check: the generated code next
+/// to the certificate against the function as FILE has it now. Returns
+/// the problem, empty when it passes or the certificate records that it
+/// cannot run (then says so).
+std::string recheckSource(const std::string &certPath, const json &cert, const std::string &file, const Args &args,
+                          const model::LoopModel &loop) {
+  std::string name = cert.value("/files/source"_json_pointer, std::string());
+  name = name.size() > 2 ? name.substr(0, name.size() - 2) : name;
+  json plan = cert.contains("source_check") ? cert["source_check"] : json::object();
+  if (!plan.is_object() || !plan.contains("wrapper")) {
+    llvm::errs() << certPath << ": source check: "
+                 << (plan.is_object() ? plan.value("status", std::string("not run")) : std::string("not run"))
+                 << "\n";
+    return "";
+  }
+  std::string dir = llvm::sys::path::parent_path(certPath).str();
+  if (dir.empty())
+    dir = ".";
+  std::string program = dir + "/" + plan.value("program", std::string());
+  for (const std::string &f : {dir + "/" + name + ".c", program})
+    if (!llvm::sys::fs::exists(f))
+      return "cannot re-run the source check: " + f + " is missing (the certificate's generated files)";
+  codegen::SourceReference ref;
+  ref.function =
+      analyzer::describeSourceFunctions(file, args.compilerArgs, ADJOINT_LINT_RESOURCE_DIR,
+                                        {{loop.function, loop.range.line}})
+          .at(0);
+  ref.include = canonicalPath(file);
+  codegen::GeneratedLoop g;
+  try {
+    g = codegen::generateLoop(loop, polyhedral::decide(loop), &ref);
+  } catch (const codegen::CodegenError &e) {
+    return std::string("cannot re-run the source check: ") + e.what();
+  }
+  if (g.sourceWrapperFile.empty())
+    return "the source check can no longer run against " + file + ": " + g.sourceCheckReason;
+  // The wrapper follows the loop's model as it is now; the certified code
+  // must declare the same functions (the lines of its header but the first).
+  std::string certified;
+  readFile(dir + "/" + name + ".h", certified);
+  auto declarations = [](const std::string &header) {
+    size_t eol = header.find('\n');
+    return eol == std::string::npos ? std::string() : header.substr(eol + 1);
+  };
+  if (declarations(certified) != declarations(g.header))
+    return "the source check cannot run against " + file + ": the certified code's functions (" + name +
+           ".h) differ from those the loop's function now needs; generate again";
+  llvm::SmallString<256> work;
+  if (std::error_code ec = llvm::sys::fs::createUniqueDirectory("adjoint-lint-source", work))
+    return "cannot create a temporary directory: " + ec.message();
+  std::string w(work), obj = w + "/" + name + ".o", wrapper = w + "/" + g.sourceWrapperFile, error;
+  json result;
+  std::vector<std::string> cArgs = compileFlags();
+  cArgs.insert(cArgs.end(), {"-c", dir + "/" + name + ".c", "-o", obj});
+  int status = 0;
+  if (!writeFileAtomically(wrapper, g.sourceWrapper, error))
+    result = {{"passed", false}, {"error", error}};
+  else if (!runProgram(ADJOINT_LINT_CLANG, cArgs, w + "/out.txt", w + "/err.txt", status, error) || status != 0)
+    result = {{"passed", false}, {"error", "compiling " + name + ".c failed"}};
+  else {
+    plan["compile_args"] = args.compilerArgs;
+    plan["precision"] = cert.value("/numeric/precision"_json_pointer, std::string("double"));
+    result = runSourceCheck(w, name, wrapper, program, obj, plan);
+  }
+  llvm::sys::fs::remove_directories(w);
+  printSourceCheckSummary(name, result);
+  if (passedOf(result))
+    return "";
+  if (!result.contains("passed") || !result["passed"].is_boolean())
+    return "the source check cannot run against " + file + ": " + result.value("reason", std::string());
+  return "the source check against " + file + " fails (the generated code no longer computes what the function "
+         "computes)";
 }
 
 int runCheckCertificate(int argc, const char **argv) {
@@ -542,6 +858,8 @@ int runCheckCertificate(int argc, const char **argv) {
   }
   if (!cert.contains("numeric") || !passedOf(cert["numeric"]))
     problems.push_back("the certificate records no passed numeric check (run adjoint-lint verify)");
+  else if (std::string p = recheckSource(certPath, cert, file, args, *loop); !p.empty())
+    problems.push_back(p);
   for (const std::string &p : problems)
     llvm::errs() << certPath << ": error: " << p << "\n";
   if (!problems.empty())

@@ -23,3 +23,11 @@ for a in cert["verdicts"]["arrays"]:
                                                  "; ".join(a["exclusive_read"]["proof"])))
 print("source_sha256:", cert["loop"]["source_sha256"])
 print("compiler:", cert["compiler"]["c"], " ".join(cert["compiler"]["flags"]))
+source = cert.get("source_check")
+if source is not None:
+    print("source check passed:", source.get("passed"))
+    print("source check status:", source.get("status"))
+    for check in sorted({c["check"] for c in source.get("checks", [])}):
+        print("source checks:", check)
+    if "forward_tolerance" in source:
+        print("source check tolerances: forward %g, differences %g" % (source["forward_tolerance"], source["fd_tolerance"]))
