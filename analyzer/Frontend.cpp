@@ -165,8 +165,9 @@ public:
 
 class LoweringConsumer : public clang::ASTConsumer {
 public:
-  LoweringConsumer(clang::CompilerInstance &ci, TranslationUnitResult &result)
-      : ci_(ci), result_(result) {}
+  LoweringConsumer(clang::CompilerInstance &ci, TranslationUnitResult &result,
+                   const HeaderFilter &headers)
+      : ci_(ci), result_(result), headers_(headers) {}
 
   void HandleTranslationUnit(clang::ASTContext &ctx) override {
     if (ci_.getDiagnostics().hasErrorOccurred())
@@ -191,7 +192,7 @@ public:
               "(split the expression into statements)"));
       return;
     }
-    LoweringResult lowered = lowerTranslationUnit(ctx, file);
+    LoweringResult lowered = lowerTranslationUnit(ctx, file, headers_);
     result_.loops = std::move(lowered.loops);
     bool failed = false;
     for (Finding &f : lowered.problems) {
@@ -206,11 +207,13 @@ public:
 private:
   clang::CompilerInstance &ci_;
   TranslationUnitResult &result_;
+  const HeaderFilter &headers_;
 };
 
 class LoweringAction : public clang::ASTFrontendAction {
 public:
-  explicit LoweringAction(TranslationUnitResult &result) : result_(result) {}
+  LoweringAction(TranslationUnitResult &result, const HeaderFilter &headers)
+      : result_(result), headers_(headers) {}
 
 protected:
   bool BeginInvocation(clang::CompilerInstance &ci) override {
@@ -223,11 +226,12 @@ protected:
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci,
                                                         llvm::StringRef) override {
     registerAssumptionPragmas(ci); // #pragma adjoint_lint (Assumptions.h)
-    return std::make_unique<LoweringConsumer>(ci, result_);
+    return std::make_unique<LoweringConsumer>(ci, result_, headers_);
   }
 
 private:
   TranslationUnitResult &result_;
+  const HeaderFilter &headers_;
 };
 
 /// Adds `-resource-dir DIR` after the program name unless the command has one.
@@ -294,7 +298,12 @@ std::vector<std::string> adjustedCommandLine(const clang::tooling::CompileComman
 
 /// Parses `file` with one compile command.
 TranslationUnitResult parseWith(const std::string &file, const clang::tooling::CompileCommand &command,
-                                const std::vector<std::string> &commandLine) {
+                                const std::vector<std::string> &commandLine,
+                                const FrontendOptions &options) {
+  HeaderFilter headers;
+  headers.include = options.headerFilter;
+  headers.exclude = options.excludeHeaderFilter;
+  headers.headers = options.analyseHeaders;
   using namespace clang::tooling;
   TranslationUnitResult result;
   result.file = file;
@@ -305,7 +314,8 @@ TranslationUnitResult parseWith(const std::string &file, const clang::tooling::C
       new clang::FileManager(clang::FileSystemOptions(), fs));
 
   CollectingDiagnostics diagnostics(file, command.Directory == "." ? "" : command.Directory);
-  ToolInvocation invocation(commandLine, std::make_unique<LoweringAction>(result), files.get());
+  ToolInvocation invocation(commandLine, std::make_unique<LoweringAction>(result, headers),
+                            files.get());
   invocation.setDiagnosticConsumer(&diagnostics);
   bool ok = invocation.run();
 
@@ -384,7 +394,7 @@ TranslationUnitResult analyzeOne(const std::string &file, const FrontendOptions 
     if (std::find(done.begin(), done.end(), key) != done.end())
       continue;
     done.push_back(std::move(key));
-    TranslationUnitResult one = parseWith(file, command, commandLine);
+    TranslationUnitResult one = parseWith(file, command, commandLine, options);
     result.analysable &= one.analysable;
     for (model::LoopModel &loop : one.loops) {
       // error_handler_t::replace: source text that is not UTF-8 must not throw.

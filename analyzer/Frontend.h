@@ -25,6 +25,13 @@ struct FrontendOptions {
   bool hasDoubleDash = false;
   /// Clang's resource directory (builtin headers such as omp.h).
   std::string resourceDir;
+  /// The loops of included non-system headers are reported too, those whose
+  /// name matches `headerFilter` (empty: every one) and not
+  /// `excludeHeaderFilter` (clang-tidy's --header-filter and
+  /// --exclude-header-filter, as llvm::Regex).
+  std::string headerFilter;
+  std::string excludeHeaderFilter;
+  bool analyseHeaders = true; ///< false: the main file's loops only
 };
 
 /// What the front end made of one input file.

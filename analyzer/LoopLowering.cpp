@@ -21,7 +21,9 @@
 #include <clang/Basic/OpenMPKinds.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Lex/Lexer.h>
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
+#include <llvm/Support/Regex.h>
 
 #include <algorithm>
 #include <cctype>
@@ -53,7 +55,7 @@ public:
     PresumedLoc pb = sm_.getPresumedLoc(b);
     if (pb.isInvalid())
       return out;
-    out.file = sm_.isInMainFile(b) ? file_ : std::string(pb.getFilename());
+    out.file = sm_.isInMainFile(b) ? file_ : headerName(b, pb);
     out.line = pb.getLine();
     out.column = pb.getColumn();
     if (e.isValid()) {
@@ -80,6 +82,19 @@ public:
   }
 
   bool inMainFile(SourceLocation l) const { return sm_.isInMainFile(sm_.getExpansionLoc(l)); }
+
+  /// Whether `l` (its expansion) lies in a system header.
+  bool inSystemHeader(SourceLocation l) const {
+    return sm_.isInSystemHeader(sm_.getExpansionLoc(l));
+  }
+
+  /// The name an included file is reported under: its real path, relative
+  /// to the current directory when it lies inside it (clang-tidy prints the
+  /// name the include resolved to; a compile command's own directory would
+  /// make that name unreadable from here). `#line` names stay as written.
+  std::string headerName(SourceLocation expansion) const {
+    return headerName(expansion, sm_.getPresumedLoc(expansion));
+  }
 
   /// True if `l` lies inside `r` (token range, expansion locations).
   bool contains(clang::SourceRange r, SourceLocation l) const {
@@ -116,6 +131,30 @@ public:
   }
 
 private:
+  std::string headerName(SourceLocation expansion, const PresumedLoc &p) const {
+    FileID id = sm_.getFileID(expansion);
+    OptionalFileEntryRef entry = sm_.getFileEntryRefForID(id);
+    StringRef presumed = p.getFilename();
+    // A #line directive's name is what the user asked for.
+    if (!entry || presumed != entry->getName())
+      return presumed.str();
+    auto cached = headerNames_.find(id.getHashValue());
+    if (cached != headerNames_.end())
+      return cached->second;
+    std::string name = presumed.str();
+    StringRef real = entry->getFileEntry().tryGetRealPathName();
+    llvm::SmallString<256> cwd;
+    if (!real.empty()) {
+      name = real.str();
+      if (!llvm::sys::fs::current_path(cwd) && real.starts_with(cwd) && real.size() > cwd.size() &&
+          llvm::sys::path::is_separator(real[cwd.size()]))
+        name = real.drop_front(cwd.size() + 1).str();
+    }
+    headerNames_.emplace(id.getHashValue(), name);
+    return name;
+  }
+
+  mutable std::map<unsigned, std::string> headerNames_;
   const SourceManager &sm_;
   const LangOptions &lo_;
   std::string file_;
@@ -2603,7 +2642,7 @@ m::Expr LoopLowerer::lowerValue(const Expr *e) {
 m::LoopModel LoopLowerer::run() {
   m::LoopModel &lm = model_;
   lm.range = loc_.pragmaRange(dir_);
-  lm.id = llvm::sys::path::filename(loc_.file()).str() + ":" + std::to_string(lm.range.line) +
+  lm.id = llvm::sys::path::filename(lm.range.file).str() + ":" + std::to_string(lm.range.line) +
           ":" + std::to_string(lm.range.column);
   lm.function = fn_ ? (isa<CXXMethodDecl>(fn_) ? fn_->getQualifiedNameAsString()
                                                : fn_->getNameAsString())
@@ -2985,7 +3024,9 @@ class DirectiveFinder : public RecursiveASTVisitor<DirectiveFinder> {
   using Base = RecursiveASTVisitor<DirectiveFinder>;
 
 public:
-  DirectiveFinder(ASTContext &ctx, const std::string &file) : ctx_(ctx), loc_(ctx, file) {}
+  DirectiveFinder(ASTContext &ctx, const std::string &file, const HeaderFilter &headers)
+      : ctx_(ctx), loc_(ctx, file), headers_(headers), include_(headers.include),
+        exclude_(headers.exclude) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
@@ -3001,11 +3042,15 @@ public:
   }
 
   bool VisitOMPExecutableDirective(OMPExecutableDirective *d) {
-    if (!loc_.inMainFile(d->getBeginLoc()))
-      return true;
+    OpenMPDirectiveKind k = d->getDirectiveKind();
+    if (!loc_.inMainFile(d->getBeginLoc())) {
+      // A header's loops are reported (the other directives of headers are
+      // left to the files that own them).
+      if (!isSupportedLoopDirective(k) || !analysedHeader(d->getBeginLoc()))
+        return true;
+    }
     if (fn_ && fn_->isDependentContext())
       return true; // a template's pattern: its instantiations are analysed
-    OpenMPDirectiveKind k = d->getDirectiveKind();
     if (isSupportedLoopDirective(k)) {
       lowerLoop(cast<OMPLoopDirective>(d));
       return true;
@@ -3069,16 +3114,32 @@ private:
     result.loops.push_back(std::move(model));
   }
 
+  /// Whether the loops of the header holding `l` are analysed.
+  bool analysedHeader(SourceLocation l) {
+    if (!headers_.headers || loc_.inSystemHeader(l))
+      return false;
+    std::string name = loc_.headerName(ctx_.getSourceManager().getExpansionLoc(l));
+    auto [it, fresh] = headerVerdict_.try_emplace(name, false);
+    if (fresh)
+      it->second = (headers_.include.empty() || include_.match(name)) &&
+                   (headers_.exclude.empty() || !exclude_.match(name));
+    return it->second;
+  }
+
   ASTContext &ctx_;
   Locator loc_;
+  const HeaderFilter &headers_;
+  llvm::Regex include_, exclude_;
+  std::map<std::string, bool> headerVerdict_;
   const FunctionDecl *fn_ = nullptr;
   std::set<std::string> seen_;
 };
 
 } // namespace
 
-LoweringResult lowerTranslationUnit(clang::ASTContext &ctx, const std::string &displayFile) {
-  DirectiveFinder finder(ctx, displayFile);
+LoweringResult lowerTranslationUnit(clang::ASTContext &ctx, const std::string &displayFile,
+                                    const HeaderFilter &headers) {
+  DirectiveFinder finder(ctx, displayFile, headers);
   finder.TraverseDecl(ctx.getTranslationUnitDecl());
   LoweringResult out = std::move(finder.result);
   attachAssumptions(ctx, displayFile, out.loops, out.problems);

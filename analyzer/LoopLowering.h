@@ -20,9 +20,22 @@ struct LoweringResult {
   std::vector<reports::Finding> problems;
 };
 
-/// Lowers every supported OpenMP loop directive of the main file.
-/// `displayFile` is the main file's path as the user gave it; every
-/// SourceRange of the main file carries it.
-LoweringResult lowerTranslationUnit(clang::ASTContext &ctx, const std::string &displayFile);
+/// Which included files' loops are analysed besides the main file's.
+struct HeaderFilter {
+  /// Loops of a non-system header are analysed when its name (as reported:
+  /// relative to the current directory when inside it, else absolute)
+  /// matches `include` (empty: every non-system header) and does not match
+  /// `exclude` (empty: none), as clang-tidy's --header-filter and
+  /// --exclude-header-filter. System headers never.
+  std::string include;
+  std::string exclude;
+  bool headers = true; ///< false: the main file only
+};
+
+/// Lowers every supported OpenMP loop directive of the main file and of the
+/// headers `headers` selects. `displayFile` is the main file's path as the
+/// user gave it; every SourceRange of the main file carries it.
+LoweringResult lowerTranslationUnit(clang::ASTContext &ctx, const std::string &displayFile,
+                                    const HeaderFilter &headers = {});
 
 } // namespace adjoint_lint::analyzer

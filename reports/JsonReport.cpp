@@ -324,6 +324,8 @@ Json buildReport(const std::vector<AnalysedLoop> &loops, const std::vector<Findi
     Json j = loopToJson(l.loop, l.verdicts);
     if (l.seconds)
       j["analysis_seconds"] = seconds(*l.seconds);
+    if (!l.translationUnits.empty())
+      j["translation_units"] = l.translationUnits;
     jloops.push_back(std::move(j));
   }
   report["loops"] = jloops;

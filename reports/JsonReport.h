@@ -24,6 +24,10 @@ struct AnalysedLoop {
   /// Wall-clock seconds its deciders took (--time-loops); the report's
   /// "analysis_seconds". Unset otherwise: the report stays deterministic.
   std::optional<double> seconds = std::nullopt;
+  /// A loop of an included header: the inputs (translation units) it was
+  /// seen from, in input order; the report's "translation_units". Empty
+  /// for a loop of the input itself (the field is then left out).
+  std::vector<std::string> translationUnits = {};
 };
 
 /// One input (source file or model file) and whether it could be analysed.

@@ -154,6 +154,7 @@ bool analyse(const std::string &file, const Args &args, std::vector<model::LoopM
   options.extraArgs = args.compilerArgs;
   options.hasDoubleDash = args.hasDoubleDash;
   options.resourceDir = ADJOINT_LINT_RESOURCE_DIR;
+  options.analyseHeaders = false; // adjoints of the file's own loops
   bool ok = true;
   for (analyzer::TranslationUnitResult &tu : analyzer::analyzeFiles({file}, options)) {
     std::vector<reports::Finding> errors;

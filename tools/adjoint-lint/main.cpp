@@ -28,6 +28,7 @@
 
 #include <llvm/ADT/SmallString.h>
 #include <llvm/Support/CommandLine.h>
+#include <llvm/Support/Regex.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
@@ -41,6 +42,7 @@
 #include <fstream>
 #include <mutex>
 #include <optional>
+#include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -135,6 +137,16 @@ cl::opt<unsigned> jobs("j",
                        cl::desc("Analyse N files at a time (default: 1; 0: one per hardware "
                                 "thread). The output does not depend on N"),
                        cl::value_desc("N"), cl::init(1), cl::cat(category));
+cl::opt<std::string> headerFilter(
+    "header-filter",
+    cl::desc("Report the loops of the included non-system headers whose name matches REGEX "
+             "(default: every non-system header), as clang-tidy's option"),
+    cl::value_desc("REGEX"), cl::init(".*"), cl::cat(category));
+cl::opt<std::string> excludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Do not report the loops of the headers whose name matches REGEX (applied after "
+             "--header-filter; default: none)"),
+    cl::value_desc("REGEX"), cl::cat(category));
 cl::opt<std::string> shardOption(
     "shard",
     cl::desc("Analyse only shard K of N of the files (1 <= K <= N): a split by path hash that "
@@ -458,6 +470,8 @@ void analyzeSources(Run &run, driver::ConfigResolver &resolver,
   options.extraArgs = compilerArgs;
   options.hasDoubleDash = hasDoubleDash;
   options.resourceDir = ADJOINT_LINT_RESOURCE_DIR;
+  options.headerFilter = headerFilter == ".*" ? std::string() : headerFilter.getValue();
+  options.excludeHeaderFilter = excludeHeaderFilter;
   analyzer::SourceFrontend frontend(options);
   std::vector<std::string> files = inputList(run, frontend, shard);
 
@@ -505,7 +519,14 @@ void analyzeSources(Run &run, driver::ConfigResolver &resolver,
       },
       [&](size_t i) { return work[i].file; });
 
-  // Merge in input order: the output does not depend on -j.
+  // Merge in input order: the output does not depend on -j. A header's
+  // loop seen from several inputs with the same model (and so the same
+  // verdicts) is listed once, with the inputs it was seen from.
+  std::map<std::string, size_t> headerLoops; // model JSON -> index in run.analysed
+  std::set<std::string> headerModels;        // for --dump-model
+  auto headerKey = [](const model::LoopModel &loop) {
+    return model::toJson(loop).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
   for (FileWork &w : work) {
     if (!w.configured) {
       run.inputs.push_back({w.file, false});
@@ -527,9 +548,19 @@ void analyzeSources(Run &run, driver::ConfigResolver &resolver,
     run.internalErrors.insert(run.internalErrors.end(), w.internalErrors.begin(),
                               w.internalErrors.end());
     for (model::LoopModel &loop : tu.loops)
-      run.loops.push_back(std::move(loop));
-    for (reports::AnalysedLoop &a : w.analysed)
+      if (loop.range.file == tu.file || headerModels.insert(headerKey(loop)).second)
+        run.loops.push_back(std::move(loop));
+    for (reports::AnalysedLoop &a : w.analysed) {
+      if (a.loop.range.file != tu.file) {
+        auto [it, fresh] = headerLoops.try_emplace(headerKey(a.loop), run.analysed.size());
+        if (!fresh) {
+          run.analysed[it->second].translationUnits.push_back(tu.file);
+          continue;
+        }
+        a.translationUnits.push_back(tu.file);
+      }
       run.analysed.push_back(std::move(a));
+    }
     if (tu.analysable)
       run.filter.visit(tu.file);
     run.filter.apply(w.config, std::move(w.loopFindings), run.configured);
@@ -781,6 +812,14 @@ int runTool(int argc, const char **argv) {
   if (!driver::prepareDumpDirectories(dumpError) || !driver::checkExportOptions(dumpError)) {
     llvm::errs() << "adjoint-lint: error: " << dumpError << "\n";
     return ExitInputError;
+  }
+  for (const cl::opt<std::string> *filter : {&headerFilter, &excludeHeaderFilter}) {
+    std::string why;
+    if (!filter->getValue().empty() && !llvm::Regex(filter->getValue()).isValid(why)) {
+      llvm::errs() << "adjoint-lint: error: --" << filter->ArgStr << "='" << filter->getValue()
+                   << "' is not a regular expression: " << why << "\n";
+      return ExitInputError;
+    }
   }
   driver::Shard shard;
   if (!shardOption.empty()) {

@@ -1,0 +1,3 @@
+void c(int n, const double *x, double *y) {
+#include "fragment.inc"
+}
