@@ -603,6 +603,14 @@ private:
   bool contextNamesMatch(const Expr *e, const std::set<const VarDecl *> &written) const;
   void addAssumptions();
   std::string text(const Stmt *s) const { return loc_.text(s->getSourceRange()); }
+  /// The C type of a value as m::Expr::type spells it: canonical,
+  /// unqualified, an enumeration as its integer type.
+  std::string valueType(QualType t) const {
+    t = t.getCanonicalType().getUnqualifiedType();
+    if (const auto *et = t->getAs<EnumType>())
+      t = et->getDecl()->getIntegerType().getCanonicalType().getUnqualifiedType();
+    return t.getAsString(ctx_.getPrintingPolicy());
+  }
 
   ASTContext &ctx_;
   const Locator &loc_;
@@ -2338,6 +2346,7 @@ m::Expr LoopLowerer::lowerVarRef(const DeclRefExpr *dr) {
     if (!dr->isValueDependent() && dr->EvaluateAsInt(r, ctx_)) {
       out.kind = m::Expr::Kind::IntConst;
       out.intValue = toInt64(r.Val.getInt());
+      out.type = valueType(dr->getType());
     }
     return out;
   }
@@ -2552,6 +2561,7 @@ public:
     m::Expr out;
     out.kind = m::Expr::Kind::IntConst;
     out.intValue = toInt64(llvm::APSInt(il->getValue(), il->getType()->isUnsignedIntegerType()));
+    out.type = l_.valueType(il->getType());
     out.text = l_.text(il);
     return out;
   }
@@ -2592,6 +2602,7 @@ public:
     m::Expr out;
     out.kind = m::Expr::Kind::Cast;
     out.castType = c->getTypeAsWritten().getAsString(l_.ctx_.getPrintingPolicy());
+    out.type = l_.valueType(c->getType());
     out.operands.push_back(l_.lowerValue(c->getSubExprAsWritten()));
     out.text = t;
     if (c->getType()->isPointerType() && !c->getSubExpr()->getType()->isNullPtrType())
@@ -2624,6 +2635,7 @@ private:
     Expr::EvalResult r;
     if (!e->isValueDependent() && e->EvaluateAsInt(r, l_.ctx_))
       out.intValue = toInt64(r.Val.getInt());
+    out.type = l_.valueType(e->getType());
     out.text = l_.text(e);
     return out;
   }
@@ -2648,6 +2660,7 @@ m::LoopModel LoopLowerer::run() {
                                                : fn_->getNameAsString())
                     : std::string();
   lm.directive = directiveName(dir_->getDirectiveKind());
+  lm.charSigned = ctx_.CharTy->isSignedIntegerType();
 
   if (region_ && region_ != dir_)
     readClauses(region_);

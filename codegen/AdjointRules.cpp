@@ -5,7 +5,9 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <set>
 #include <map>
 
 namespace adjoint_lint::codegen {
@@ -24,6 +26,22 @@ bool integerResult(Op op) {
   }
 }
 } // namespace
+
+std::string integerTypeSpelling(const std::string &type, bool charSigned) {
+  static const std::set<std::string> standard = {
+      "signed char", "unsigned char",    "short", "unsigned short",     "int",
+      "unsigned int", "long",            "unsigned long", "long long",  "unsigned long long"};
+  if (type == "char")
+    return charSigned ? "signed char" : "unsigned char";
+  if (type == "_Bool" || type == "bool")
+    return "bool";
+  return standard.count(type) ? type : "";
+}
+
+bool integerCast(const Expr &e, const ExprContext &ctx) {
+  return e.kind == Expr::Kind::Cast &&
+         !integerTypeSpelling(e.type.empty() ? e.castType : e.type, !ctx.loop || ctx.loop->charSigned).empty();
+}
 
 // --- CodeWriter ---------------------------------------------------------------
 
@@ -219,8 +237,24 @@ std::string primalExpr(const Expr &e, const ExprContext &ctx) {
       s += "f";
     return s;
   }
-  case Expr::Kind::IntConst:
-    return std::to_string(e.intValue);
+  case Expr::Kind::IntConst: {
+    // The literal's type, by its suffix or a cast: `1u - 2u` is 4294967295u.
+    std::string type = e.type.empty() ? "int" : e.type;
+    bool isUnsigned = type.compare(0, 8, "unsigned") == 0;
+    std::string digits = isUnsigned ? std::to_string(static_cast<uint64_t>(e.intValue))
+                         : e.intValue == INT64_MIN ? "(-9223372036854775807L - 1)"
+                                                   : std::to_string(e.intValue);
+    static const std::map<std::string, std::string> suffix = {
+        {"int", ""},  {"unsigned int", "u"}, {"long", "L"}, {"unsigned long", "UL"},
+        {"long long", "LL"}, {"unsigned long long", "ULL"}};
+    auto it = suffix.find(type);
+    if (it != suffix.end())
+      return digits.front() == '(' ? digits : digits + it->second;
+    std::string spelt = integerTypeSpelling(type, !ctx.loop || ctx.loop->charSigned);
+    if (spelt.empty())
+      fail(ctx, "constant '" + e.text + "' of type '" + type + "' cannot be spelt exactly by the adjoint generator");
+    return "((" + spelt + ")" + digits + ")";
+  }
   case Expr::Kind::Access:
     return ctx.primal(e.access);
   case Expr::Kind::Unary:
@@ -241,9 +275,21 @@ std::string primalExpr(const Expr &e, const ExprContext &ctx) {
     if (e.operands.size() != 1)
       fail(ctx, "malformed cast '" + e.text + "'");
     bool floatingType = e.castType == "double" || e.castType == "float";
+    if (integerCast(e, ctx)) {
+      // (T)a for an integer T: piecewise constant, derivative 0; the
+      // template converts R's value (ADOL-C's adouble has no conversion).
+      std::string a = primalExpr(e.operands[0], ctx);
+      if (ctx.overloadedMath && isActive(e.operands[0], ctx))
+        a = std::string(kTemplateValue) + "(" + a + ")";
+      return "(" + integerTypeSpelling(e.type.empty() ? e.castType : e.type, !ctx.loop || ctx.loop->charSigned) +
+             ")" + paren(a);
+    }
     if (!floatingType && isActive(e.operands[0], ctx))
       fail(ctx, "conversion of a differentiated value to '" + e.castType + "' in '" + e.text +
                     "' is not supported");
+    if (!floatingType)
+      fail(ctx, "conversion to '" + e.castType + "' in '" + e.text +
+                    "' cannot be spelt exactly by the adjoint generator");
     if (ctx.overloadedMath && floatingType)
       return paren(primalExpr(e.operands[0], ctx));
     return "(" + e.castType + ")" + paren(primalExpr(e.operands[0], ctx));
@@ -392,6 +438,8 @@ std::string tangentExpr(const Expr &e, const ExprContext &ctx) {
   }
   case Expr::Kind::Cast:
     primalExpr(e, ctx);
+    if (integerCast(e, ctx))
+      return ""; // d (T)a = 0 for integer T (piecewise constant)
     return tangentExpr(e.operands[0], ctx); // d (T)a = ȧ for floating T
   case Expr::Kind::Call:
     return tangentCall(e, ctx);
@@ -548,6 +596,8 @@ void reverseExpr(const Expr &e, const std::string &seed, const ExprContext &ctx,
   }
   case Expr::Kind::Cast:
     primalExpr(e, ctx);
+    if (integerCast(e, ctx))
+      return; // (T)a for integer T: piecewise constant, nothing to propagate
     reverseExpr(e.operands[0], seed, ctx, out); // (T)a for floating T: ā += s
     return;
   case Expr::Kind::Call:

@@ -95,6 +95,23 @@ std::string tangentExpr(const model::Expr &e, const ExprContext &ctx);
 void reverseExpr(const model::Expr &e, const std::string &seed, const ExprContext &ctx,
                  CodeWriter &out);
 
+/// The C spelling of an integer type of the model (model::Expr::type,
+/// model::Variable::elementType): the standard integer types as they are,
+/// plain `char` as `signed char` or `unsigned char` as on the target
+/// (`charSigned`), `_Bool` as `bool` (the generated files include
+/// <stdbool.h>); "" for any other type.
+std::string integerTypeSpelling(const std::string &type, bool charSigned);
+
+/// Whether a cast converts to an integer type (its value is piecewise
+/// constant in its operand: derivative 0).
+bool integerCast(const model::Expr &e, const ExprContext &ctx);
+
+/// The forward template's conversion of a value of the number type R to
+/// double (ADOL-C's adouble: its value, passive), for integer variables set
+/// from floating expressions and casts to integer types; defined in
+/// <name>_forward.hpp where the loop needs it.
+inline constexpr const char *kTemplateValue = "al_value";
+
 /// A model name as a C identifier: members "g->n" -> "g_n", fresh names
 /// "i'" -> "i_1".
 std::string cIdentifier(const std::string &name);

@@ -36,7 +36,7 @@ const std::set<std::string> &FreshNames::reservedNames() {
       "reinterpret_cast", "requires", "static_cast", "template", "this", "throw", "try", "typeid",
       "typename", "using", "virtual", "wchar_t", "xor", "xor_eq", "final", "override",
       // the runtime (codegen/runtime/)
-      "al_min", "al_max", "min", "max", "floord", "al_tape", "al_push", "al_pop", "Rng", "checks",
+      "al_min", "al_max", "al_value", "min", "max", "floord", "al_tape", "al_push", "al_pop", "Rng", "checks",
       "passed", "num", "check", "relError",
       // the library the generated code calls
       "sin", "cos", "tan", "exp", "log", "sqrt", "pow", "fabs", "fmin", "fmax", "tanh", "sinf", "cosf",

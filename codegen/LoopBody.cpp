@@ -133,9 +133,38 @@ void LoopBody::classify() {
     classifyVariable(static_cast<int>(k), written);
   chooseNames();
   checkNoInPlaceUpdate();
+  // The tolerance follows the least precise floating type of the loop: a
+  // float array, local or scalar, a cast to float or a float math function
+  // (sinf) makes the check single precision (docs/codegen.md).
   for (const Variable &v : loop_.variables)
-    if (v.floating && !v.elementType.empty() && v.elementType == "float" && v.rank > 0)
+    if (v.floating && v.elementType == "float")
       singlePrecision_ = true;
+  std::function<void(const model::Expr &)> floats = [&](const model::Expr &e) {
+    if ((e.kind == model::Expr::Kind::Cast && (e.castType == "float" || e.type == "float")) ||
+        (e.kind == model::Expr::Kind::Call && mathFunction(e.callee).isFloat))
+      singlePrecision_ = true;
+    for (const model::Expr &o : e.operands)
+      floats(o);
+  };
+  for (const Statement &s : loop_.statements)
+    floats(s.rhs);
+  for (const Statement &s : loop_.statements)
+    if (s.lhs >= 0 && s.lhs < static_cast<int>(loop_.accesses.size()) && lhsVariable(s) >= 0 &&
+        !variable(lhsVariable(s)).active && isActive(s.rhs, exprContext(s.range.line)))
+      templateValue_ = true;
+  std::function<void(const model::Expr &)> casts = [&](const model::Expr &e) {
+    if (e.kind == model::Expr::Kind::Cast && e.operands.size() == 1 && integerCast(e, exprContext(0)) &&
+        isActive(e.operands[0], exprContext(0)))
+      templateValue_ = true;
+    if (e.kind == model::Expr::Kind::IntConst && integerTypeSpelling(e.type, true) == "bool")
+      usesBool_ = true;
+    if (e.kind == model::Expr::Kind::Cast && integerTypeSpelling(e.type.empty() ? e.castType : e.type, true) == "bool")
+      usesBool_ = true;
+    for (const model::Expr &o : e.operands)
+      casts(o);
+  };
+  for (const Statement &s : loop_.statements)
+    casts(s.rhs);
 }
 
 /// The names the generated code introduces, against every name of the
@@ -185,6 +214,23 @@ void LoopBody::chooseNames() {
       generated_.trip[h->iterator] = names_.fresh(cIdentifier(h->iterator) + "_trip");
 }
 
+/// The C type of an integer variable (VariableCode::type), spelt exactly
+/// (integerTypeSpelling); a loop whose integer variable has another type
+/// (an enumeration, a 128-bit integer, a pointer) is outside the fragment.
+/// Models without types (JSON) keep `long`.
+std::string LoopBody::integerType(const Variable &v, const char *what) {
+  if (v.elementType.empty())
+    return "long";
+  std::string t = integerTypeSpelling(v.elementType, loop_.charSigned);
+  if (t.empty())
+    fail(std::string(what) + " '" + v.name + "' of type " + v.elementType +
+             ": the adjoint generator keeps only the standard integer types exactly",
+         v.declRange.line);
+  if (t == "bool")
+    usesBool_ = true;
+  return t;
+}
+
 void LoopBody::classifyVariable(int k, const std::vector<bool> &written) {
   const Variable &v = loop_.variables[static_cast<size_t>(k)];
   VariableCode &code = variables_[static_cast<size_t>(k)];
@@ -215,6 +261,8 @@ void LoopBody::classifyVariable(int k, const std::vector<bool> &written) {
     if (v.elementType != "double" && v.elementType != "float" && v.floating)
       fail("array '" + v.name + "' of type " + v.elementType +
                ": only double and float data are differentiated", line);
+    if (!v.floating)
+      code.type = integerType(v, "array");
     code.role = VariableRole::Array;
     code.active = v.floating;
     arrays_.push_back(k);
@@ -228,14 +276,17 @@ void LoopBody::classifyVariable(int k, const std::vector<bool> &written) {
       fail("local '" + v.name + "' of type " + v.elementType +
                ": only double and float data are differentiated", line);
     if (!v.floating)
-      code.type = "long";
+      code.type = integerType(v, "local"); // C's type: `char c = 300` holds 44
     break;
   case Sharing::Shared:
     if (code.written)
       fail("shared scalar '" + v.name + "' is written in the loop: not supported by the "
            "adjoint generator (give each iteration its own copy, or use an array)", line);
     if (!v.floating) {
+      // Passed as long (exact for every value of its type); a value
+      // expression reads it converted back to its type (exprContext).
       code.role = VariableRole::Name;
+      code.type = integerType(v, "parameter");
       addOnce(integerParameters_, code.value);
     } else {
       code.role = VariableRole::ScalarInput; // passive: no adjoint (docs/codegen.md)
@@ -530,6 +581,8 @@ ExprContext LoopBody::exprContext(unsigned line) const {
     if (acc.variable < 0)
       throw CodegenError("access '" + acc.text + "' names no variable", loop_.range.file, acc.range.line);
     const VariableCode &v = code(a);
+    if (v.role == VariableRole::Name && acc.kind == AccessKind::Read && v.type != "long")
+      return "(" + v.type + ")" + v.value; // an integer parameter (passed as long) in its own type
     return v.role == VariableRole::Array ? v.value + "[" + offset(acc) + "]" : v.value;
   };
   ctx.adjoint = [this, code](int a) {

@@ -93,8 +93,17 @@ public:
   const BodyNode &root() const { return root_; }
   /// The names the generated code introduces (its source and header).
   const GeneratedNames &generated() const { return generated_; }
-  /// Whether active arrays hold float (the numeric check's tolerance).
+  /// Whether the loop's least precise floating type is float (a float
+  /// array, local or scalar, a cast to float, a float math function): the
+  /// numeric check's tolerance.
   bool singlePrecision() const { return singlePrecision_; }
+  /// Whether the forward template converts a value of the number type to
+  /// double (kTemplateValue): an integer variable set from a floating
+  /// expression, a cast of one to an integer type.
+  bool templateValue() const { return templateValue_; }
+  /// Whether the generated code spells `bool` (a _Bool variable, constant
+  /// or cast): the C files include <stdbool.h>.
+  bool usesBool() const { return usesBool_; }
 
   /// The variable a statement assigns.
   int lhsVariable(const model::Statement &s) const;
@@ -143,6 +152,7 @@ private:
   void checkSupported(const model::LoopVerdicts &verdicts) const;
   void classify();
   void classifyVariable(int k, const std::vector<bool> &written);
+  std::string integerType(const model::Variable &v, const char *what);
   void checkNoInPlaceUpdate() const;
   void collectNames(const model::IndexExpr &e);
   void collectNames(const model::Condition &c);
@@ -159,6 +169,8 @@ private:
   FreshNames names_;
   GeneratedNames generated_;
   bool singlePrecision_ = false;
+  bool templateValue_ = false;
+  bool usesBool_ = false;
 };
 
 } // namespace adjoint_lint::codegen

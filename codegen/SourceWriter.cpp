@@ -48,6 +48,8 @@ std::string SourceWriter::header() const {
   std::transform(guard.begin(), guard.end(), guard.begin(), ::toupper);
   h.line("#ifndef " + guard + "_H");
   h.line("#define " + guard + "_H");
+  if (body_.usesBool())
+    h.line("#include <stdbool.h>");
   h.line("#ifdef __cplusplus");
   h.line("extern \"C\" {");
   h.line("#endif");
@@ -128,6 +130,19 @@ std::string SourceWriter::forwardTemplate() const {
   f.line("#define " + guard);
   f.line("#include <cmath>");
   f.line("");
+  if (body_.templateValue()) {
+    // Integer variables set from floating expressions, casts to integer
+    // types: the value of R (ADOL-C's adouble converts only explicitly);
+    // piecewise constant, so passive on the tape.
+    const char *v = kTemplateValue;
+    f.line("#ifndef AL_VALUE_DEFINED");
+    f.line("#define AL_VALUE_DEFINED");
+    f.line("inline double " + std::string(v) + "(double x) { return x; }");
+    f.line("template <typename T> inline auto " + std::string(v) +
+           "(const T &x) -> decltype(x.getValue()) { return x.getValue(); }");
+    f.line("#endif");
+    f.line("");
+  }
   f.line("template <typename " + body_.generated().real + ">");
   f.open("inline void " + name_ + "_forward_t(" + body_.signature(Mode::ForwardTemplate) + ")");
   std::vector<std::string> hs = body_.parallelHeaders(false);

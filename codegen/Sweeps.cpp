@@ -71,6 +71,10 @@ void Sweeps::writePrimalNodes(const std::vector<BodyNode> &nodes, CodeWriter &w,
     ctx.overloadedMath = mode == Mode::ForwardTemplate;
     std::string lhs = ctx.primal(s.lhs), rhs = primalExpr(s.rhs, ctx);
     int v = body_.lhsVariable(s);
+    // An integer variable set from a floating expression: C converts the
+    // value; the template takes R's value first (derivative 0).
+    if (mode == Mode::ForwardTemplate && !body_.variable(v).active && isActive(s.rhs, ctx))
+      rhs = std::string(kTemplateValue) + "(" + rhs + ")";
     if (push && values_.pushed.count(v))
       w.line("al_push(&" + body_.generated().tape + ", " + lhs + ");");
     if (mode == Mode::Tangent && body_.variable(v).active) {

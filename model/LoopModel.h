@@ -181,6 +181,11 @@ struct Expr {
   Op op = Op::Plus;           ///< Unary/Binary
   std::string callee;         ///< Call: the function's name (or the callee's text)
   std::string castType;       ///< Cast: the type as written, e.g. "double"
+  /// IntConst, Cast: the C type of the value (the literal's, with its
+  /// suffix: "unsigned int" for `1u`; the cast's), canonical: typedefs
+  /// resolved, an enumeration as its integer type, plain `char` as "char"
+  /// (LoopModel::charSigned says which); empty where unknown (int).
+  std::string type;
   std::vector<Expr> operands; ///< Conditional: cond, then, else
   Condition condition;        ///< Conditional over integers, if representable
   std::string text;           ///< the source text
@@ -288,6 +293,9 @@ struct LoopModel {
   std::vector<Fact> facts;
   std::vector<Unsupported> unsupported;
   std::string sourceText; ///< the loop's source text, pragma included
+  /// Whether plain `char` is signed on the target the loop was compiled
+  /// for (the generator spells it `signed char` or `unsigned char`).
+  bool charSigned = true;
 
   int findVariable(const std::string &name) const;
   /// Whether access `k` is the read half of an update `y[e] += f` or

@@ -375,6 +375,8 @@ json exprToJson(const Expr &e) {
   }
   if (e.kind == Expr::Kind::Conditional)
     j["condition"] = toJson(e.condition);
+  if (!e.type.empty())
+    j["type"] = e.type;
   if (!e.text.empty())
     j["text"] = e.text;
   return j;
@@ -413,6 +415,7 @@ Expr exprFromJson(const json &j) {
     e.operands.push_back(exprFromJson(o));
   if (j.contains("condition"))
     e.condition = conditionFromJson(j.at("condition"));
+  e.type = field<std::string>(j, "type", "");
   e.text = field<std::string>(j, "text", "");
   return e;
 }
@@ -621,6 +624,7 @@ json toJson(const LoopModel &m) {
           {"assumptions", m.assumptions},
           {"facts", facts},
           {"unsupported", unsupported},
+          {"char_signed", m.charSigned},
           {"source", m.sourceText}};
 }
 
@@ -755,6 +759,7 @@ LoopModel loopFromJson(const json &j) {
                                rangeFromJson(field<json>(ju, "range", json())),
                                field<int>(ju, "variable", -1)});
     m.sourceText = field<std::string>(j, "source", "");
+    m.charSigned = field<bool>(j, "char_signed", true);
   } catch (const json::exception &e) {
     fail(std::string("malformed loop: ") + e.what());
   }
