@@ -5,7 +5,8 @@
 
 Each file holds one function `f` with integer parameters n, m and a few
 arrays (pointers, a 2-D pointer-to-row, a global), and one or two OpenMP
-loops: affine and quasi-affine subscripts (/, %, narrowing casts), several
+loops: affine and quasi-affine subscripts (/, %, narrowing casts to
+unsigned char, unsigned short and signed char, unsigned `%`), several
 statements, guards, inner serial loops (some triangular), clauses (private,
 reduction, collapse, schedule, nowait in a parallel region), atomics.
 Subscripts stay small for the oracle's sizes (n, m <= 7).
@@ -50,6 +51,13 @@ class Gen:
             e = f"(unsigned char)({e})"
         elif k < 0.30:
             e = f"{r.choice(['min', 'max'])}({e}, {self.affine(its)})"
+        elif k < 0.34:
+            # Unsigned arithmetic: a negative e wraps modulo 2^32 first.
+            e = f"({e}) % {r.choice([2, 3, 4])}u"
+        elif k < 0.37:
+            e = f"(unsigned short)({e}) % {r.choice([3, 5, 8])}"
+        elif k < 0.40:
+            e = f"(signed char)(({e}) * 64) / 32 + 4"
         return e
 
     def access(self, its, arrays):
