@@ -471,6 +471,13 @@ public:
       : ctx_(ctx), loc_(loc), dir_(dir), region_(region), fn_(fn) {}
 
   m::LoopModel run();
+  /// The replicated code of a parallel region (`region_`, with `dir_`
+  /// null): `stmts`, one phase of the region's statements outside its
+  /// worksharing constructs, which every thread runs. The model's parallel
+  /// dimension is the thread id (m::kThreadIterator); `anchor` gives its
+  /// place.
+  m::LoopModel runReplicated(const std::vector<const Stmt *> &stmts, const Stmt *anchor,
+                             const std::string &construct);
 
 private:
   // Sharing and variables
@@ -616,6 +623,11 @@ private:
   const Locator &loc_;
   const OMPLoopDirective *dir_;
   const OMPExecutableDirective *region_;
+  /// runReplicated: the model is the region's replicated code.
+  bool replicated_ = false;
+  /// Where the walk for context facts and names starts: the loop
+  /// directive, or the region of replicated code.
+  const Stmt *origin() const { return dir_ ? static_cast<const Stmt *>(dir_) : region_; }
   const FunctionDecl *fn_;
   m::LoopModel model_;
 
@@ -689,7 +701,7 @@ void LoopLowerer::addAssumptions() {
       e.member = true;
       e.object = p.objectKey;
       e.order.push_back(p.root ? p.root->getLocation()
-                               : (fn_ ? fn_->getLocation() : dir_->getBeginLoc()));
+                               : (fn_ ? fn_->getLocation() : origin()->getBeginLoc()));
       for (const FieldDecl *f : p.fields)
         e.order.push_back(f->getLocation());
       isIndirect = p.indirect;
@@ -846,6 +858,9 @@ void LoopLowerer::readClauses(const OMPExecutableDirective *d) {
 }
 
 bool LoopLowerer::declaredInLoop(const VarDecl *v) const {
+  // Replicated code: the region's locals belong to each thread.
+  if (replicated_)
+    return declaredInRegion(v);
   return loc_.contains(clang::SourceRange(dir_->getBeginLoc(), outerLoop_->getEndLoc()),
                        v->getLocation());
 }
@@ -875,8 +890,8 @@ m::Sharing LoopLowerer::sharingOf(const VarDecl *v) const {
     return m::Sharing::Private;
   // An orphaned worksharing loop: the function's automatic variables belong
   // to the thread that calls it.
-  bool worksharing = dir_->getDirectiveKind() == llvm::omp::OMPD_for ||
-                     dir_->getDirectiveKind() == llvm::omp::OMPD_for_simd;
+  bool worksharing = dir_ && (dir_->getDirectiveKind() == llvm::omp::OMPD_for ||
+                              dir_->getDirectiveKind() == llvm::omp::OMPD_for_simd);
   if (worksharing && !region_ && v->hasLocalStorage())
     return m::Sharing::Private;
   if (defaultSharing_ == "private")
@@ -1082,7 +1097,7 @@ bool LoopLowerer::clashesWithVariable(const std::string &name) {
         functionNames_->insert(p->getNameAsString());
       work.push_back(fn_->getBody());
     } else {
-      work.push_back(dir_);
+      work.push_back(origin());
     }
     while (!work.empty()) {
       const Stmt *s = work.back();
@@ -1633,8 +1648,19 @@ m::IndexExpr LoopLowerer::lowerIndex(const Expr *e, unsigned depth) {
     addParameter(path.name);
     return m::IndexExpr::var(path.name);
   }
-  if (isa<CallExpr>(e))
+  if (const auto *call = dyn_cast<CallExpr>(e)) {
+    // In replicated code, the thread id and the team's size.
+    const FunctionDecl *fd = call->getDirectCallee();
+    if (replicated_ && fd && call->getNumArgs() == 0 && fd->getDeclName().isIdentifier()) {
+      if (fd->getName() == "omp_get_thread_num")
+        return m::IndexExpr::var(m::kThreadIterator);
+      if (fd->getName() == "omp_get_num_threads") {
+        addParameter(m::kThreadCount);
+        return m::IndexExpr::var(m::kThreadCount);
+      }
+    }
     return m::IndexExpr::opaque("call " + t, t);
+  }
   return m::IndexExpr::opaque("unsupported integer expression " + t, t);
 }
 
@@ -1841,9 +1867,30 @@ void LoopLowerer::lowerStmt(const Stmt *s) {
         sync_ = m::Sync::Critical;
         syncName_ = cr->getDirectiveName().getAsString();
       }
+    } else if (replicated_ && k != llvm::omp::OMPD_simd &&
+               (isSupportedLoopDirective(k) || k == llvm::omp::OMPD_single ||
+                k == llvm::omp::OMPD_sections || k == llvm::omp::OMPD_section ||
+                k == llvm::omp::OMPD_taskwait)) {
+      // Replicated code: worksharing loops have their own models, and a
+      // `single` or a section runs on one thread.
+      return;
     } else if (isSupportedLoopDirective(k)) {
       // A nested loop directive (e.g. `simd`) is an inner loop here.
     } else if (k == llvm::omp::OMPD_flush || k == llvm::omp::OMPD_barrier) {
+      return;
+    } else if (replicated_ && (k == llvm::omp::OMPD_master || k == llvm::omp::OMPD_masked)) {
+      // Run by the thread its filter names (the primary thread: 0).
+      m::IndexExpr which = m::IndexExpr::constant(0);
+      if (const auto *filter = d->getSingleClause<OMPFilterClause>())
+        which = exactIndex(filter->getThreadID());
+      m::Condition c;
+      c.kind = m::Condition::Kind::Cmp;
+      c.op = m::Condition::Op::EQ;
+      c.operands = {m::IndexExpr::var(m::kThreadIterator), std::move(which)};
+      int saved = scope_;
+      scope_ = pushGuard(std::move(c), d->getSourceRange());
+      lowerStmt(rawBody(d));
+      scope_ = saved;
       return;
     } else {
       unsupported(Why::Directive, "OpenMP directive '" + directiveName(k) + "' inside the loop is not modelled",
@@ -2726,6 +2773,46 @@ m::LoopModel LoopLowerer::run() {
   return lm;
 }
 
+m::LoopModel LoopLowerer::runReplicated(const std::vector<const Stmt *> &stmts, const Stmt *anchor,
+                                        const std::string &construct) {
+  m::LoopModel &lm = model_;
+  replicated_ = true;
+  lm.range = loc_.range(clang::SourceRange(anchor->getBeginLoc(), anchor->getBeginLoc()));
+  lm.id = llvm::sys::path::filename(lm.range.file).str() + ":" + std::to_string(lm.range.line) +
+          ":" + std::to_string(lm.range.column);
+  lm.function = fn_ ? (isa<CXXMethodDecl>(fn_) ? fn_->getQualifiedNameAsString()
+                                               : fn_->getNameAsString())
+                    : std::string();
+  lm.directive = directiveName(region_->getDirectiveKind());
+  lm.construct = construct;
+  readClauses(region_);
+  lm.sourceText = loc_.text(stmts.front()->getBeginLoc(), loc_.stmtEnd(stmts.back()));
+
+  // The thread dimension: omp_thread in [0, omp_num_threads).
+  m::LoopHeader h;
+  h.iterator = m::kThreadIterator;
+  h.lower = m::IndexExpr::constant(0);
+  h.op = m::Condition::Op::LT;
+  h.bound = m::IndexExpr::var(m::kThreadCount);
+  h.step = 1;
+  h.range = loc_.pragmaRange(region_);
+  lm.iterators.push_back(std::move(h));
+  addParameter(m::kThreadCount);
+
+  const Stmt *body = rawBody(region_);
+  collectNames(body);
+  // A local of the region written anywhere in it (another phase included)
+  // is no constant of this one.
+  collectModified(body);
+  for (const Stmt *st : stmts)
+    lowerStmt(st);
+  checkWholeAndMembers();
+  opaqueWrittenIndexArrays();
+  addAssumptions();
+  addContext();
+  return lm;
+}
+
 namespace {
 
 /// The variables of `fn`'s body that may change after their initialisation:
@@ -2857,7 +2944,7 @@ void LoopLowerer::addContext() {
   }
   // (a) The conditions of the enclosing `if`s, up to the function, a lambda
   // or an enclosing OpenMP region other than the loop's own.
-  const Stmt *child = dir_;
+  const Stmt *child = origin();
   std::vector<std::pair<const IfStmt *, bool>> ifs;
   for (unsigned guard = 0; guard < 256; ++guard) {
     auto parents = ctx_.getParents(*child);
@@ -2867,7 +2954,7 @@ void LoopLowerer::addContext() {
     if (!parent || isa<LambdaExpr>(parent) || isa<BlockExpr>(parent))
       break;
     if (const auto *d = dyn_cast<OMPExecutableDirective>(parent))
-      if (d != region_ && d != dir_)
+      if (d != region_ && d != origin())
         break;
     if (const auto *is = dyn_cast<IfStmt>(parent)) {
       if (is->getThen() == child)
@@ -3068,6 +3155,8 @@ public:
       lowerLoop(cast<OMPLoopDirective>(d));
       return true;
     }
+    if (k == llvm::omp::OMPD_parallel || k == llvm::omp::OMPD_target_parallel)
+      lowerRegion(d);
     if (isNeutralDirective(k))
       return true;
     if (isContainerDirective(k) && containsSupportedLoop(rawBody(d)))
@@ -3112,19 +3201,153 @@ private:
     return nullptr;
   }
 
+  /// The statements of a region's body at its top level (blocks opened).
+  static void topLevel(const Stmt *s, std::vector<const Stmt *> &out) {
+    if (const auto *c = dyn_cast_or_null<CompoundStmt>(s)) {
+      for (const Stmt *child : c->body())
+        topLevel(child, out);
+      return;
+    }
+    if (s)
+      out.push_back(s);
+  }
+
+  /// Whether a statement of replicated code holds a loop that every thread
+  /// runs (a plain loop or a `simd` loop, not one inside a worksharing
+  /// construct or a `single`).
+  static bool holdsReplicatedLoop(const Stmt *s) {
+    if (!s)
+      return false;
+    if (isa<ForStmt>(s) || isa<WhileStmt>(s) || isa<DoStmt>(s) || isa<CXXForRangeStmt>(s))
+      return true;
+    if (const auto *d = dyn_cast<OMPExecutableDirective>(s)) {
+      OpenMPDirectiveKind k = d->getDirectiveKind();
+      if (k == llvm::omp::OMPD_simd)
+        return true;
+      if (k != llvm::omp::OMPD_master && k != llvm::omp::OMPD_masked && k != llvm::omp::OMPD_critical &&
+          k != llvm::omp::OMPD_atomic)
+        return false;
+      return holdsReplicatedLoop(rawBody(d));
+    }
+    if (isa<LambdaExpr>(s) || isa<CapturedStmt>(s))
+      return false;
+    for (const Stmt *c : s->children())
+      if (holdsReplicatedLoop(c))
+        return true;
+    return false;
+  }
+
+  /// Whether replicated code may write memory that is not a local of the
+  /// region: an assignment, ++/-- or a call (outside worksharing
+  /// constructs and `single`).
+  bool mayWriteShared(const Stmt *s, const Stmt *regionBody) {
+    if (!s)
+      return false;
+    if (const auto *d = dyn_cast<OMPExecutableDirective>(s)) {
+      OpenMPDirectiveKind k = d->getDirectiveKind();
+      if (k != llvm::omp::OMPD_master && k != llvm::omp::OMPD_masked && k != llvm::omp::OMPD_critical &&
+          k != llvm::omp::OMPD_atomic && k != llvm::omp::OMPD_simd)
+        return false;
+      return mayWriteShared(rawBody(d), regionBody);
+    }
+    if (isa<LambdaExpr>(s) || isa<CapturedStmt>(s))
+      return false;
+    const Expr *target = nullptr;
+    if (const auto *b = dyn_cast<BinaryOperator>(s); b && b->isAssignmentOp())
+      target = b->getLHS();
+    else if (const auto *u = dyn_cast<UnaryOperator>(s); u && u->isIncrementDecrementOp())
+      target = u->getSubExpr();
+    if (target) {
+      const VarDecl *v = refVar(target);
+      if (!v || !loc_.contains(regionBody->getSourceRange(), v->getLocation()) ||
+          v->getType()->isReferenceType())
+        return true;
+    }
+    for (const Stmt *c : s->children())
+      if (mayWriteShared(c, regionBody))
+        return true;
+    return false;
+  }
+
+  /// One phase of a region's replicated code: a model when it holds a loop
+  /// or may write shared memory (code that only declares and reads locals
+  /// cannot race with itself).
+  void lowerPhase(const OMPExecutableDirective *region, const std::vector<const Stmt *> &phase) {
+    if (phase.empty())
+      return;
+    const Stmt *body = rawBody(region);
+    const Stmt *anchor = nullptr;
+    for (const Stmt *s : phase)
+      if (holdsReplicatedLoop(s)) {
+        anchor = s;
+        break;
+      }
+    if (!anchor)
+      for (const Stmt *s : phase)
+        if (mayWriteShared(s, body)) {
+          anchor = s;
+          break;
+        }
+    if (!anchor)
+      return;
+    std::string construct = "replicated";
+    if (const auto *d = dyn_cast<OMPLoopDirective>(anchor); d && d->getDirectiveKind() == llvm::omp::OMPD_simd) {
+      construct = "simd-in-region";
+      // The model's place is the loop under the `simd` directive (the
+      // directive's own place is the simd loop's entry).
+      if (const Stmt *loop = stripToLoop(d->getInnermostCapturedStmt()->getCapturedStmt()))
+        anchor = loop;
+    }
+    LoopLowerer lowerer(ctx_, loc_, nullptr, region, fn_);
+    addModel(lowerer.runReplicated(phase, anchor, construct), &regionLoops);
+  }
+
+  /// A `parallel` region: its statements outside worksharing constructs
+  /// run on every thread; barriers (explicit, and the implicit ones at the
+  /// end of `for`, `sections` and `single` without `nowait`) cut them into
+  /// phases, each a model of its own (docs/rules/adjoint-lint-forward-race.md).
+  void lowerRegion(const OMPExecutableDirective *region) {
+    std::vector<const Stmt *> top, phase;
+    topLevel(rawBody(region), top);
+    for (const Stmt *s : top) {
+      if (const auto *d = dyn_cast<OMPExecutableDirective>(s)) {
+        OpenMPDirectiveKind k = d->getDirectiveKind();
+        if (k == llvm::omp::OMPD_barrier) {
+          lowerPhase(region, phase);
+          phase.clear();
+          continue;
+        }
+        if (k == llvm::omp::OMPD_for || k == llvm::omp::OMPD_for_simd || k == llvm::omp::OMPD_sections ||
+            k == llvm::omp::OMPD_single) {
+          if (!d->getSingleClause<OMPNowaitClause>()) {
+            lowerPhase(region, phase);
+            phase.clear();
+          }
+          continue;
+        }
+      }
+      phase.push_back(s);
+    }
+    lowerPhase(region, phase);
+  }
+
   void lowerLoop(const OMPLoopDirective *d) {
     OpenMPDirectiveKind k = d->getDirectiveKind();
     const OMPExecutableDirective *region = nullptr;
     if (k == llvm::omp::OMPD_for || k == llvm::omp::OMPD_for_simd)
       region = enclosingParallel(d);
     LoopLowerer lowerer(ctx_, loc_, d, region, fn_);
-    m::LoopModel model = lowerer.run();
+    addModel(lowerer.run());
+  }
+
+  /// Adds a model to `result.loops`, or to `into`.
+  void addModel(m::LoopModel model, std::vector<m::LoopModel> *into = nullptr) {
     // Source text that is not UTF-8 (a Latin-1 comment inside an access)
     // must not make dump() throw.
     std::string key = m::toJson(model).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (!seen_.insert(key).second)
       return;
-    result.loops.push_back(std::move(model));
+    (into ? *into : result.loops).push_back(std::move(model));
   }
 
   /// Whether the loops of the header holding `l` are analysed.
@@ -3138,6 +3361,26 @@ private:
                    (headers_.exclude.empty() || !exclude_.match(name));
     return it->second;
   }
+
+public:
+  /// Merges the models of replicated code into the loops, in source order
+  /// (the walk meets a region before the loops inside it).
+  void mergeRegionLoops() {
+    auto before = [](const m::LoopModel &a, const m::LoopModel &b) {
+      return std::tie(a.range.line, a.range.column) < std::tie(b.range.line, b.range.column);
+    };
+    for (m::LoopModel &r : regionLoops) {
+      auto at = std::find_if(result.loops.begin(), result.loops.end(), [&](const m::LoopModel &l) {
+        return l.range.file == r.range.file && before(r, l);
+      });
+      result.loops.insert(at, std::move(r));
+    }
+    regionLoops.clear();
+  }
+
+private:
+  /// The models of replicated code, until mergeRegionLoops.
+  std::vector<m::LoopModel> regionLoops;
 
   ASTContext &ctx_;
   Locator loc_;
@@ -3154,6 +3397,7 @@ LoweringResult lowerTranslationUnit(clang::ASTContext &ctx, const std::string &d
                                     const HeaderFilter &headers) {
   DirectiveFinder finder(ctx, displayFile, headers);
   finder.TraverseDecl(ctx.getTranslationUnitDecl());
+  finder.mergeRegionLoops();
   LoweringResult out = std::move(finder.result);
   attachAssumptions(ctx, displayFile, out.loops, out.problems);
   // Report problems in source order.

@@ -154,6 +154,16 @@ public:
     return true;
   }
 
+  /// A `parallel` region without a loop directive (replicated code, a
+  /// plain loop): its function is called by the harness too, for the
+  /// ThreadSanitizer check of the region's entries.
+  bool VisitOMPParallelDirective(OMPParallelDirective *d) {
+    SourceLocation begin = d->getBeginLoc();
+    if (current_ && begin.isValid() && !begin.isMacroID() && sm_.isInMainFile(begin))
+      functionsWithLoops_[current_->getCanonicalDecl()].insert(sm_.getSpellingLineNumber(begin));
+    return true;
+  }
+
   void finish(const std::string &sourceName);
 
 private:

@@ -279,7 +279,14 @@ struct LoopModel {
   std::string id;        ///< "file.c:LINE:COL"
   SourceRange range;     ///< the `#pragma omp` directive
   std::string function;
-  std::string directive; ///< "parallel for", "for", "simd", ...
+  std::string directive; ///< "parallel for", "for", "simd", ...; "parallel" for replicated code
+  /// Empty for an OpenMP loop directive. "replicated": the code of a
+  /// parallel region outside its worksharing constructs, between two
+  /// barriers, which every thread runs (plain loops included); the parallel
+  /// dimension is then the synthetic thread id kThreadIterator in
+  /// [0, kThreadCount). "simd-in-region": the same, where that code starts
+  /// with a `simd` loop (every thread runs every iteration).
+  std::string construct;
   std::vector<std::string> parameters;
   std::vector<LoopHeader> iterators; ///< parallel (collapsed) loops, outermost first
   std::vector<Scope> scopes;
@@ -314,6 +321,13 @@ struct LoopModel {
 /// the conditions of value expressions.
 void opaqueArrayReads(LoopModel &loop,
                       const std::function<std::optional<std::string>(const std::string &array)> &why);
+
+/// The synthetic names of a replicated model (LoopModel::construct): the
+/// thread id (`omp_get_thread_num()`) and the number of threads
+/// (`omp_get_num_threads()`); the omp_ prefix is reserved to OpenMP, so no
+/// program variable has them.
+inline constexpr const char *kThreadIterator = "omp_thread";
+inline constexpr const char *kThreadCount = "omp_num_threads";
 
 /// A translation unit's worth of loops plus front-end problems.
 struct ModelFile {

@@ -610,22 +610,25 @@ json toJson(const LoopModel &m) {
   for (const Unsupported &u : m.unsupported)
     unsupported.push_back(
         {{"reason", u.reason}, {"range", rangeToJson(u.range)}, {"variable", u.variable}});
-  return {{"id", m.id},
-          {"range", rangeToJson(m.range)},
-          {"function", m.function},
-          {"directive", m.directive},
-          {"parameters", m.parameters},
-          {"iterators", iters},
-          {"scopes", scopes},
-          {"variables", vars},
-          {"accesses", accesses},
-          {"statements", stmts},
-          {"clauses", clauses},
-          {"assumptions", m.assumptions},
-          {"facts", facts},
-          {"unsupported", unsupported},
-          {"char_signed", m.charSigned},
-          {"source", m.sourceText}};
+  json out = {{"id", m.id},
+              {"range", rangeToJson(m.range)},
+              {"function", m.function},
+              {"directive", m.directive},
+              {"parameters", m.parameters},
+              {"iterators", iters},
+              {"scopes", scopes},
+              {"variables", vars},
+              {"accesses", accesses},
+              {"statements", stmts},
+              {"clauses", clauses},
+              {"assumptions", m.assumptions},
+              {"facts", facts},
+              {"unsupported", unsupported},
+              {"char_signed", m.charSigned},
+              {"source", m.sourceText}};
+  if (!m.construct.empty())
+    out["construct"] = m.construct;
+  return out;
 }
 
 json toJson(const ModelFile &f) {
@@ -644,6 +647,7 @@ LoopModel loopFromJson(const json &j) {
     m.range = rangeFromJson(field<json>(j, "range", json()));
     m.function = field<std::string>(j, "function", "");
     m.directive = field<std::string>(j, "directive", "parallel for");
+    m.construct = field<std::string>(j, "construct", "");
     m.parameters = field<std::vector<std::string>>(j, "parameters", {});
     for (const json &h : required(j, "iterators"))
       m.iterators.push_back(loopHeaderFromJson(h));

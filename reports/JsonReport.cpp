@@ -258,6 +258,8 @@ Json loopToJson(const LoopModel &m, const model::LoopVerdicts &v) {
             {"directive", m.directive},
             {"iterators", iterators},
             {"forward_race", propertyToJson(m, v.forwardRace, true)}};
+  if (!m.construct.empty())
+    j["construct"] = m.construct;
   Json arrays = Json::array(), scalars = Json::array();
   std::vector<bool> reported(m.variables.size(), false);
   for (const VariableVerdicts &vv : v.variables) {

@@ -158,7 +158,8 @@ def claims_of(report, path):
                 witnesses.append(w["parameters"])
         out[loop["line"]] = dict(directive=loop.get("directive", ""), verdict=fr.get("verdict"),
                                  arrays=arrays, witnesses=witnesses,
-                                 function=loop.get("function", ""))
+                                 function=loop.get("function", ""),
+                                 construct=loop.get("construct", ""))
     return out
 
 
@@ -319,6 +320,11 @@ def check_file(path, args, work):
     for line, c in sorted(interesting.items()):
         res = results.get(line)
         where = f"{rel}:{line}"
+        if c["construct"]:
+            # Replicated code of a parallel region: every thread runs it, so
+            # the one-thread recording run cannot conflict; ThreadSanitizer
+            # checks it below.
+            continue
         if res is None or res["iterations"] < 2 or res["overflow"]:
             why = uncallable.get(line) or skipped_loops.get(line) or \
                 (f"ran only {res['iterations']} iteration(s) at the sizes tried" if res and not res["overflow"]
@@ -390,11 +396,20 @@ def check_file(path, args, work):
                 if len(lids) == 1 and None not in lids and len(rep) >= 2:
                     tsan_hit.setdefault(lids.pop(), f"{f['name']}({','.join(map(str, s))}) lines "
                                         f"{rep[0]} and {rep[1]}")
+    callable_names = {f["name"] for f in functions if f["callable"]}
     for line, c in sorted(interesting.items()):
         where = f"{rel}:{line}"
         if line in uncallable or line in skipped_loops:
             continue
         threaded = line in meta.get("threaded_loops", []) and c["directive"] != "simd" and line in results
+        if c["construct"]:
+            # A region's replicated code runs on a team whenever its
+            # function is called.
+            threaded = c["function"] in callable_names
+            if not threaded:
+                r.unexercised.append(f"{where}: {c['construct']} code of a region whose function "
+                                     "the harness cannot call")
+                continue
         if c["verdict"] == "none" and line in tsan_hit:
             r.disagreements += 1
             r.lines.append(f"DISAGREE {where}: forward_race none, but ThreadSanitizer reports a race "

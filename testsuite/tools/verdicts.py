@@ -2,6 +2,7 @@
 """Summarise an adjoint-lint JSON report as stable lines for FileCheck.
 
   loop LINE DIRECTIVE: forward_race=VERDICT [witness ...]
+  (replicated code of a parallel region: loop LINE parallel (CONSTRUCT): ...)
   (a "possible witness" is an unknown verdict's conflict through index-array
   values the solver chose; values=perm[0]=3,perm[1]=3 lists them)
     ARRAY: active=.. exclusive_read=.. symmetric_update=.. reflexive=.. strategy=..
@@ -61,7 +62,8 @@ def main():
     doc = json.load(sys.stdin)
     for loop in doc.get("loops", []):
         fr = loop["forward_race"]
-        print(f"loop {loop['line']} {loop['directive']}: {describe('forward_race', fr)}")
+        construct = f" ({loop['construct']})" if loop.get("construct") else ""
+        print(f"loop {loop['line']} {loop['directive']}{construct}: {describe('forward_race', fr)}")
         if fr.get("verdict") == "unknown":
             print(f"  reason: {fr.get('reason')}")
         for arr in loop.get("arrays", []):

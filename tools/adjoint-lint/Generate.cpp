@@ -625,6 +625,9 @@ int runGenerate(int argc, const char **argv) {
     corruptForTesting(loops);
   std::vector<const model::LoopModel *> selected;
   for (const model::LoopModel &l : loops) {
+    // Replicated code of a parallel region is no loop to differentiate.
+    if (!l.construct.empty())
+      continue;
     bool match = wantedLine < 0 || static_cast<long>(l.range.line) == wantedLine ||
                  (!l.iterators.empty() && static_cast<long>(l.iterators[0].range.line) == wantedLine);
     if (match)
